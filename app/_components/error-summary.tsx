@@ -1,0 +1,45 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+/** "There is a problem": focused when it appears, each error a link to its field. */
+export function ErrorSummary({ errors, message }: { errors: Record<string, string>; message?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  useEffect(() => {
+    ref.current?.focus();
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+    return () => {
+      document.title = document.title.replace(/^Error: /, "");
+    };
+  }, [errors, message]);
+  if (!entries.length && !message) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 border-4 border-nhs-red bg-white p-4 focus:outline-4 focus:outline-nhs-yellow"
+    >
+      <h2 id="error-summary-title" className="mb-2 text-xl font-bold">
+        There is a problem
+      </h2>
+      {message && entries.length === 0 ? <p>{message}</p> : null}
+      <ul className="list-none space-y-1">
+        {entries.map(([field, msg]) => (
+          <li key={field}>
+            <a href={`#${fieldId(field)}`} className="font-semibold text-nhs-red! underline">
+              {msg}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The id of a field's input, from its name ("criteria.0.statement" → "field-criteria-0-statement"). */
+export function fieldId(name: string) {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}

@@ -1,0 +1,62 @@
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getActor } from "@/lib/auth";
+import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
+import { hasDemoData } from "@/lib/demo/seed";
+import { PageHeading } from "../_components/ui";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  if (await getActor()) redirect("/");
+  const sp = await searchParams;
+  const demo = await hasDemoData(await getDb());
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
+      <div>
+        <PageHeading>Sign in to Fulcrum</PageHeading>
+        {sp["signed-out"] ? (
+          <p role="status" className="nhs-inset mb-6">
+            You have signed out.
+          </p>
+        ) : null}
+        <p className="mb-6 max-w-prose">
+          Fulcrum is the decision log for trust Chief Executives, their boards and Integrated Care System (ICS) leads.
+        </p>
+        <SignInForm />
+      </div>
+      {demo ? (
+        <section aria-labelledby="demo-accounts" className="nhs-panel">
+          <h2 id="demo-accounts" className="mb-2 text-2xl">
+            Demo accounts
+          </h2>
+          <p className="mb-4">
+            This is demonstration data. Every account below uses the password <code className="bg-nhs-grey-5 px-1 font-mono">{DEMO_PASSWORD}</code>.
+          </p>
+          <div className="max-h-[32rem] overflow-auto">
+            <table className="nhs-table text-base">
+              <caption className="sr-only">Demo accounts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Organisation</th>
+                </tr>
+              </thead>
+              <tbody>
+                {demoAccounts().map((a) => (
+                  <tr key={a.email}>
+                    <td className="font-mono text-sm">{a.email}</td>
+                    <td>{a.role}</td>
+                    <td>{a.organisation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+/** Either engine: both are drizzle PgDatabases over the same schema. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A function that writes takes a transaction or the database. */
+export type DbOrTx = Database | Tx;
+
+export type OpenedDatabase = {
+  db: Database;
+  engine: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** Raw SQL on the underlying client (tests, scripts). */
+  exec: (sqlText: string) => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
+
+export class DataFolderLockedError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The data folder ${dir} is in use by another Fulcrum process (pid ${pid}). ` +
+        `Stop that process, or set FULCRUM_DATA_DIR to another folder. ` +
+        `Embedded PostgreSQL (PGlite) cannot be shared between processes: both would write and one would lose data.`,
+    );
+    this.name = "DataFolderLockedError";
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite has no lock between processes, so take one ourselves: a lock file holding our pid, created
+ * exclusively. A lock left by a dead process is taken over.
+ */
+export function lockDataFolder(dir: string): () => void {
+  const lockPath = path.join(/* turbopackIgnore: true */ dir, ".fulcrum.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, "wx");
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8").trim(), 10);
+      if (Number.isFinite(holder) && holder === process.pid) {
+        throw new DataFolderLockedError(dir, holder);
+      }
+      if (Number.isFinite(holder) && holder > 0 && pidAlive(holder)) {
+        throw new DataFolderLockedError(dir, holder);
+      }
+      // Stale: the process that held it is gone.
+      try {
+        fs.unlinkSync(lockPath);
+      } catch {
+        /* someone else removed it first; try again */
+      }
+    }
+  }
+  throw new Error(`Could not lock the data folder ${dir}`);
+}
+
+export async function openPglite(opts: { dataDir?: string; migrate?: boolean } = {}): Promise<OpenedDatabase> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  let release = () => {};
+  let client: InstanceType<typeof PGlite>;
+  if (opts.dataDir) {
+    const dir = path.resolve(/* turbopackIgnore: true */ opts.dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    release = lockDataFolder(dir);
+    try {
+      client = new PGlite(dir);
+      await client.waitReady;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  } else {
+    client = new PGlite();
+    await client.waitReady;
+  }
+  const db = drizzle(client, { schema }) as unknown as Database;
+  if (opts.migrate !== false) {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  return {
+    db,
+    engine: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+  };
+}
+
+export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<OpenedDatabase> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  if (opts.migrate !== false) {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    // Several app servers may start at once: one migrates, the others wait for it.
+    const reserved = await client.reserve();
+    try {
+      await reserved`select pg_advisory_lock(7412001)`;
+      await migrate(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await reserved`select pg_advisory_unlock(7412001)`;
+      reserved.release();
+    }
+  }
+  return {
+    db,
+    engine: "postgres",
+    close: async () => {
+      await client.end({ timeout: 5 });
+    },
+    exec: async (sqlText) => {
+      await client.unsafe(sqlText);
+    },
+  };
+}
+
+export function dataDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.env.FULCRUM_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), "data"));
+}
+
+/** Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
+export async function openConfiguredDatabase(): Promise<OpenedDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) return openPostgres(url);
+  return openPglite({ dataDir: dataDir() });
+}
+
+// ---------------------------------------------------------------- the process-wide database
+
+type Holder = { opened?: Promise<OpenedDatabase>; override?: Database };
+const g = globalThis as unknown as { __fulcrumDb?: Holder };
+const holder: Holder = (g.__fulcrumDb ??= {});
+
+/** The process's database, opened (and migrated) once. */
+export async function getDb(): Promise<Database> {
+  if (holder.override) return holder.override;
+  holder.opened ??= openConfiguredDatabase().catch((e) => {
+    holder.opened = undefined;
+    throw e;
+  });
+  return (await holder.opened).db;
+}
+
+export async function getOpenedDatabase(): Promise<OpenedDatabase> {
+  await getDb();
+  if (!holder.opened) throw new Error("database override in use");
+  return holder.opened;
+}
+
+/** Tests and scripts point the app's lib at a database they opened. */
+export function setDbForProcess(db: Database | undefined) {
+  holder.override = db;
+}

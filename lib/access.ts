@@ -1,0 +1,211 @@
+import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { decisions, organisations } from "@/db/schema";
+import { AppError } from "./errors";
+
+// Pure: no database here, so the rules are unit-testable and usable anywhere in lib/.
+
+export type Role = "chief_executive" | "board_member" | "ics_lead" | "national_analyst" | "admin";
+export type Seat = "chair" | "non_executive" | "executive";
+export type OrgKind = "national" | "ics" | "trust";
+
+export type ActorMembership = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrgKind;
+  ods: string;
+  /** For a trust: its ICS. */
+  icsId: string | null;
+  role: Role;
+  seat: Seat | null;
+};
+
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  memberships: ActorMembership[];
+  /** The membership the person is acting as in the UI (home page, navigation). Access uses all of them. */
+  activeMembershipId: string | null;
+  /** Set for API tokens: a read token may not write. */
+  tokenScope?: "read" | "write";
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  chief_executive: "Chief Executive",
+  board_member: "Board member",
+  ics_lead: "ICS lead",
+  national_analyst: "National analyst",
+  admin: "Administrator",
+};
+
+export const SEAT_LABELS: Record<Seat, string> = {
+  chair: "Chair",
+  non_executive: "Non-Executive Director",
+  executive: "Executive Director",
+};
+
+/**
+ * The permission table of DESIGN.md. A permission is held on an organisation through a membership of
+ * it (or, for an ICS lead, of the trust's ICS; national and admin permissions are platform-wide).
+ */
+export const ROLE_PERMISSIONS = {
+  chief_executive: [
+    "decision.read",
+    "decision.create",
+    "decision.edit",
+    "decision.submit",
+    "decision.withdraw",
+    "decision.comment",
+    "decision.import",
+    "outcome.record",
+    "register.view",
+    "dashboard.trust",
+  ],
+  board_member: ["decision.read", "decision.comment", "position.record", "register.view", "dashboard.trust"],
+  ics_lead: ["decision.read_shared", "decision.comment", "dashboard.ics", "register.view_shared"],
+  national_analyst: ["dashboard.national"],
+  admin: ["admin", "decision.import"],
+} as const satisfies Record<Role, readonly string[]>;
+
+/** Extra permissions that go with a board seat. */
+export const SEAT_PERMISSIONS = {
+  chair: ["sign_off.decline", "outcome.record"],
+  non_executive: [],
+  executive: [],
+} as const satisfies Record<Seat, readonly string[]>;
+
+export type Permission =
+  | (typeof ROLE_PERMISSIONS)[Role][number]
+  | (typeof SEAT_PERMISSIONS)[Seat][number];
+
+const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "decision.create",
+  "decision.edit",
+  "decision.submit",
+  "decision.withdraw",
+  "decision.comment",
+  "decision.import",
+  "outcome.record",
+  "position.record",
+  "sign_off.decline",
+  "admin",
+]);
+
+const PLATFORM_ROLES: ReadonlySet<Role> = new Set<Role>(["admin", "national_analyst"]);
+
+function membershipPermissions(m: ActorMembership): readonly Permission[] {
+  const own: readonly Permission[] = ROLE_PERMISSIONS[m.role];
+  if (m.role === "board_member" && m.seat) return [...own, ...SEAT_PERMISSIONS[m.seat]];
+  return own;
+}
+
+/** The organisation a permission is asked about: a trust (with its ICS), an ICS, or nothing (platform). */
+export type OrgRef = { id: string; kind?: OrgKind; icsId?: string | null } | null;
+
+function membershipCovers(m: ActorMembership, org: OrgRef): boolean {
+  if (PLATFORM_ROLES.has(m.role)) return true;
+  if (!org) return false;
+  if (m.organisationId === org.id) return true;
+  return m.role === "ics_lead" && !!org.icsId && m.organisationId === org.icsId;
+}
+
+export function can(actor: Actor, permission: Permission, org: OrgRef = null): boolean {
+  if (actor.tokenScope === "read" && WRITE_PERMISSIONS.has(permission)) return false;
+  return actor.memberships.some((m) => membershipCovers(m, org) && membershipPermissions(m).includes(permission));
+}
+
+/**
+ * Throws unless the actor holds the permission on the organisation. By default the refusal is
+ * "not found", so nobody learns that something exists; pass `visible: true` when the actor may already
+ * see the thing (then it is "forbidden").
+ */
+export function assertCan(actor: Actor, permission: Permission, org: OrgRef = null, opts: { visible?: boolean; what?: string } = {}) {
+  if (can(actor, permission, org)) return;
+  if (actor.tokenScope === "read" && WRITE_PERMISSIONS.has(permission) && opts.visible) {
+    throw new AppError("forbidden", "This token is read-only");
+  }
+  if (opts.visible) throw new AppError("forbidden", "You do not have permission to do that");
+  throw new AppError("not_found", `${opts.what ?? "Page"} not found`);
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.memberships.some((m) => m.role === role);
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return can(actor, "admin");
+}
+
+/** Organisation ids on which the actor holds a role. */
+export function orgIdsWithRole(actor: Actor, ...roles: Role[]): string[] {
+  return [...new Set(actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organisationId))];
+}
+
+export function seatAt(actor: Actor, trustId: string): Seat | null {
+  return actor.memberships.find((m) => m.role === "board_member" && m.organisationId === trustId)?.seat ?? null;
+}
+
+export function activeMembership(actor: Actor): ActorMembership | null {
+  return actor.memberships.find((m) => m.id === actor.activeMembershipId) ?? actor.memberships[0] ?? null;
+}
+
+/** Where each role lands after signing in. */
+export function homePathFor(m: ActorMembership | null): string {
+  if (!m) return "/no-access";
+  switch (m.role) {
+    case "chief_executive":
+      return "/decisions";
+    case "board_member":
+      return "/inbox";
+    case "ics_lead":
+      return `/dashboard/ics/${m.ods}`;
+    case "national_analyst":
+      return "/dashboard/national";
+    case "admin":
+      return "/admin";
+  }
+}
+
+/**
+ * The SQL condition for decisions the actor may read (for `decisions` in the FROM clause):
+ * - its author always;
+ * - the Chief Executive and board of its trust once it has been submitted (drafts stay private);
+ * - the lead of its trust's ICS once submitted, if it is shared with the system.
+ * National analysts and admins read no decision text.
+ */
+export function readableDecisionsWhere(actor: Actor): SQL {
+  const trustIds = orgIdsWithRole(actor, "chief_executive", "board_member");
+  const icsIds = orgIdsWithRole(actor, "ics_lead");
+  const conds: SQL[] = [eq(decisions.authorId, actor.userId)];
+  const submitted = and(ne(decisions.status, "draft"), sql`${decisions.version} > 0`)!;
+  if (trustIds.length) conds.push(and(inArray(decisions.trustId, trustIds), submitted)!);
+  if (icsIds.length) {
+    conds.push(
+      and(
+        eq(decisions.visibility, "system"),
+        submitted,
+        inArray(
+          decisions.trustId,
+          sql`(select ${organisations.id} from ${organisations} where ${inArray(organisations.icsId, icsIds)})`,
+        ),
+      )!,
+    );
+  }
+  return or(...conds)!;
+}
+
+/** The same rule for one decision already loaded (with its trust's ICS). */
+export function canReadDecision(
+  actor: Actor,
+  d: { authorId: string; trustId: string; status: string; version: number; visibility: string },
+  trustIcsId: string | null,
+): boolean {
+  if (d.authorId === actor.userId) return true;
+  const submitted = d.status !== "draft" && d.version > 0;
+  if (!submitted) return false;
+  if (orgIdsWithRole(actor, "chief_executive", "board_member").includes(d.trustId)) return true;
+  return d.visibility === "system" && !!trustIcsId && orgIdsWithRole(actor, "ics_lead").includes(trustIcsId);
+}

@@ -1,0 +1,181 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx, Database } from "@/db/client";
+import { auditEvents, auditHeads } from "@/db/schema";
+import type { Actor } from "./access";
+import { AppError } from "./errors";
+import { hashCanonical } from "./canonical";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type AuditInput = {
+  /** The organisation whose chain the event joins; null for platform events (users, tokens). */
+  organisationId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export function chainFor(organisationId: string | null): string {
+  return organisationId ? `org:${organisationId}` : "platform";
+}
+
+type HashedFields = {
+  chain: string;
+  seq: number;
+  organisationId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  prevHash: string;
+};
+
+/** The event's own hash: SHA-256 of the canonical JSON of every stored field but id and hash. */
+export function hashAuditEvent(e: HashedFields): string {
+  return hashCanonical({ ...e, createdAt: new Date(e.createdAt).toISOString() });
+}
+
+/**
+ * Appends an event to its organisation's chain. Call it inside the transaction of the write it
+ * records: the head row's lock serialises appends to one chain, and a rollback takes both away.
+ */
+export async function recordAudit(tx: DbOrTx, actor: Actor | null, input: AuditInput) {
+  const chain = chainFor(input.organisationId);
+  await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
+  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for("update");
+  const fields: HashedFields = {
+    chain,
+    seq: head.seq + 1,
+    organisationId: input.organisationId,
+    actorId: actor?.userId ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: input.before ?? null,
+    after: input.after ?? null,
+    ip: actor?.ip ?? null,
+    userAgent: actor?.userAgent ? actor.userAgent.slice(0, 500) : null,
+    createdAt: new Date().toISOString(),
+    prevHash: head.hash,
+  };
+  const hash = hashAuditEvent(fields);
+  // jsonb cannot hold undefined; normalise through JSON so what is hashed is what is stored.
+  const before = fields.before === null ? null : JSON.parse(JSON.stringify(fields.before));
+  const after = fields.after === null ? null : JSON.parse(JSON.stringify(fields.after));
+  await tx.insert(auditEvents).values({ ...fields, before, after, hash });
+  await tx.update(auditHeads).set({ seq: fields.seq, hash }).where(eq(auditHeads.chain, chain));
+  return { chain, seq: fields.seq, hash };
+}
+
+export type ChainReport = { chain: string; events: number; headHash: string; broken: null | { seq: number; problem: string } };
+export type AuditReport = {
+  intact: boolean;
+  events: number;
+  chains: ChainReport[];
+  /** The first broken link found, if any. */
+  firstBroken: null | { chain: string; seq: number; problem: string };
+};
+
+const BATCH = 2000;
+
+/** Walks every chain from its start and recomputes every hash. */
+export async function verifyAuditChains(db: Database): Promise<AuditReport> {
+  const heads = await db.select().from(auditHeads).orderBy(asc(auditHeads.chain));
+  const chainRows = await db
+    .select({ chain: auditEvents.chain })
+    .from(auditEvents)
+    .groupBy(auditEvents.chain)
+    .orderBy(asc(auditEvents.chain));
+  const chains = [...new Set([...heads.map((h) => h.chain), ...chainRows.map((c) => c.chain)])].sort();
+  const reports: ChainReport[] = [];
+  let total = 0;
+  for (const chain of chains) {
+    const report = await verifyChain(db, chain, heads.find((h) => h.chain === chain));
+    total += report.events;
+    reports.push(report);
+  }
+  const firstBad = reports.find((r) => r.broken);
+  return {
+    intact: !firstBad,
+    events: total,
+    chains: reports,
+    firstBroken: firstBad?.broken ? { chain: firstBad.chain, ...firstBad.broken } : null,
+  };
+}
+
+async function verifyChain(db: Database, chain: string, head: { seq: number; hash: string } | undefined): Promise<ChainReport> {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let events = 0;
+  let broken: ChainReport["broken"] = null;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.chain} = ${chain} and ${auditEvents.seq} >= ${expectedSeq}`)
+      .orderBy(asc(auditEvents.seq))
+      .limit(BATCH);
+    for (const row of rows) {
+      events++;
+      if (broken) continue;
+      if (row.seq !== expectedSeq) {
+        broken = { seq: expectedSeq, problem: `event ${expectedSeq} is missing (next present is ${row.seq}): deleted` };
+        continue;
+      }
+      if (row.prevHash !== prevHash) {
+        broken = { seq: row.seq, problem: `previous-hash link does not match event ${row.seq - 1}` };
+      } else {
+        const recomputed = hashAuditEvent({
+          chain: row.chain,
+          seq: row.seq,
+          organisationId: row.organisationId,
+          actorId: row.actorId,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          before: row.before,
+          after: row.after,
+          ip: row.ip,
+          userAgent: row.userAgent,
+          createdAt: row.createdAt,
+          prevHash: row.prevHash,
+        });
+        if (recomputed !== row.hash) {
+          broken = { seq: row.seq, problem: `content does not match its hash (stored ${row.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): changed` };
+        }
+      }
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1;
+    }
+    if (rows.length < BATCH) break;
+  }
+  if (!broken && head && head.seq !== expectedSeq - 1) {
+    broken = head.seq > expectedSeq - 1
+      ? { seq: expectedSeq, problem: `events ${expectedSeq} to ${head.seq} are missing: deleted` }
+      : { seq: head.seq, problem: `chain head records ${head.seq} events but ${expectedSeq - 1} exist` };
+  } else if (!broken && head && head.hash !== prevHash) {
+    broken = { seq: head.seq, problem: "chain head hash does not match the last event" };
+  }
+  return { chain, events, headHash: prevHash, broken };
+}
+
+/** Events of one entity for its timeline; callers check access to the entity first. */
+export async function listAuditEventsForEntity(db: DbOrTx, entityType: string, entityId: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(sql`${auditEvents.entityType} = ${entityType} and ${auditEvents.entityId} = ${entityId}`)
+    .orderBy(asc(auditEvents.id));
+}
+
+export function assertNever(x: never): never {
+  throw new AppError("invalid", `Unexpected ${String(x)}`);
+}

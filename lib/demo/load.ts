@@ -1,0 +1,9 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { seedDemoPeople } from "./seed";
+
+/** The whole demo: people and organisations, then decisions in every state. Idempotent. */
+export async function loadDemo(db: Database) {
+  const people = await seedDemoPeople(db);
+  return { inserted: people.inserted };
+}

@@ -1,0 +1,40 @@
+import type { ActorMembership } from "./access";
+
+export type NavItem = { href: string; label: string; count?: number };
+
+/** The navigation for the membership a person is acting as. */
+export function navigationFor(m: ActorMembership | null, counts: { inbox?: number } = {}): NavItem[] {
+  if (!m) return [];
+  const items: NavItem[] = [];
+  switch (m.role) {
+    case "chief_executive":
+      items.push(
+        { href: "/inbox", label: "Inbox", count: counts.inbox },
+        { href: "/decisions", label: "Decisions" },
+        { href: "/decisions/new", label: "Record a decision" },
+        { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
+      );
+      break;
+    case "board_member":
+      items.push(
+        { href: "/inbox", label: "Inbox", count: counts.inbox },
+        { href: "/decisions", label: "Decisions" },
+        { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
+      );
+      break;
+    case "ics_lead":
+      items.push({ href: `/dashboard/ics/${m.ods}`, label: "ICS dashboard" }, { href: "/decisions", label: "Shared decisions" });
+      break;
+    case "national_analyst":
+      items.push({ href: "/dashboard/national", label: "National dashboard" });
+      break;
+    case "admin":
+      items.push(
+        { href: "/admin", label: "Administration" },
+        { href: "/admin/audit", label: "Audit chain" },
+      );
+      break;
+  }
+  items.push({ href: "/settings/tokens", label: "API tokens" });
+  return items;
+}

@@ -1,0 +1,193 @@
+// Word-pair (bigram) frequency over free text, as in the study's Figure 1
+// ("mental health" and "social care" came top). Pure and synchronous so it can
+// run anywhere: a server component, a script, or a unit test.
+//
+// Method, following R's tidytext as the study did: bigrams are built from the
+// raw stream of adjacent words, then any bigram containing a stop word is
+// dropped. So "care and mental health" yields only "mental health" — the
+// words either side of a stop word are never joined into a pair.
+//
+// Tokeniser rules:
+// - Lower-cased. A word is a run of letters/digits (any script).
+// - Hyphens split: "short-term" -> "short", "term". The bigram "short term"
+//   then counts the same however the author punctuated it.
+// - Apostrophes (' or ’) inside a word are kept, so contractions stay whole
+//   ("don't", a stop word), but a possessive is stripped: "trust's" ->
+//   "trust", "trusts’" -> "trusts".
+// - "&" between letters is kept: "a&e" and "r&d" are terms in NHS writing and
+//   would otherwise vanish as single letters.
+// - Pure numbers ("2024", the "3" and "5" of "3.5") and one-character words
+//   are dropped. A dropped word still occupies its place, so it breaks
+//   adjacency like a stop word: "cut 20 beds" gives no "cut beds".
+// - A pair never spans . ! ? ; : or a line break, nor two texts. Commas do
+//   not break pairs (tidytext's n-grams ignore them too).
+
+export type WordPairCount = { pair: string; count: number };
+
+export const DEFAULT_WORD_PAIR_LIMIT = 20;
+
+const STOP_WORD_LIST = [
+  // articles, conjunctions, prepositions
+  "a", "an", "the", "and", "or", "but", "nor", "if", "then", "else", "so", "yet",
+  "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "onto", "out",
+  "over", "under", "to", "up", "down", "with", "within", "without", "about",
+  "above", "below", "after", "before", "against", "among", "amongst", "around",
+  "across", "along", "behind", "beside", "besides", "between", "beyond", "during",
+  "except", "inside", "near", "since", "through", "throughout", "till", "toward",
+  "towards", "until", "upon", "via", "per", "than", "because", "while", "whilst",
+  "although", "though", "unless", "whether", "whereas",
+  // pronouns and determiners
+  "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+  "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself",
+  "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their",
+  "theirs", "themselves", "this", "that", "these", "those", "who", "whom", "whose",
+  "which", "what", "whatever", "whichever", "whoever", "all", "any", "both",
+  "each", "either", "neither", "every", "few", "many", "much", "more", "most",
+  "less", "least", "other", "others", "another", "some", "such", "same", "own",
+  "several", "none", "no", "not", "only", "one", "ones", "two", "three",
+  // auxiliaries and modals
+  "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+  "having", "do", "does", "did", "doing", "done", "will", "would", "shall",
+  "should", "can", "could", "may", "might", "must", "ought", "get", "got",
+  "gets", "getting",
+  // adverbs and fillers
+  "also", "very", "too", "just", "even", "still", "already", "again", "ever",
+  "never", "always", "often", "here", "there", "where", "when", "why", "how",
+  "now", "once", "further", "however", "therefore", "thus", "hence",
+  "etc", "eg", "ie", "well", "quite", "rather", "really", "perhaps", "yes",
+  "let", "like",
+  // contractions (possessive 's is stripped before lookup, so "it's" -> "it")
+  "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "won't",
+  "wouldn't", "shouldn't", "mustn't", "isn't", "aren't", "wasn't", "weren't",
+  "hasn't", "haven't", "hadn't", "shan't", "i'm", "i've", "i'd", "i'll",
+  "we're", "we've", "we'd", "we'll", "you're", "you've", "you'd", "you'll",
+  "they're", "they've", "they'd", "they'll", "he'd", "he'll", "she'd",
+  "she'll", "it'll", "that'll", "there'll",
+];
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORD_LIST);
+
+// One regex pass finds both words and clause boundaries, so counting walks
+// each text once instead of splitting it into sentences first.
+const WORD_OR_BOUNDARY =
+  /[\p{L}\p{M}\p{N}]+(?:['’&][\p{L}\p{M}\p{N}]+)*|[.!?;:\n\r]/gu;
+const HAS_LETTER = /\p{L}/u;
+
+function isBoundary(match: string): boolean {
+  if (match.length !== 1) return false;
+  const c = match.charCodeAt(0);
+  // . ! ? ; : \n \r
+  return c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10 || c === 13;
+}
+
+// Returns null for a word that is dropped (number, single character).
+function normaliseWord(raw: string): string | null {
+  let word = raw;
+  if (word.includes("’")) word = word.replaceAll("’", "'");
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  if (word.length < 2) return null;
+  // Cheap ASCII check first: most words start with a letter.
+  const c = word.charCodeAt(0);
+  const startsWithAsciiLetter = c >= 97 && c <= 122;
+  if (!startsWithAsciiLetter && !HAS_LETTER.test(word)) return null;
+  return word;
+}
+
+export function tokenise(text: string): string[] {
+  const tokens: string[] = [];
+  const lower = text.toLowerCase();
+  WORD_OR_BOUNDARY.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD_OR_BOUNDARY.exec(lower)) !== null) {
+    const word = isBoundary(match[0]) ? null : normaliseWord(match[0]);
+    if (word !== null) tokens.push(word);
+  }
+  return tokens;
+}
+
+function comparePairCounts(a: WordPairCount, b: WordPairCount): number {
+  if (a.count !== b.count) return b.count - a.count;
+  // Code-unit order, not localeCompare: deterministic across servers and fast.
+  return a.pair < b.pair ? -1 : a.pair > b.pair ? 1 : 0;
+}
+
+// Free text yields many distinct pairs (often hundreds of thousands), and the
+// caller usually wants the top 20, so keep a small sorted window instead of
+// sorting everything.
+function topCounts(counts: Map<string, number>, limit: number): WordPairCount[] {
+  if (limit <= 0) return [];
+  if (limit >= counts.size) {
+    const all: WordPairCount[] = [];
+    for (const [pair, count] of counts) all.push({ pair, count });
+    return all.sort(comparePairCounts);
+  }
+  const top: WordPairCount[] = [];
+  for (const [pair, count] of counts) {
+    const entry = { pair, count };
+    if (top.length === limit && comparePairCounts(entry, top[limit - 1]) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && comparePairCounts(entry, top[i - 1]) < 0) i--;
+    top.splice(i, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+// Pair keys are numbers, not "word word" strings: building and hashing ten
+// million concatenated strings was most of the run time. Word ids are dense
+// from 0, so id * 2^26 + id stays an exact integer for any real vocabulary.
+const PAIR_KEY_BASE = 2 ** 26;
+const SKIP = -1;
+
+export function countWordPairs(
+  texts: string[],
+  opts: { limit?: number } = {},
+): WordPairCount[] {
+  const limit = opts.limit ?? DEFAULT_WORD_PAIR_LIMIT;
+  if (Number.isNaN(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative number, got ${limit}`);
+  }
+  // Raw match -> word id, or SKIP for boundaries, dropped words and stop words,
+  // so each token costs one Map lookup after its first sighting.
+  const idOfRaw = new Map<string, number>();
+  const idOfWord = new Map<string, number>();
+  const words: string[] = [];
+  const counts = new Map<number, number>();
+
+  for (const text of texts) {
+    const lower = text.toLowerCase();
+    WORD_OR_BOUNDARY.lastIndex = 0;
+    let previous = SKIP;
+    let match: RegExpExecArray | null;
+    while ((match = WORD_OR_BOUNDARY.exec(lower)) !== null) {
+      const raw = match[0];
+      let id = idOfRaw.get(raw);
+      if (id === undefined) {
+        const word = isBoundary(raw) ? null : normaliseWord(raw);
+        if (word === null || STOP_WORDS.has(word)) {
+          id = SKIP;
+        } else {
+          id = idOfWord.get(word);
+          if (id === undefined) {
+            id = words.length;
+            words.push(word);
+            idOfWord.set(word, id);
+          }
+        }
+        idOfRaw.set(raw, id);
+      }
+      if (id !== SKIP && previous !== SKIP) {
+        const key = previous * PAIR_KEY_BASE + id;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      previous = id;
+    }
+  }
+
+  const byPair = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const first = Math.floor(key / PAIR_KEY_BASE);
+    byPair.set(words[first] + " " + words[key - first * PAIR_KEY_BASE], count);
+  }
+  return topCounts(byPair, Math.floor(limit));
+}

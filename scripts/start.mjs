@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm start`: build when there is no build or the sources are newer than it, then serve with the
+// demo loaded into an empty database. A real deployment runs `npm run build` and `npm run serve`.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const buildId = path.join(root, ".next", "BUILD_ID");
+const SOURCES = ["app", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p) {
+  let newest = 0;
+  const stack = [p];
+  while (stack.length) {
+    const cur = stack.pop();
+    let st;
+    try {
+      st = fs.statSync(cur);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) for (const e of fs.readdirSync(cur)) stack.push(path.join(cur, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  }
+  return newest;
+}
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+let stale = !fs.existsSync(buildId);
+if (!stale) {
+  const built = fs.statSync(buildId).mtimeMs;
+  stale = SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
+}
+if (stale) {
+  console.log("Fulcrum: building (first start, or the sources changed)…");
+  const r = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const port = process.env.PORT || "3000";
+const child = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...env, FULCRUM_DEMO: process.env.FULCRUM_DEMO ?? "1" } });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm test`: unit and integration tests (vitest: PGlite always, PostgreSQL too when
+// TEST_DATABASE_URL is set), then a production build and the e2e tests in Chromium.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (cmd, args, extra = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
+  if (r.status !== 0) {
+    console.error(`\nFailed: ${cmd} ${args.join(" ")}`);
+    process.exit(r.status ?? 1);
+  }
+};
+
+function findChromium() {
+  const candidates = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+let chrome = findChromium();
+if (!chrome && process.getuid?.() === 0) {
+  console.log("No Chromium found: installing Debian's chromium with apt-get (running as root)…");
+  spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit" });
+  chrome = findChromium();
+}
+if (!chrome) {
+  console.error("The end-to-end tests need Chromium. Install it with `sudo apt-get install chromium`, or set CHROME_PATH.");
+  process.exit(1);
+}
+
+const started = Date.now();
+run("npx", ["vitest", "run"]);
+run("npx", ["next", "build"]);
+run("npx", ["playwright", "test"], { CHROME_PATH: chrome });
+console.log(`\nAll tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { like } from "drizzle-orm";
+import { auditEvents, organisations, users } from "@/db/schema";
+import { recordAudit, verifyAuditChains } from "@/lib/audit";
+import { seedDemoPeople } from "@/lib/demo/seed";
+import { makeTrustWithBoard } from "../support/factories";
+import { useTestDatabase } from "../support/db";
+
+const t = useTestDatabase();
+
+describe("migrations and demo seed", () => {
+  it("applies every migration to an empty database", async () => {
+    const rows = await t.db.execute(sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`);
+    const n = (rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (rows as unknown as { n: number }[])[0]?.n;
+    expect(n).toBeGreaterThanOrEqual(15);
+  });
+
+  it("seeds the demo once: a second run changes nothing", async () => {
+    await seedDemoPeople(t.db);
+    const demoUsers = await t.db.select().from(users).where(like(users.email, "%@fulcrum.demo"));
+    expect(demoUsers.length).toBe(54);
+    const orgsBefore = await t.db.select().from(organisations).orderBy(organisations.ods);
+    const second = await seedDemoPeople(t.db);
+    expect(second.inserted).toBe(0);
+    const orgsAfter = await t.db.select().from(organisations).orderBy(organisations.ods);
+    expect(orgsAfter).toEqual(orgsBefore);
+  });
+});
+
+describe("audit chain", () => {
+  it("chains events per organisation and verifies intact", async () => {
+    const { trust, ce } = await makeTrustWithBoard(t.db);
+    for (let i = 0; i < 3; i++) {
+      await t.db.transaction((tx) => recordAudit(tx, ce, { organisationId: trust.id, action: "test.write", entityType: "test", entityId: String(i), after: { i, note: "ünïcode ✓" } }));
+    }
+    const report = await verifyAuditChains(t.db);
+    expect(report.intact).toBe(true);
+    const chain = report.chains.find((c) => c.chain === `org:${trust.id}`);
+    expect(chain?.events).toBe(3);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on audit events", async () => {
+    await expect(t.db.update(auditEvents).set({ action: "tampered" })).rejects.toThrow();
+    await expect(t.db.delete(auditEvents)).rejects.toThrow();
+    await expect(t.db.execute(sql`truncate audit_events`)).rejects.toThrow();
+  });
+
+  it("keeps appends to one chain in sequence under concurrency", async () => {
+    const { trust, ce } = await makeTrustWithBoard(t.db);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.db.transaction((tx) => recordAudit(tx, ce, { organisationId: trust.id, action: "test.parallel", entityType: "test", entityId: String(i) })),
+      ),
+    );
+    const report = await verifyAuditChains(t.db);
+    expect(report.intact).toBe(true);
+    expect(report.chains.find((c) => c.chain === `org:${trust.id}`)?.events).toBe(10);
+  });
+});

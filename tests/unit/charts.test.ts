@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/charts";
+
+const base = {
+  title: "Top word pairs",
+  categories: ["mental health", "social care", "urgent care"],
+  series: [{ name: "Mentions", values: [12, 9, 4] }],
+  ariaLabel: "Bar chart of the most frequent word pairs",
+};
+
+// The opening <svg ...> tag, where attributes live.
+function openingTag(svg: string): string {
+  return svg.slice(0, svg.indexOf(">") + 1);
+}
+
+// Text content of every <text> element, entities left as written.
+function textContents(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
+describe("renderBarChart", () => {
+  it("returns an SVG document with the title and each category label", () => {
+    const svg = renderBarChart(base);
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    const texts = textContents(svg);
+    expect(texts).toContain("Top word pairs");
+    for (const category of base.categories) expect(texts).toContain(category);
+  });
+
+  it("carries role=img and the aria-label on the root element", () => {
+    const tag = openingTag(renderBarChart(base));
+    expect(tag).toContain('role="img"');
+    expect(tag).toContain('aria-label="Bar chart of the most frequent word pairs"');
+  });
+
+  it("escapes a hostile aria-label so it cannot break out of the attribute", () => {
+    const svg = renderBarChart({ ...base, ariaLabel: `Chart "x" onload='alert(1)' <script>&` });
+    const tag = openingTag(svg);
+    expect(tag).toContain(
+      'aria-label="Chart &quot;x&quot; onload=&#39;alert(1)&#39; &lt;script&gt;&amp;"',
+    );
+    expect(svg).not.toContain("<script");
+  });
+
+  it("escapes hostile category labels, series names and titles", () => {
+    const hostile = "<script>alert(1)</script>";
+    const quoted = `"quotes" & ampersands`;
+    const svg = renderBarChart({
+      ...base,
+      title: `<img src=x onerror=alert(1)>`,
+      categories: [hostile, quoted, "plain"],
+      series: [
+        { name: "<b>System</b>", values: [1, 2, 3] },
+        { name: "Trust", values: [3, 2, 1] },
+      ],
+    });
+    expect(svg).not.toContain("<script");
+    expect(svg).not.toContain("<img");
+    expect(svg).not.toContain("<b>");
+    const texts = textContents(svg);
+    expect(texts).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(texts).toContain("&quot;quotes&quot; &amp; ampersands");
+    expect(texts).toContain("&lt;b&gt;System&lt;/b&gt;");
+    expect(texts).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    // Only the tags ECharts emits, nothing smuggled in.
+    const tags = new Set([...svg.matchAll(/<([a-zA-Z][\w:-]*)/g)].map((m) => m[1]));
+    for (const tag of tags) {
+      expect(["svg", "rect", "path", "text", "g", "style", "defs", "clipPath", "pattern"]).toContain(tag);
+    }
+  });
+
+  it("shows a legend with the series names when there is more than one series", () => {
+    const svg = renderBarChart({
+      ...base,
+      series: [
+        { name: "System", values: [5, 3, 1] },
+        { name: "Trust", values: [2, 4, 6] },
+      ],
+    });
+    const texts = textContents(svg);
+    expect(texts).toContain("System");
+    expect(texts).toContain("Trust");
+    expect(svg).toContain(`fill="${NHS_CHART_COLOURS.system}"`);
+    expect(svg).toContain(`fill="${NHS_CHART_COLOURS.trust}"`);
+  });
+
+  it("shows no legend for a single series", () => {
+    const texts = textContents(renderBarChart(base));
+    expect(texts).not.toContain("Mentions");
+  });
+
+  it("uses a series' own colour", () => {
+    const svg = renderBarChart({
+      ...base,
+      series: [{ name: "Signed off", values: [1, 2, 3], color: NHS_CHART_COLOURS.green }],
+    });
+    expect(svg).toContain(`fill="${NHS_CHART_COLOURS.green}"`);
+  });
+
+  it("rejects a colour that is not a hex colour, since colours land in attributes", () => {
+    expect(() =>
+      renderBarChart({ ...base, series: [{ name: "x", values: [1, 2, 3], color: `red" onload="x` }] }),
+    ).toThrow(TypeError);
+  });
+
+  it("rejects series whose length does not match the categories", () => {
+    expect(() => renderBarChart({ ...base, series: [{ name: "x", values: [1, 2] }] })).toThrow(
+      RangeError,
+    );
+    expect(() => renderBarChart({ ...base, series: [] })).toThrow(RangeError);
+  });
+
+  it("uses the requested size for vertical charts", () => {
+    const tag = openingTag(renderBarChart({ ...base, width: 500, height: 300 }));
+    expect(tag).toContain('width="500"');
+    expect(tag).toContain('height="300"');
+  });
+
+  it("grows horizontal charts with the number of categories", () => {
+    const heightOf = (n: number) => {
+      const categories = Array.from({ length: n }, (_, i) => `Category ${i + 1}`);
+      const tag = openingTag(
+        renderBarChart({
+          ...base,
+          categories,
+          series: [{ name: "n", values: categories.map((_, i) => i) }],
+          horizontal: true,
+          height: 200,
+        }),
+      );
+      return Number(/ height="(\d+(?:\.\d+)?)"/.exec(tag)?.[1]);
+    };
+    expect(heightOf(2)).toBe(200);
+    expect(heightOf(20)).toBeGreaterThan(heightOf(10));
+    expect(heightOf(20)).toBeGreaterThanOrEqual(20 * 28);
+  });
+
+  it("renders 50 categories, horizontal and vertical, with every label present", () => {
+    const categories = Array.from({ length: 50 }, (_, i) => `pair ${String(i + 1).padStart(2, "0")}`);
+    for (const horizontal of [true, false]) {
+      const svg = renderBarChart({
+        ...base,
+        categories,
+        series: [
+          { name: "System", values: categories.map((_, i) => 50 - i) },
+          { name: "Trust", values: categories.map((_, i) => i % 7) },
+        ],
+        horizontal,
+        stacked: true,
+      });
+      expect(svg.startsWith("<svg")).toBe(true);
+      const texts = textContents(svg);
+      for (const category of categories) expect(texts).toContain(category);
+    }
+  });
+
+  it("is deterministic apart from ECharts' per-instance ids", () => {
+    const normalise = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, "zr-cls");
+    expect(normalise(renderBarChart(base))).toBe(normalise(renderBarChart(base)));
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { countWordPairs, STOP_WORDS, tokenise } from "@/lib/word-pairs";
+
+describe("tokenise", () => {
+  it("lower-cases and splits on punctuation and spaces", () => {
+    expect(tokenise("Mental Health, SOCIAL care!")).toEqual(["mental", "health", "social", "care"]);
+  });
+
+  it("splits hyphenated words so 'short-term' and 'short term' match", () => {
+    expect(tokenise("short-term plan")).toEqual(["short", "term", "plan"]);
+  });
+
+  it("strips possessive 's but keeps contractions whole", () => {
+    expect(tokenise("The trust's board")).toEqual(["the", "trust", "board"]);
+    expect(tokenise("The trust’s board")).toEqual(["the", "trust", "board"]);
+    expect(tokenise("trusts' boards")).toEqual(["trusts", "boards"]);
+    expect(tokenise("We don't agree")).toEqual(["we", "don't", "agree"]);
+  });
+
+  it("keeps '&' inside a word so A&E survives", () => {
+    expect(tokenise("A&E performance, health & care")).toEqual(["a&e", "performance", "health", "care"]);
+  });
+
+  it("drops pure numbers and one-character tokens but keeps mixed tokens", () => {
+    expect(tokenise("In 2024 a 3.5% cut to 1st-year x budgets")).toEqual([
+      "in", "cut", "to", "1st", "year", "budgets",
+    ]);
+  });
+
+  it("handles non-ASCII letters", () => {
+    expect(tokenise("Café résumé naïve")).toEqual(["café", "résumé", "naïve"]);
+  });
+
+  it("returns nothing for empty or punctuation-only text", () => {
+    expect(tokenise("")).toEqual([]);
+    expect(tokenise(" ... -- !! ")).toEqual([]);
+  });
+});
+
+describe("STOP_WORDS", () => {
+  it("contains common English function words and not domain words", () => {
+    for (const w of ["the", "and", "of", "to", "we", "our", "would", "between", "don't"]) {
+      expect(STOP_WORDS.has(w)).toBe(true);
+    }
+    for (const w of ["mental", "health", "social", "care", "trust", "system"]) {
+      expect(STOP_WORDS.has(w)).toBe(false);
+    }
+  });
+
+  it("is entirely lower-case, as tokens are", () => {
+    for (const w of STOP_WORDS) expect(w).toBe(w.toLowerCase());
+  });
+});
+
+describe("countWordPairs", () => {
+  it("counts adjacent pairs, dropping those with a stop word", () => {
+    expect(countWordPairs(["Mental health services. Social care and mental health"])).toEqual([
+      { pair: "mental health", count: 2 },
+      { pair: "health services", count: 1 },
+      { pair: "social care", count: 1 },
+    ]);
+  });
+
+  it("does not join the words either side of a stop word", () => {
+    // "care and mental" -> "care and", "and mental" both dropped; no "care mental".
+    const pairs = countWordPairs(["social care and mental health"]).map((p) => p.pair);
+    expect(pairs).toEqual(["mental health", "social care"]);
+  });
+
+  it("does not join the words either side of a dropped number", () => {
+    expect(countWordPairs(["cut 20 beds"])).toEqual([]);
+  });
+
+  it("never spans a sentence or clause boundary", () => {
+    for (const sep of [". ", "! ", "? ", "; ", ": ", "\n", "\r\n"]) {
+      expect(countWordPairs([`mental${sep}health`])).toEqual([]);
+    }
+  });
+
+  it("spans commas, as tidytext does", () => {
+    expect(countWordPairs(["workforce, finance"])).toEqual([{ pair: "workforce finance", count: 1 }]);
+  });
+
+  it("never spans two texts", () => {
+    expect(countWordPairs(["mental", "health"])).toEqual([]);
+    expect(countWordPairs(["urgent care", "urgent care"])).toEqual([{ pair: "urgent care", count: 2 }]);
+  });
+
+  it("counts a repeated pair within one text each time", () => {
+    expect(countWordPairs(["bed capacity bed capacity"])).toEqual([
+      { pair: "bed capacity", count: 2 },
+      { pair: "capacity bed", count: 1 },
+    ]);
+  });
+
+  it("sorts by count descending, then pair alphabetically", () => {
+    const result = countWordPairs([
+      "zebra crossing. alpha beta. mango tree",
+      "mango tree",
+    ]);
+    expect(result).toEqual([
+      { pair: "mango tree", count: 2 },
+      { pair: "alpha beta", count: 1 },
+      { pair: "zebra crossing", count: 1 },
+    ]);
+  });
+
+  it("defaults to 20 results and respects a limit, keeping the top after tie-breaks", () => {
+    // 30 distinct pairs once each, plus "zz top" three times.
+    const texts = Array.from({ length: 30 }, (_, i) => `word${String(i).padStart(2, "0")} thing`);
+    texts.push("zz top. zz top. zz top");
+    const all = countWordPairs(texts, { limit: Infinity });
+    expect(all).toHaveLength(31);
+    expect(all[0]).toEqual({ pair: "zz top", count: 3 });
+
+    const top20 = countWordPairs(texts);
+    expect(top20).toHaveLength(20);
+    expect(top20).toEqual(all.slice(0, 20));
+
+    const top3 = countWordPairs(texts, { limit: 3 });
+    expect(top3).toEqual([
+      { pair: "zz top", count: 3 },
+      { pair: "word00 thing", count: 1 },
+      { pair: "word01 thing", count: 1 },
+    ]);
+    expect(countWordPairs(texts, { limit: 0 })).toEqual([]);
+  });
+
+  it("rejects a negative or NaN limit", () => {
+    expect(() => countWordPairs(["a b"], { limit: -1 })).toThrow(RangeError);
+    expect(() => countWordPairs(["a b"], { limit: Number.NaN })).toThrow(RangeError);
+  });
+
+  it("returns [] for empty input", () => {
+    expect(countWordPairs([])).toEqual([]);
+    expect(countWordPairs(["", "   ", "the and of"])).toEqual([]);
+  });
+
+  it("normalises possessives before pairing", () => {
+    expect(countWordPairs(["The trust's finances. Trust finances"])).toEqual([
+      { pair: "trust finances", count: 2 },
+    ]);
+  });
+
+  it("handles 100,000 texts of ~100 words quickly", () => {
+    const vocabulary = [
+      "mental", "health", "social", "care", "the", "and", "of", "system", "trust",
+      "finance", "workforce", "urgent", "emergency", "beds", "capacity", "to", "our",
+      "waiting", "list", "elective", "recovery", "primary", "community", "services",
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      // The low bits of this generator cycle quickly; use the high ones.
+      return seed >>> 8;
+    };
+    const texts: string[] = [];
+    for (let t = 0; t < 100_000; t++) {
+      const words: string[] = [];
+      for (let w = 0; w < 100; w++) {
+        words.push(vocabulary[next() % vocabulary.length]);
+        if (w % 15 === 14) words.push(".");
+      }
+      texts.push(words.join(" "));
+    }
+    const started = performance.now();
+    const result = countWordPairs(texts);
+    const elapsed = performance.now() - started;
+    expect(result).toHaveLength(20);
+    expect(elapsed).toBeLessThan(5_000);
+  }, 30_000);
+});
