@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mb-4">
             This is demonstration data. Every account below uses the password <code className="bg-nhs-grey-5 px-1 font-mono">{DEMO_PASSWORD}</code>.
           </p>
-          <div className="max-h-[32rem] overflow-auto">
+          <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label="Demo accounts list">
             <table className="nhs-table text-base">
               <caption className="sr-only">Demo accounts</caption>
               <thead>
