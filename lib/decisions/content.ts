@@ -1,0 +1,56 @@
+// What a frozen version contains, and its hash. Pure: the same function serves submit, amend, the
+// board paper and anyone re-checking a hash (README, "Content hashes").
+import { canonicalJson, sha256Hex } from "../canonical";
+
+export type VersionCriterion = {
+  id: string;
+  ordinal: number;
+  statement: string;
+  measure: string;
+  baseline: string;
+  target: string;
+  judgedBy: string | null;
+};
+
+export type VersionOrganisation = { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null };
+
+export type VersionContent = {
+  schema: "fulcrum.decision-version/1";
+  decisionId: string;
+  version: number;
+  trust: { ods: string; name: string };
+  title: string;
+  summary: string;
+  context: {
+    financialPosition: "surplus" | "breakeven" | "deficit" | null;
+    financialAmountM: number | null;
+    regulatorRating: string;
+    notes: string;
+  };
+  options: string;
+  rationale: string;
+  favoured: "system" | "trust";
+  category: string;
+  factors: string[];
+  impactOnTrust: { amountK: number | null; text: string };
+  impactOnSystem: { amountK: number | null; text: string };
+  organisations: VersionOrganisation[];
+  decidedOn: string | null;
+  visibility: "trust" | "system";
+  criteria: VersionCriterion[];
+};
+
+/** Puts lists in a stable order so the same content always hashes the same. */
+export function normaliseContent(c: VersionContent): VersionContent {
+  return {
+    ...c,
+    factors: [...c.factors].sort(),
+    organisations: [...c.organisations].sort((a, b) => (a.ods + a.role < b.ods + b.role ? -1 : a.ods + a.role > b.ods + b.role ? 1 : 0)),
+    criteria: [...c.criteria].sort((a, b) => a.ordinal - b.ordinal),
+  };
+}
+
+/** SHA-256 (hex) of the canonical JSON of the normalised content. */
+export function hashVersionContent(c: VersionContent): string {
+  return sha256Hex(canonicalJson(normaliseContent(c)));
+}
