@@ -1,0 +1,4 @@
+// The administration domain (admin role only): organisations, users, memberships.
+export * from "./organisations";
+export * from "./users";
+export * from "./memberships";

@@ -1,0 +1,204 @@
+import "server-only";
+import { z } from "zod";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { memberships, organisations, users } from "@/db/schema";
+import { assertCan, type Actor, type Role, type Seat } from "../access";
+import { recordAudit } from "../audit";
+import { hashPassword, PASSWORD_MIN } from "../auth/passwords";
+import { AppError } from "../errors";
+import { email, parseInput, text } from "../validation";
+import { isUniqueViolation } from "./fields";
+
+export const PASSWORD_MAX = 200;
+
+export const password = (label = "Password") =>
+  z
+    .string({ error: `Enter a password of at least ${PASSWORD_MIN} characters` })
+    .min(PASSWORD_MIN, { message: `${label} must be at least ${PASSWORD_MIN} characters` })
+    .max(PASSWORD_MAX, { message: `${label} must be ${PASSWORD_MAX} characters or fewer` })
+    .refine((v) => !/\u0000/.test(v), { message: `${label} contains a character that is not allowed` });
+
+/** The wire shape of `POST /api/v1/admin/users` (and the admin form). */
+export const UserInput = z.object({
+  email,
+  name: text("the person's full name", 200, { required: true }),
+  password: password(),
+});
+export type UserInput = z.input<typeof UserInput>;
+
+export const ResetPasswordInput = z.object({ password: password("New password") });
+
+/** What is shown of a user: never the password hash. */
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+  disabledAt: Date | null;
+  createdAt: Date;
+};
+
+export type UserMembershipView = {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  ods: string;
+  kind: "national" | "ics" | "trust";
+  role: Role;
+  seat: Seat | null;
+};
+
+const publicUser = (u: typeof users.$inferSelect): UserView => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  disabled: !!u.disabledAt,
+  disabledAt: u.disabledAt,
+  createdAt: u.createdAt,
+});
+
+/** For audit rows: who, never the hash. */
+const auditUser = (u: typeof users.$inferSelect) => ({ ...publicUser(u), sessionVersion: u.sessionVersion });
+
+const duplicateEmail = () =>
+  new AppError("invalid", "Some answers need correcting", { fieldErrors: { email: "A user with this email address already exists" } });
+
+/**
+ * Creates a user without an access check: for the `user:create` command (actor null) and for
+ * createUser below, which checks first. The caller passes its transaction.
+ */
+export async function unsafeCreateUser(tx: DbOrTx, actor: Actor | null, input: z.output<typeof UserInput>): Promise<UserView> {
+  const [dupe] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (dupe) throw duplicateEmail();
+  const passwordHash = await hashPassword(input.password);
+  const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
+  await recordAudit(tx, actor, { organisationId: null, action: "user.created", entityType: "user", entityId: user.id, after: auditUser(user) });
+  return publicUser(user);
+}
+
+export async function createUser(actor: Actor, raw: unknown): Promise<UserView> {
+  assertCan(actor, "admin");
+  const input = parseInput(UserInput, raw);
+  const db = await getDb();
+  try {
+    return await db.transaction((tx) => unsafeCreateUser(tx, actor, input));
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicateEmail();
+    throw e;
+  }
+}
+
+export type UserListRow = UserView & { memberships: string };
+
+/** Every user with a one-line summary of their memberships (admin only). */
+export async function listUsers(actor: Actor): Promise<UserListRow[]> {
+  assertCan(actor, "admin");
+  const db = await getDb();
+  const rows = await db
+    .select({
+      user: users,
+      summary: sql<string>`coalesce((
+        select string_agg(
+          case ${memberships.role}
+            when 'chief_executive' then 'Chief Executive'
+            when 'board_member' then case ${memberships.seat} when 'chair' then 'Chair' when 'non_executive' then 'Non-Executive Director' else 'Executive Director' end
+            when 'ics_lead' then 'ICS lead'
+            when 'national_analyst' then 'National analyst'
+            else 'Administrator' end || ', ' || ${organisations.ods}, '; ' order by ${organisations.ods})
+        from ${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}
+        where ${memberships.userId} = ${users.id}), '')`,
+    })
+    .from(users)
+    .orderBy(asc(users.name), asc(users.email));
+  return rows.map((r) => ({ ...publicUser(r.user), memberships: r.summary }));
+}
+
+export async function getUser(actor: Actor, id: string): Promise<UserView & { memberships: UserMembershipView[] }> {
+  assertCan(actor, "admin");
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "User not found");
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  if (!user) throw new AppError("not_found", "User not found");
+  const ms = await db
+    .select({
+      id: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      ods: organisations.ods,
+      kind: organisations.kind,
+      role: memberships.role,
+      seat: memberships.seat,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, id))
+    .orderBy(asc(organisations.name), asc(memberships.role));
+  return { ...publicUser(user), memberships: ms };
+}
+
+async function lockUser(tx: DbOrTx, id: string) {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "User not found");
+  const [user] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+  if (!user) throw new AppError("not_found", "User not found");
+  return user;
+}
+
+/**
+ * Disables or re-enables a user. Disabling bumps the session version, so any session the person
+ * holds ends at its next request.
+ */
+export async function setUserDisabled(actor: Actor, input: { userId: string; disabled: boolean }): Promise<UserView> {
+  assertCan(actor, "admin");
+  if (input.disabled && input.userId === actor.userId) {
+    throw new AppError("invalid", "You cannot disable your own account", { fieldErrors: { _form: "You cannot disable your own account" } });
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockUser(tx, input.userId);
+    if (!!before.disabledAt === input.disabled) return publicUser(before);
+    const [after] = await tx
+      .update(users)
+      .set(
+        input.disabled
+          ? { disabledAt: new Date(), sessionVersion: before.sessionVersion + 1, updatedAt: new Date() }
+          : { disabledAt: null, updatedAt: new Date() },
+      )
+      .where(eq(users.id, input.userId))
+      .returning();
+    await recordAudit(tx, actor, {
+      organisationId: null,
+      action: input.disabled ? "user.disabled" : "user.enabled",
+      entityType: "user",
+      entityId: after.id,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
+    return publicUser(after);
+  });
+}
+
+/** Sets a new password and ends the person's existing sessions (session version bumped). */
+export async function resetPassword(actor: Actor, input: { userId: string; password: unknown }): Promise<UserView> {
+  assertCan(actor, "admin");
+  const { password: pw } = parseInput(ResetPasswordInput, { password: input.password });
+  const passwordHash = await hashPassword(pw);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const before = await lockUser(tx, input.userId);
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: before.sessionVersion + 1, updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .returning();
+    await recordAudit(tx, actor, {
+      organisationId: null,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: after.id,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
+    return publicUser(after);
+  });
+}
