@@ -1,0 +1,235 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { IDLE, type ActionState } from "@/lib/action-state";
+import { ErrorSummary } from "../_components/error-summary";
+import { Choices, Select, TextField } from "../_components/form";
+import {
+  addMembershipAction,
+  createOrganisationAction,
+  createUserAction,
+  removeMembershipAction,
+  resetPasswordAction,
+  setUserDisabledAction,
+  updateOrganisationAction,
+} from "./actions";
+
+type Option = { value: string; label: string };
+
+function useForm(action: (prev: ActionState, fd: FormData) => Promise<ActionState>) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
+  const summary =
+    state.status === "invalid" || state.status === "error" ? (
+      <ErrorSummary errors={errors} message={state.status === "error" ? state.message : errors._form} />
+    ) : null;
+  return { formAction, pending, errors, values, summary };
+}
+
+export type OrganisationFormValues = {
+  id?: string;
+  kind: string;
+  name: string;
+  ods: string;
+  icsOds: string;
+  trustType: string;
+  foundationTrust: string;
+  turnoverM: string;
+  signOffMinSupport: string;
+  signOffChairRequired: string;
+};
+
+export function OrganisationForm({
+  initial,
+  icsOptions,
+  trustTypeOptions,
+  kindOptions,
+}: {
+  initial: OrganisationFormValues;
+  icsOptions: Option[];
+  trustTypeOptions: Option[];
+  kindOptions: Option[];
+}) {
+  const editing = !!initial.id;
+  const { formAction, pending, errors, values, summary } = useForm(editing ? updateOrganisationAction : createOrganisationAction);
+  const v = { ...initial, ...values } as OrganisationFormValues;
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(values ?? {})}>
+      {summary}
+      {editing ? <input type="hidden" name="id" value={initial.id} /> : null}
+      {editing ? (
+        <input type="hidden" name="kind" value={initial.kind} />
+      ) : (
+        <Choices name="kind" legend="Kind of organisation" type="radio" options={kindOptions} defaultValue={v.kind} error={errors.kind} />
+      )}
+      <TextField name="name" label="Name" defaultValue={v.name} error={errors.name} maxLength={200} />
+      <TextField
+        name="ods"
+        label="ODS code"
+        hint="The Organisation Data Service code, like RNA for a trust or QNV for an ICS"
+        defaultValue={v.ods}
+        error={errors.ods}
+        width="max-w-40!"
+        autoComplete="off"
+      />
+      {v.kind === "trust" || !editing ? (
+        <fieldset className="mb-6 border-t border-nhs-border pt-4">
+          <legend className="mb-2 text-xl font-bold">{editing ? "Trust details" : "Trusts only"}</legend>
+          <Select name="icsOds" label="Integrated Care System (ICS)" options={icsOptions} placeholder="Select the trust's ICS" defaultValue={v.icsOds} error={errors.icsOds} />
+          <Select name="trustType" label="Trust type" options={trustTypeOptions} placeholder="Select the trust type" defaultValue={v.trustType} error={errors.trustType} />
+          <Choices
+            name="foundationTrust"
+            legend="Is it a foundation trust?"
+            type="radio"
+            inline
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+            defaultValue={v.foundationTrust}
+            error={errors.foundationTrust}
+          />
+          <TextField
+            name="turnoverM"
+            label="Annual turnover, in £ million"
+            hint="To the nearest £10m, like 450"
+            inputMode="numeric"
+            defaultValue={v.turnoverM}
+            error={errors.turnoverM}
+            width="max-w-40!"
+          />
+          <TextField
+            name="signOffMinSupport"
+            label="Board members who must support a decision before it is signed off"
+            hint="The sign-off quorum. Usually 3"
+            inputMode="numeric"
+            defaultValue={v.signOffMinSupport}
+            error={errors.signOffMinSupport}
+            width="max-w-24!"
+          />
+          <Choices
+            name="signOffChairRequired"
+            legend="Must the Chair be one of them?"
+            type="radio"
+            inline
+            options={[
+              { value: "yes", label: "Yes" },
+              { value: "no", label: "No" },
+            ]}
+            defaultValue={v.signOffChairRequired}
+            error={errors.signOffChairRequired}
+          />
+        </fieldset>
+      ) : null}
+      <button type="submit" className="nhs-button" disabled={pending}>
+        {editing ? "Save changes" : "Add organisation"}
+      </button>
+    </form>
+  );
+}
+
+export function UserForm() {
+  const { formAction, pending, errors, values, summary } = useForm(createUserAction);
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(values ?? {})}>
+      {summary}
+      <TextField name="name" label="Full name" defaultValue={values?.name} error={errors.name} autoComplete="off" maxLength={200} />
+      <TextField name="email" label="Email address" type="email" defaultValue={values?.email} error={errors.email} autoComplete="off" />
+      <TextField
+        name="password"
+        label="Initial password"
+        hint="At least 12 characters. Give it to the person by a different route from their email address."
+        type="password"
+        autoComplete="new-password"
+        error={errors.password}
+      />
+      <button type="submit" className="nhs-button" disabled={pending}>
+        Add user
+      </button>
+    </form>
+  );
+}
+
+export function PasswordForm({ userId }: { userId: string }) {
+  const { formAction, pending, errors, summary } = useForm(resetPasswordAction);
+  return (
+    <form action={formAction} noValidate>
+      {summary}
+      <input type="hidden" name="userId" value={userId} />
+      <TextField name="password" label="New password" hint="At least 12 characters" type="password" autoComplete="new-password" error={errors.password} />
+      <button type="submit" className="nhs-button" disabled={pending}>
+        Set new password
+      </button>
+    </form>
+  );
+}
+
+export function MembershipForm({
+  userId,
+  email,
+  orgOptions,
+  roleOptions,
+  seatOptions,
+}: {
+  userId: string;
+  email: string;
+  orgOptions: Option[];
+  roleOptions: Option[];
+  seatOptions: Option[];
+}) {
+  const { formAction, pending, errors, values, summary } = useForm(addMembershipAction);
+  return (
+    <form action={formAction} noValidate key={JSON.stringify(values ?? {})}>
+      {summary}
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="email" value={email} />
+      {errors.email ? <p className="nhs-error-message">{errors.email}</p> : null}
+      <Select name="ods" label="Organisation" options={orgOptions} placeholder="Select an organisation" defaultValue={values?.ods} error={errors.ods} />
+      <Select
+        name="role"
+        label="Role"
+        hint="Chief Executive and board member are roles on a trust; ICS lead on an ICS; national analyst and administrator on a national body"
+        options={roleOptions}
+        placeholder="Select a role"
+        defaultValue={values?.role}
+        error={errors.role}
+      />
+      <Select name="seat" label="Board seat" hint="Board members only" options={seatOptions} placeholder="No seat (not a board member)" defaultValue={values?.seat} error={errors.seat} />
+      <button type="submit" className="nhs-button" disabled={pending}>
+        Add membership
+      </button>
+    </form>
+  );
+}
+
+/** A one-button form (remove, disable) that shows its refusal beside the button. */
+export function ActionButton({
+  kind,
+  fields,
+  label,
+  className = "nhs-button nhs-button-secondary",
+}: {
+  kind: "remove-membership" | "set-disabled";
+  fields: Record<string, string>;
+  label: ReactNode;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(kind === "remove-membership" ? removeMembershipAction : setUserDisabledAction, IDLE);
+  const message = state.status === "error" ? state.message : state.status === "invalid" ? Object.values(state.fieldErrors)[0] : null;
+  return (
+    <form action={formAction}>
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      {message ? (
+        <p role="alert" className="nhs-error-message">
+          {message}
+        </p>
+      ) : null}
+      <button type="submit" className={className} disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { getOrganisation, ORG_KIND_LABELS } from "@/lib/admin";
+import { BackLink, PageHeading } from "../../../_components/ui";
+import { OrganisationForm } from "../../forms";
+import { orNotFound, requireAdmin } from "../../guard";
+import { organisationFormOptions } from "../options";
+
+export const metadata = { title: "Change an organisation – Administration" };
+
+export default async function EditOrganisationPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireAdmin();
+  const { id } = await params;
+  const org = await orNotFound(getOrganisation(actor, id));
+  const options = await organisationFormOptions(actor);
+  return (
+    <>
+      <BackLink href="/admin/organisations">Organisations</BackLink>
+      <PageHeading caption={`${ORG_KIND_LABELS[org.kind]}, ${org.ods}`}>{org.name}</PageHeading>
+      <p className="mb-6">{org.members === 1 ? "1 person has a membership here." : `${org.members} people have memberships here.`}</p>
+      <OrganisationForm
+        {...options}
+        initial={{
+          id: org.id,
+          kind: org.kind,
+          name: org.name,
+          ods: org.ods,
+          icsOds: org.icsOds ?? "",
+          trustType: org.trustType ?? "",
+          foundationTrust: org.foundationTrust ? "yes" : "no",
+          turnoverM: org.turnoverM === null ? "" : String(org.turnoverM),
+          signOffMinSupport: String(org.signOffMinSupport),
+          signOffChairRequired: org.signOffChairRequired ? "yes" : "no",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { getUser } from "@/lib/admin";
+import { ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
+import { formatDate } from "@/lib/format";
+import { BackLink, InsetText, PageHeading, SummaryList, Tag } from "../../../_components/ui";
+import { ActionButton } from "../../forms";
+import { orNotFound, requireAdmin } from "../../guard";
+
+export const metadata = { title: "User – Administration" };
+
+const DONE: Record<string, string> = {
+  password: "The new password is set. Any session the person had has ended.",
+  disabled: "The account is disabled. Any session the person had has ended.",
+  enabled: "The account is enabled again.",
+  "membership-added": "Membership added.",
+  "membership-removed": "Membership removed.",
+};
+
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requireAdmin();
+  const { id } = await params;
+  const sp = await searchParams;
+  const user = await orNotFound(getUser(actor, id));
+  const done = sp.created ? "User added. Now give them a membership." : sp.done ? DONE[sp.done] : undefined;
+  return (
+    <>
+      <BackLink href="/admin/users">Users</BackLink>
+      <PageHeading caption="User">{user.name}</PageHeading>
+      {done ? (
+        <div role="status">
+          <InsetText>{done}</InsetText>
+        </div>
+      ) : null}
+      <SummaryList
+        rows={[
+          { key: "Email address", value: <span className="break-all">{user.email}</span> },
+          { key: "Status", value: user.disabled ? <Tag colour="red">Disabled</Tag> : <Tag colour="green">Active</Tag> },
+          { key: "Added", value: formatDate(user.createdAt) },
+          { key: "Password", value: "Set", action: { href: `/admin/users/${user.id}/password`, label: "Reset" } },
+        ]}
+      />
+
+      <h2 className="mb-4 text-2xl">Memberships</h2>
+      {user.memberships.length ? (
+        <div className="mb-6 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="memberships-caption">
+          <table className="nhs-table">
+            <caption id="memberships-caption" className="sr-only">
+              {user.name}&apos;s memberships
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Role</th>
+                <th scope="col">
+                  <span className="sr-only">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {user.memberships.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {m.organisationName} <span className="font-mono text-nhs-secondary">({m.ods})</span>
+                  </td>
+                  <td>{m.role === "board_member" && m.seat ? `Board member: ${SEAT_LABELS[m.seat]}` : ROLE_LABELS[m.role]}</td>
+                  <td>
+                    <ActionButton
+                      kind="remove-membership"
+                      fields={{ membershipId: m.id, userId: user.id }}
+                      label={
+                        <>
+                          Remove<span className="sr-only"> membership of {m.organisationName}</span>
+                        </>
+                      }
+                      className="nhs-button nhs-button-secondary py-1! text-base"
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="mb-6">No memberships yet — add one so the person can see their organisation.</p>
+      )}
+      <p className="mb-10">
+        <Link href={`/admin/users/${user.id}/memberships/new`} className="nhs-button">
+          Add a membership
+        </Link>
+      </p>
+
+      <h2 className="mb-2 text-2xl">{user.disabled ? "Enable the account" : "Disable the account"}</h2>
+      <p className="mb-4 max-w-prose">
+        {user.disabled
+          ? "The person will be able to sign in again with their password."
+          : "The person will be signed out at once and cannot sign in again until the account is enabled. Their records stay."}
+      </p>
+      <ActionButton
+        kind="set-disabled"
+        fields={{ userId: user.id, disabled: user.disabled ? "no" : "yes" }}
+        label={user.disabled ? "Enable account" : "Disable account"}
+        className={user.disabled ? "nhs-button nhs-button-secondary" : "nhs-button nhs-button-warning"}
+      />
+    </>
+  );
+}
