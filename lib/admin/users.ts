@@ -98,16 +98,17 @@ export async function listUsers(actor: Actor): Promise<UserListRow[]> {
   const rows = await db
     .select({
       user: users,
+      // Aliased explicitly: drizzle leaves columns unqualified in a one-table select.
       summary: sql<string>`coalesce((
         select string_agg(
-          case ${memberships.role}
+          case m.role
             when 'chief_executive' then 'Chief Executive'
-            when 'board_member' then case ${memberships.seat} when 'chair' then 'Chair' when 'non_executive' then 'Non-Executive Director' else 'Executive Director' end
+            when 'board_member' then case m.seat when 'chair' then 'Chair' when 'non_executive' then 'Non-Executive Director' else 'Executive Director' end
             when 'ics_lead' then 'ICS lead'
             when 'national_analyst' then 'National analyst'
-            else 'Administrator' end || ', ' || ${organisations.ods}, '; ' order by ${organisations.ods})
-        from ${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}
-        where ${memberships.userId} = ${users.id}), '')`,
+            else 'Administrator' end || ', ' || o.ods, '; ' order by o.ods)
+        from memberships m join organisations o on o.id = m.organisation_id
+        where m.user_id = "users"."id"), '')`,
     })
     .from(users)
     .orderBy(asc(users.name), asc(users.email));
