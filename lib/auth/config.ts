@@ -1,7 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
 
-const idleHours = Number(process.env.FULCRUM_SESSION_IDLE_HOURS || 12);
-const maxDays = Number(process.env.FULCRUM_SESSION_MAX_DAYS || 7);
+function positive(value: string | undefined, fallback: number) {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+export const SESSION_IDLE_HOURS = positive(process.env.FULCRUM_SESSION_IDLE_HOURS, 12);
+export const SESSION_MAX_DAYS = positive(process.env.FULCRUM_SESSION_MAX_DAYS, 7);
+const idleHours = SESSION_IDLE_HOURS;
+const maxDays = SESSION_MAX_DAYS;
 
 declare module "next-auth" {
   interface Session {
@@ -22,8 +28,9 @@ declare module "@auth/core/jwt" {
 
 /**
  * The part of the Auth.js configuration with no database: sessions are signed, encrypted JWTs in an
- * HttpOnly, SameSite=Lax cookie (Secure over HTTPS). The cookie lives `idleHours` from the last
- * request that refreshed it; the jwt callback ends any session older than `maxDays` whatever its use.
+ * HttpOnly, SameSite=Lax cookie (Secure over HTTPS). The token and cookie live `idleHours` from the
+ * last page view that refreshed them (proxy.ts); the jwt callback ends any session older than
+ * `maxDays` whatever its use (returning null makes Auth.js answer "no session" and clear the cookie).
  */
 export const authConfig = {
   trustHost: true,
