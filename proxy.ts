@@ -1,5 +1,5 @@
-import NextAuth from "next-auth";
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { Auth } from "@auth/core";
+import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { authSecret } from "@/lib/auth/secret";
 
@@ -39,21 +39,36 @@ function secured(request: NextRequest) {
 }
 
 // Auth.js's auth() in a server component cannot set cookies, so by itself the session cookie would
-// never be refreshed and would die `idle hours` after sign-in however busy the person was. Passing
-// page requests through Auth.js here re-signs the token (new expiry) and sets the cookie again, which
-// makes the limit an idle one; its jwt callback still ends any session past the absolute maximum.
-const { auth } = NextAuth(() => ({ ...authConfig, secret: authSecret() }));
-const withSessionRefresh = auth((request) => secured(request));
+// never be refreshed and would die `idle hours` after sign-in however busy the person was. Here each
+// page view asks Auth.js for the session as its own /api/auth/session endpoint would: it re-signs the
+// token with a new expiry and sets the cookie again (making the limit an idle one), and its jwt
+// callback ends any session past the absolute maximum, clearing the cookie.
+async function refreshedSessionCookies(request: NextRequest): Promise<string[]> {
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || request.nextUrl.protocol.replace(":", "");
+  const host = request.headers.get("x-forwarded-host") || request.headers.get("host") || request.nextUrl.host;
+  const res = await Auth(new Request(`${proto}://${host}/api/auth/session`, { headers: { cookie: request.headers.get("cookie") ?? "" } }), {
+    ...authConfig,
+    secret: authSecret(),
+    basePath: "/api/auth",
+    providers: [],
+  });
+  return res.headers.getSetCookie().filter((c) => c.includes("authjs.session-token"));
+}
 
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
 
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
+export async function proxy(request: NextRequest) {
+  const response = secured(request);
   // Only page views refresh: a POST (server action) may itself be signing in or out, and two
   // Set-Cookie headers for one cookie in one response would race.
   if (request.method === "GET" && hasSessionCookie(request) && !request.nextUrl.pathname.startsWith("/api/")) {
-    return withSessionRefresh(request, event as never);
+    try {
+      for (const c of await refreshedSessionCookies(request)) response.headers.append("set-cookie", c);
+    } catch (e) {
+      console.error("Fulcrum: could not refresh the session cookie", e);
+    }
   }
-  return secured(request);
+  return response;
 }
 
 export const config = {

@@ -76,7 +76,7 @@ export function OrganisationForm({
       {v.kind === "trust" || !editing ? (
         <fieldset className="mb-6 border-t border-nhs-border pt-4">
           <legend className="mb-2 text-xl font-bold">{editing ? "Trust details" : "Trusts only"}</legend>
-          <Select name="icsOds" label="Integrated Care System (ICS)" options={icsOptions} placeholder="Select the trust's ICS" defaultValue={v.icsOds} error={errors.icsOds} />
+          <Select name="icsOds" label="The Integrated Care System (ICS) it belongs to" options={icsOptions} placeholder="Select the trust's ICS" defaultValue={v.icsOds} error={errors.icsOds} />
           <Select name="trustType" label="Trust type" options={trustTypeOptions} placeholder="Select the trust type" defaultValue={v.trustType} error={errors.trustType} />
           <Choices
             name="foundationTrust"
