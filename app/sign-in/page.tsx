@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const demo = await hasDemoData(await getDb());
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <div>
         <PageHeading>Sign in to Fulcrum</PageHeading>
         {sp["signed-out"] ? (

@@ -201,3 +201,17 @@ test("an administrator adds a trust, a user and memberships; the user switches b
   await expect(header(page).locator("p").getByText("ICS lead, Northvale Integrated Care System", { exact: true })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("sign-in and administration fit a 375px phone screen", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.goto("/sign-in");
+  await fits();
+  await signIn(page, demo("admin"));
+  await expect(page).toHaveURL(/\/admin$/);
+  for (const path of ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/audit"]) {
+    await page.goto(path);
+    await fits();
+  }
+  await expectAccessible(page);
+});

@@ -72,7 +72,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
                           Remove<span className="sr-only"> membership of {m.organisationName}</span>
                         </>
                       }
-                      className="nhs-button nhs-button-secondary py-1! text-base"
+                      className="nhs-button nhs-button-secondary px-3! py-1! text-base"
                     />
                   </td>
                 </tr>
