@@ -1,11 +1,27 @@
 // Input schemas for decisions, with the API's wire names. Pure (zod only): the REST API, the server
 // actions and the tests all parse with these, so a message names the same field everywhere.
 import { z } from "zod";
-import { capitalise, isoDate, text } from "../validation";
+import { capitalise, isoDate } from "../validation";
 import { CATEGORY_IDS, FACTOR_IDS, LIMITS, type CategoryId, type FactorId } from "./taxonomy";
 
+const NUL = /\u0000/;
+
+/**
+ * Text a person typed: trimmed, line endings normalised, no NUL bytes, at most `max` characters.
+ * `name` is how messages name the field ("Title must be…"); `enter` what to ask for ("Enter a title").
+ */
+function text(name: string, max: number, opts: { required?: boolean; enter?: string } = {}) {
+  let s = z
+    .string({ error: `${name} must be text` })
+    .refine((v) => !NUL.test(v), { message: `${name} contains a character that is not allowed (a NUL byte)` })
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .refine((v) => v.length <= max, { message: `${name} must be ${max.toLocaleString("en-GB")} characters or fewer` });
+  if (opts.required) s = s.refine((v) => v.length > 0, { message: opts.enter ?? `Enter ${name.toLowerCase()}` });
+  return s;
+}
+
 /** Optional text: null or missing is "". */
-const optText = (label: string, max: number) => z.preprocess((v) => (v === null || v === undefined ? "" : v), text(label, max));
+const optText = (name: string, max: number) => z.preprocess((v) => (v === null || v === undefined ? "" : v), text(name, max));
 
 /** A whole number (signed) typed as a number or a string like "-250", "£1,200k" or "−250"; blank is null. */
 export function wholeNumber(label: string, max: number, unit: "£k" | "£m") {
@@ -35,11 +51,11 @@ const id = (label: string) => z.string({ error: `${capitalise(label)} is missing
 
 export const CriterionInputSchema = z.object({
   id: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("criterion").optional()),
-  statement: text("the criterion's statement", LIMITS.criterionText, { required: true }),
-  measure: optText("the measure", LIMITS.criterionText),
-  baseline: optText("the baseline", LIMITS.criterionText),
-  target: optText("the target", LIMITS.criterionText),
-  judgedBy: optionalDate("the judged-by date"),
+  statement: text("Statement", LIMITS.criterionText, { required: true, enter: "Enter the statement of the success criterion" }),
+  measure: optText("Measure", LIMITS.criterionText),
+  baseline: optText("Baseline", LIMITS.criterionText),
+  target: optText("Target", LIMITS.criterionText),
+  judgedBy: optionalDate("judged-by date"),
 });
 export type CriterionInput = z.infer<typeof CriterionInputSchema>;
 
@@ -50,15 +66,15 @@ export const OrganisationLinkInputSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9]{2,12}$/, { error: "Choose an organisation from the list" }),
   role: z.enum(["benefits", "bears_cost"], { error: "Choose whether the organisation benefits or bears the cost" }),
-  amountK: wholeNumber("the amount", LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
+  amountK: wholeNumber("amount", LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
 });
 export type OrganisationLinkInput = z.infer<typeof OrganisationLinkInputSchema>;
 
 const impact = (who: string) =>
   z
     .object({
-      amountK: wholeNumber(`the estimated impact on the ${who}`, LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
-      text: optText(`the impact on the ${who}`, LIMITS.impactText),
+      amountK: wholeNumber(`estimated impact on the ${who}`, LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
+      text: optText(`Impact on the ${who}, in words,`, LIMITS.impactText),
     })
     .default({ amountK: null, text: "" });
 
@@ -67,21 +83,21 @@ const impact = (who: string) =>
  * submitting needs on top is checked by `submitProblems`.
  */
 export const DecisionInputSchema = z.object({
-  title: text("the title", LIMITS.title, { required: true }),
-  summary: optText("the summary", LIMITS.summary),
+  title: text("Title", LIMITS.title, { required: true, enter: "Enter a title" }),
+  summary: optText("Summary", LIMITS.summary),
   context: z
     .object({
       financialPosition: z.preprocess(
         (v) => (v === "" || v === undefined ? null : v),
         z.enum(["surplus", "breakeven", "deficit"], { error: "Choose surplus, breakeven or deficit" }).nullable(),
       ),
-      financialAmountM: wholeNumber("the surplus or deficit", LIMITS.amountM, "£m").optional().transform((v) => v ?? null),
-      regulatorRating: optText("the regulator rating", LIMITS.regulatorRating),
-      notes: optText("the notes on the trust's context", LIMITS.notes),
+      financialAmountM: wholeNumber("surplus or deficit", LIMITS.amountM, "£m").optional().transform((v) => v ?? null),
+      regulatorRating: optText("Regulator rating", LIMITS.regulatorRating),
+      notes: optText("Other context", LIMITS.notes),
     })
     .default({ financialPosition: null, financialAmountM: null, regulatorRating: "", notes: "" }),
-  options: optText("the options considered", LIMITS.options),
-  rationale: optText("the rationale", LIMITS.rationale),
+  options: optText("Options considered", LIMITS.options),
+  rationale: optText("Rationale", LIMITS.rationale),
   favoured: z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
     z.enum(["system", "trust"], { error: "Choose whether the decision favoured the system or the trust" }).nullable(),
@@ -100,7 +116,7 @@ export const DecisionInputSchema = z.object({
     .array(OrganisationLinkInputSchema, { error: "Organisations must be a list" })
     .max(LIMITS.organisations, { error: `Name at most ${LIMITS.organisations} organisations` })
     .default([]),
-  decidedOn: optionalDate("the date decided"),
+  decidedOn: optionalDate("date decided"),
   visibility: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? "trust" : v),
     z.enum(["trust", "system"], { error: "Choose who can see the decision" }),
@@ -130,12 +146,12 @@ export const SubmitDecisionSchema = z.object({ id: id("decision"), baseRevision 
 export const WithdrawDecisionSchema = z.object({
   id: id("decision"),
   baseRevision,
-  reason: text("the reason for withdrawing", LIMITS.reason, { required: true }),
+  reason: text("Reason", LIMITS.reason, { required: true, enter: "Enter the reason for withdrawing the decision" }),
 });
 
 export const AddCommentSchema = z.object({
   decisionId: id("decision"),
-  body: text("your comment", LIMITS.comment, { required: true }),
+  body: text("Comment", LIMITS.comment, { required: true, enter: "Enter your comment" }),
   isQuestion: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false),
   answersId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("question").optional()),
 });
