@@ -94,3 +94,21 @@ export function changedFieldNames(before: ComparableContent, after: ComparableCo
   const names = diffContent(before, after).map((c) => (c.key.startsWith("criterion:") ? "criteria" : c.key.split(".")[0]));
   return [...new Set(names)];
 }
+
+/** Words for the top-level field names that audit events list as changed. */
+export const FIELD_NAMES: Record<string, string> = {
+  title: "title",
+  summary: "summary",
+  context: "trust's context",
+  options: "options considered",
+  rationale: "rationale",
+  favoured: "favoured",
+  category: "category",
+  factors: "factors weighed",
+  impactOnTrust: "impact on the trust",
+  impactOnSystem: "impact on the system",
+  organisations: "organisations",
+  decidedOn: "date decided",
+  visibility: "visibility",
+  criteria: "success criteria",
+};

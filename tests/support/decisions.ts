@@ -1,4 +1,4 @@
-import type { DecisionInputRaw } from "@/lib/decisions/schemas";
+import type { CreateDecisionInput as DecisionInputRaw } from "@/lib/decisions/schemas";
 
 /** A complete decision, ready to submit; override what a test is about. */
 export function decisionInput(overrides: Partial<DecisionInputRaw> = {}): DecisionInputRaw {
