@@ -59,7 +59,7 @@ export function registerFiltersFromSearchParams(sp: Record<string, string | stri
   for (const k of KEYS) {
     let v = get(k);
     if (v === undefined || v === "") continue;
-    if (Array.isArray(v) && k !== "status") v = v[0];
+    if (Array.isArray(v) && k !== "status") v = v[v.length - 1]; // the last wins: a sort button follows the hidden current sort
     const one = RegisterFiltersSchema.shape[k].safeParse(v);
     if (one.success) raw[k] = v;
     else ignored.push(k);

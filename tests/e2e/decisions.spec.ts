@@ -1,0 +1,116 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, expectAccessible, signIn } from "./fixtures";
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+async function fillCriterion(page: Page, i: number, c: { statement: string; measure: string; baseline: string; target: string; judgedBy: string }) {
+  await page.locator(`#field-criteria-${i}-statement`).fill(c.statement);
+  await page.locator(`#field-criteria-${i}-measure`).fill(c.measure);
+  await page.locator(`#field-criteria-${i}-baseline`).fill(c.baseline);
+  await page.locator(`#field-criteria-${i}-target`).fill(c.target);
+  await page.locator(`#field-criteria-${i}-judgedBy`).fill(c.judgedBy);
+}
+
+test("a Chief Executive records, submits and amends a decision, and sees the diff and both hashes", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signIn(page, demo("ce.rna"));
+  await page.goto("/decisions");
+  await expect(page.getByRole("heading", { name: "Decisions", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Record a decision" }).first().click();
+  await expect(page.getByRole("heading", { name: "Record a decision" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A save without a title is refused, naming the field, and keeps what was typed.
+  await page.getByLabel("Summary", { exact: true }).fill("Typed before the error");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a title");
+  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Typed before the error");
+  await expectAccessible(page);
+
+  await page.getByLabel("Title", { exact: true }).fill("Host the ICS's shared stroke rehabilitation beds");
+  await page.getByLabel("Summary", { exact: true }).fill("We will run 20 community stroke rehabilitation beds for the ICS from April.\nFunded for one year.");
+  await page.getByLabel("Date decided").fill("2026-11-20");
+  await page.getByLabel(/^The system/).check();
+  await page.getByLabel("Category").selectOption("service");
+  await page.getByRole("radio", { name: "Deficit" }).check();
+  await page.getByLabel("Surplus or deficit, £m").fill("-12");
+  await page.getByLabel("Options considered").fill("Decline; take on at cost; take on with a risk share.");
+  await page.getByLabel("Rationale", { exact: true }).fill(`Patients leave acute beds sooner. ${XSS}`);
+  await page.getByRole("checkbox", { name: /^Population and clinical outcomes/ }).check();
+  await page.getByRole("checkbox", { name: /^Relationships and reciprocity/ }).check();
+  await page.getByLabel("On the trust, £k").fill("-250");
+  await page.getByLabel("On the system, £k").fill("1200");
+
+  await page.getByRole("button", { name: "Add an organisation" }).click();
+  await page.locator("#field-organisations-0-ods").selectOption("RNB");
+  await page.locator("#field-organisations-0-role").selectOption("benefits");
+  await page.locator("#field-organisations-0-amountK").fill("300");
+  await page.getByRole("button", { name: "Add another organisation" }).click();
+  await page.locator("#field-organisations-1-ods").selectOption("RNA");
+  await page.locator("#field-organisations-1-role").selectOption("bears_cost");
+  await page.locator("#field-organisations-1-amountK").fill("-250");
+
+  await fillCriterion(page, 0, { statement: "Delayed discharges fall", measure: "Daily delayed discharges", baseline: "42", target: "30", judgedBy: "2027-06-30" });
+  // Rows can be added and removed without losing what is typed in the others.
+  await page.getByRole("button", { name: "Add another success criterion" }).click();
+  await page.locator("#field-criteria-1-statement").fill("A row to remove");
+  await page.getByRole("button", { name: "Add another success criterion" }).click();
+  await page.getByRole("button", { name: "Remove success criterion 2" }).click();
+  await expect(page.locator("#field-criteria-0-statement")).toHaveValue("Delayed discharges fall");
+  await fillCriterion(page, 1, { statement: "Stroke patients go home sooner", measure: "Median length of stay", baseline: "18 days", target: "14 days", judgedBy: "2027-09-30" });
+  await page.getByRole("radio", { name: "Shared with the Integrated Care System (ICS)" }).check();
+  await page.getByRole("button", { name: "Save draft" }).click();
+
+  await expect(page.getByText("Your draft has been saved")).toBeVisible();
+  await expect(page.getByText(`Patients leave acute beds sooner. ${XSS}`)).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.getByText("Northvale Mental Health NHS Trust (RNB): benefits, £300k")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Submit for sign-off" }).click();
+  await expect(page.getByRole("heading", { name: "Check before you submit" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Submit for sign-off" }).click();
+  await expect(page.getByText("submitted for sign-off. Its content and success criteria are now frozen")).toBeVisible();
+  await expect(page.getByText("Awaiting sign-off").first()).toBeVisible();
+  const hash1 = (await page.getByTestId("hash-v1").textContent())!.trim();
+  expect(hash1).toMatch(/^[0-9a-f]{64}$/);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: /Amend/ }).click();
+  await expect(page.getByRole("heading", { name: "Amend the decision" })).toBeVisible();
+  await expectAccessible(page);
+  await page.locator("#field-criteria-0-target").fill("25");
+  await page.getByRole("button", { name: "Save amendment as version 2" }).click();
+  await expect(page.getByText("Your amendment has been saved as a new version")).toBeVisible();
+  const hash2 = (await page.getByTestId("hash-v2").textContent())!.trim();
+  await expect(page.getByTestId("hash-v1")).toHaveText(hash1);
+  expect(hash2).toMatch(/^[0-9a-f]{64}$/);
+  expect(hash2).not.toBe(hash1);
+  await expect(page.getByText("Amended the decision, making version 2: success criteria")).toBeVisible();
+
+  await page.getByRole("link", { name: "View and compare version 2" }).click();
+  await expect(page.getByRole("heading", { name: "What changed from version 1" })).toBeVisible();
+  await expect(page.getByTestId("version-hash")).toHaveText(hash2);
+  await expect(page.getByText("Recomputed from the stored content just now: it matches.")).toBeVisible();
+  const row = page.getByRole("row", { name: /Success criterion 1/ });
+  await expect(row).toContainText("Target: 30");
+  await expect(row).toContainText("Target: 25");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "View version 1" }).click();
+  await expect(page.getByTestId("version-hash")).toHaveText(hash1);
+  await expectAccessible(page);
+
+  // The register shows it, found by full-text search, with filters kept in the address.
+  await page.goto("/decisions?q=stroke&favoured=system");
+  await expect(page.getByRole("link", { name: "Host the ICS's shared stroke rehabilitation beds" })).toBeVisible();
+  await expectAccessible(page);
+  expect(dialogs).toEqual([]);
+});
