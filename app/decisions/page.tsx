@@ -154,7 +154,7 @@ export default async function RegisterPage({ searchParams }: Props) {
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="nhs-table">
             <caption>
               Decisions, {sortWords}

@@ -79,7 +79,7 @@ function Conflict({ state, id }: { state: Extract<DecisionFormState, { status: "
           </ul>
         ) : null}
         {details.differences.length ? (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="nhs-table">
               <caption>Saved now, and what you sent (your text is still in the form below)</caption>
               <thead>

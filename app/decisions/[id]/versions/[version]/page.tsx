@@ -51,7 +51,7 @@ export default async function VersionPage({ params }: Props) {
           {diff.changes.length === 0 ? (
             <p>Nothing in the content changed.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="nhs-table">
                 <caption className="sr-only">Differences between version {diff.from} and version {diff.to}</caption>
                 <thead>
