@@ -12,6 +12,7 @@ async function fillCriterion(page: Page, i: number, c: { statement: string; meas
 }
 
 test("a Chief Executive records, submits and amends a decision, and sees the diff and both hashes", async ({ page }) => {
+  test.setTimeout(180_000); // a long journey with eleven accessibility checks, on a shared machine
   const dialogs: string[] = [];
   page.on("dialog", async (d) => {
     dialogs.push(d.message());
@@ -113,4 +114,67 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
   await expect(page.getByRole("link", { name: "Host the ICS's shared stroke rehabilitation beds" })).toBeVisible();
   await expectAccessible(page);
   expect(dialogs).toEqual([]);
+});
+
+test("a form body over 1 MB is refused with a message naming the field, never an error page", async ({ page }) => {
+  await signIn(page, demo("ce.rnb"));
+  await page.goto("/decisions/new");
+  await page.getByLabel("Title", { exact: true }).fill("Too long");
+  await page.getByLabel("Rationale", { exact: true }).fill("x".repeat(1_100_000));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary).toContainText("Rationale must be 20,000 characters or fewer");
+  await expect(page).toHaveURL(/\/decisions\/new$/);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Too long");
+  await expectAccessible(page);
+  // Within the body limit but over the field's: the server says the same.
+  await page.getByLabel("Rationale", { exact: true }).fill("x".repeat(20_001));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(summary).toContainText("Rationale must be 20,000 characters or fewer");
+});
+
+test("a board member reads a submitted decision but cannot edit it, and another trust's Chief Executive gets not found", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await signIn(page, demo("ce.rnc"));
+  await page.goto("/decisions/new");
+  await page.getByLabel("Title", { exact: true }).fill("Joint community nursing rota");
+  await page.getByLabel("Summary", { exact: true }).fill("Share night nursing cover with the acute trust.");
+  await page.getByLabel("Date decided").fill("2026-11-02");
+  await page.getByLabel(/^The trust/).check();
+  await page.getByLabel("Category").selectOption("workforce");
+  await page.getByLabel("Rationale", { exact: true }).fill("Our own patients first.");
+  await fillCriterion(page, 0, { statement: "No unfilled night shifts", measure: "Unfilled shifts a month", baseline: "12", target: "0", judgedBy: "2027-05-01" });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Your draft has been saved")).toBeVisible();
+  const url = page.url().replace(/\?.*$/, "");
+  await page.getByRole("link", { name: "Submit for sign-off" }).click();
+  await page.getByRole("button", { name: "Submit for sign-off" }).click();
+  await expect(page.getByText("now frozen")).toBeVisible();
+
+  const chairContext = await browser.newContext();
+  const chair = await chairContext.newPage();
+  await signIn(chair, demo("chair.rnc"));
+  await expect(chair.getByRole("heading", { level: 1 })).toBeVisible(); // the home page has rendered
+  await chair.goto(url);
+  await expect(chair.getByRole("heading", { name: "Joint community nursing rota" })).toBeVisible();
+  await expect(chair.getByRole("link", { name: /Amend|Edit/ })).toHaveCount(0);
+  await chair.getByLabel("Add a comment").fill("What does the acute trust give back?");
+  await chair.getByLabel("This is a question that needs an answer").check();
+  await chair.getByRole("button", { name: "Add comment" }).click();
+  await expect(chair.getByText("Question, not answered yet")).toBeVisible();
+  await expectAccessible(chair);
+  const edit = await chair.goto(`${url}/edit`);
+  expect(edit?.status()).toBe(404);
+  await chairContext.close();
+
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, demo("ce.rnd"));
+  await expect(other.getByRole("heading", { level: 1 })).toBeVisible();
+  const res = await other.goto(url);
+  expect(res?.status()).toBe(404);
+  await other.goto("/decisions?q=nursing");
+  await expect(other.getByText("Joint community nursing rota")).toHaveCount(0);
+  await expectAccessible(other);
+  await otherContext.close();
 });

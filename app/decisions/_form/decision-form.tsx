@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { oversize, type FieldLimit } from "@/app/_components/body-guard";
 import { ErrorSummary, fieldId } from "@/app/_components/error-summary";
 import { Choices, Select, TextArea, TextField } from "@/app/_components/form";
 import { IDLE } from "@/lib/action-state";
@@ -30,21 +31,48 @@ export type DecisionFormProps = {
   trusts: { ods: string; name: string }[];
 };
 
+const TEXT_LIMITS: Record<string, [string, number]> = {
+  title: ["Title", LIMITS.title],
+  summary: ["Summary", LIMITS.summary],
+  "context.regulatorRating": ["Regulator rating", LIMITS.regulatorRating],
+  "context.notes": ["Other context", LIMITS.notes],
+  options: ["Options considered", LIMITS.options],
+  rationale: ["Rationale", LIMITS.rationale],
+  "impactOnTrust.text": ["Impact on the trust, in words,", LIMITS.impactText],
+  "impactOnSystem.text": ["Impact on the system, in words,", LIMITS.impactText],
+};
+const fieldLimit: FieldLimit = (name) => {
+  const fixed = TEXT_LIMITS[name];
+  if (fixed) return { label: fixed[0], max: fixed[1] };
+  const m = /^criteria\.\d+\.(statement|measure|baseline|target)$/.exec(name);
+  return m ? { label: m[1].charAt(0).toUpperCase() + m[1].slice(1), max: LIMITS.criterionText } : null;
+};
+
 export function DecisionForm(props: DecisionFormProps) {
   const [state, action, pending] = useActionState<DecisionFormState, FormData>(saveDecisionAction, IDLE);
+  const [tooLarge, setTooLarge] = useState<Record<string, string> | null>(null);
   const values = "values" in state && state.values ? state.values : props.initialValues;
-  const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
+  const fieldErrors = tooLarge ?? (state.status === "invalid" ? state.fieldErrors : {});
   // A new generation of the fields each time the server answers, so rows and defaults follow its values.
   const generation = useRef(0);
   const gen = useMemo(() => ++generation.current, [state]);
   const topErrors = { ...fieldErrors };
   return (
-    <form action={action} noValidate>
+    <form
+      action={action}
+      noValidate
+      onSubmit={(ev) => {
+        const over = oversize(ev.currentTarget, fieldLimit);
+        setTooLarge(over);
+        if (over) ev.preventDefault();
+      }}
+    >
       {/* Enter in a field saves, rather than pressing the first add or remove button. */}
       <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
         Save
       </button>
-      {state.status === "invalid" ? <ErrorSummary errors={topErrors} message={state.message} /> : null}
+      {tooLarge ? <ErrorSummary errors={tooLarge} message={tooLarge._form} /> : null}
+      {!tooLarge && state.status === "invalid" ? <ErrorSummary errors={topErrors} message={state.message} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
       {state.status === "conflict" ? <Conflict state={state} id={props.id!} /> : null}
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}

@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { oversize } from "@/app/_components/body-guard";
+import { LIMITS } from "@/lib/decisions/taxonomy";
 import { ErrorSummary, fieldId } from "@/app/_components/error-summary";
 import { IDLE } from "@/lib/action-state";
 import { addCommentAction } from "../../actions";
@@ -9,10 +11,20 @@ import { addCommentAction } from "../../actions";
 export function CommentForm({ decisionId, answersId, label }: { decisionId: string; answersId?: string; label?: string }) {
   const [state, action, pending] = useActionState(addCommentAction, IDLE);
   const name = answersId ? `answer-${answersId}` : "body";
-  const error = state.status === "invalid" ? (state.fieldErrors.body ?? state.fieldErrors.answersId) : state.status === "error" ? state.message : undefined;
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const error = tooLarge ?? (state.status === "invalid" ? (state.fieldErrors.body ?? state.fieldErrors.answersId) : state.status === "error" ? state.message : undefined);
   const id = fieldId(name);
   return (
-    <form action={action} noValidate className={answersId ? "mt-3" : "mt-6"}>
+    <form
+      action={action}
+      noValidate
+      className={answersId ? "mt-3" : "mt-6"}
+      onSubmit={(ev) => {
+        const over = oversize(ev.currentTarget, (n) => (n === "body" ? { label: "Comment", max: LIMITS.comment } : null));
+        setTooLarge(over ? (over.body ?? over._form) : null);
+        if (over) ev.preventDefault();
+      }}
+    >
       {!answersId && error ? <ErrorSummary errors={{ [name]: error }} /> : null}
       <input type="hidden" name="decisionId" value={decisionId} />
       {answersId ? <input type="hidden" name="answersId" value={answersId} /> : null}

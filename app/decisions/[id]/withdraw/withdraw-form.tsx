@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { oversize } from "@/app/_components/body-guard";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextArea } from "@/app/_components/form";
 import { IDLE } from "@/lib/action-state";
@@ -10,11 +11,20 @@ import { withdrawDecisionAction } from "../../actions";
 
 export function WithdrawForm({ id, baseRevision }: { id: string; baseRevision: number }) {
   const [state, action, pending] = useActionState(withdrawDecisionAction, IDLE);
-  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const [tooLarge, setTooLarge] = useState<Record<string, string> | null>(null);
+  const errors = tooLarge ?? (state.status === "invalid" ? state.fieldErrors : {});
   const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} noValidate>
-      {state.status === "invalid" ? <ErrorSummary errors={errors} /> : null}
+    <form
+      action={action}
+      noValidate
+      onSubmit={(ev) => {
+        const over = oversize(ev.currentTarget, (n) => (n === "reason" ? { label: "Reason", max: LIMITS.reason } : null));
+        setTooLarge(over);
+        if (over) ev.preventDefault();
+      }}
+    >
+      {tooLarge || state.status === "invalid" ? <ErrorSummary errors={errors} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="baseRevision" value={baseRevision} />
