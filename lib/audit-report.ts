@@ -1,6 +1,7 @@
 // Words for an audit chain report, shared by `npm run audit:verify` and anything else that prints it.
 import type { AuditReport } from "./audit";
 import { hashCanonical } from "./canonical";
+import { pluralise } from "./format";
 
 /**
  * One digest over every chain's head (canonical JSON of [{chain, seq, hash}] sorted by chain), so a
@@ -14,7 +15,7 @@ export function combinedHeadHash(report: AuditReport): string {
 export function formatAuditReport(report: AuditReport, names: Map<string, string> = new Map()): { ok: boolean; lines: string[] } {
   const lines: string[] = [];
   if (report.intact) {
-    lines.push(`intact, ${report.events} events, head hash ${combinedHeadHash(report)}`);
+    lines.push(`intact, ${pluralise(report.events, "event")}, head hash ${combinedHeadHash(report)}`);
   } else {
     const b = report.firstBroken!;
     lines.push(`BROKEN at chain ${b.chain}${names.has(b.chain) ? ` (${names.get(b.chain)})` : ""}, sequence number ${b.seq}: ${b.problem}`);
@@ -22,7 +23,7 @@ export function formatAuditReport(report: AuditReport, names: Map<string, string
   for (const c of report.chains) {
     const name = names.get(c.chain);
     lines.push(
-      `  ${c.chain}${name ? ` (${name})` : ""}: ${c.events} events, head hash ${c.headHash}${c.broken ? ` — broken at ${c.broken.seq}: ${c.broken.problem}` : ""}`,
+      `  ${c.chain}${name ? ` (${name})` : ""}: ${pluralise(c.events, "event")}, head hash ${c.headHash}${c.broken ? ` — broken at ${c.broken.seq}: ${c.broken.problem}` : ""}`,
     );
   }
   return { ok: report.intact, lines };
