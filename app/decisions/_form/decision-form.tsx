@@ -6,6 +6,7 @@ import { oversize, type FieldLimit } from "@/app/_components/body-guard";
 import { ErrorSummary, fieldId } from "@/app/_components/error-summary";
 import { Choices, Select, TextArea, TextField } from "@/app/_components/form";
 import { IDLE } from "@/lib/action-state";
+import { FIELD_NAMES } from "@/lib/decisions/diff";
 import { rowsOf, type FlatValues } from "@/lib/decisions/form";
 import {
   CATEGORY_IDS,
@@ -88,6 +89,13 @@ export function DecisionForm(props: DecisionFormProps) {
   );
 }
 
+const VERBS: Record<string, string> = {
+  "decision.edit": "edited",
+  "decision.amend": "amended",
+  "decision.submit": "submitted it for sign-off",
+  "decision.withdraw": "withdrew it",
+};
+
 function Conflict({ state, id }: { state: Extract<DecisionFormState, { status: "conflict" }>; id: string }) {
   const { details } = state;
   return (
@@ -100,8 +108,8 @@ function Conflict({ state, id }: { state: Extract<DecisionFormState, { status: "
             {details.changes.map((c, i) => (
               <li key={i}>
                 {c.by}, {new Date(c.at).toLocaleString("en-GB", { timeZone: "Europe/London", dateStyle: "long", timeStyle: "short" })}:{" "}
-                {c.action.replace("decision.", "").replace("_", " ")}
-                {c.fields.length ? ` (${c.fields.join(", ")})` : ""}
+                {VERBS[c.action] ?? c.action}
+                {c.fields.length ? ` ${c.fields.map((f) => FIELD_NAMES[f] ?? f).join(", ")}` : ""}
               </li>
             ))}
           </ul>
