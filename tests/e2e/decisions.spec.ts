@@ -177,4 +177,16 @@ test("a board member reads a submitted decision but cannot edit it, and another 
   await expect(other.getByText("Joint community nursing rota")).toHaveCount(0);
   await expectAccessible(other);
   await otherContext.close();
+
+  // The ICS lead: a trust-board-only decision is counted, never shown.
+  const icsContext = await browser.newContext();
+  const ics = await icsContext.newPage();
+  await signIn(ics, demo("ics.qnv"));
+  await expect(ics.getByRole("heading", { level: 1 })).toBeVisible();
+  await ics.goto("/decisions");
+  await expect(ics.getByText(/visible to their trust boards only/)).toBeVisible();
+  await expect(ics.getByText("Joint community nursing rota")).toHaveCount(0);
+  await expectAccessible(ics);
+  expect((await ics.goto(url))?.status()).toBe(404);
+  await icsContext.close();
 });
