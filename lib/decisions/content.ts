@@ -50,7 +50,12 @@ export function normaliseContent(c: VersionContent): VersionContent {
   };
 }
 
+/** The exact UTF-8 text that is hashed: canonical JSON of the normalised content. */
+export function canonicalVersionJson(c: VersionContent): string {
+  return canonicalJson(normaliseContent(c));
+}
+
 /** SHA-256 (hex) of the canonical JSON of the normalised content. */
 export function hashVersionContent(c: VersionContent): string {
-  return sha256Hex(canonicalJson(normaliseContent(c)));
+  return sha256Hex(canonicalVersionJson(c));
 }

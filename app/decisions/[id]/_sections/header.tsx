@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { Breadcrumbs, InsetText, PageHeading, Tag } from "@/app/_components/ui";
+import { FAVOURED_LABELS } from "@/lib/decisions/taxonomy";
+import { formatDate } from "@/lib/format";
+import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
+import type { SectionProps } from "./types";
+
+const DONE: Record<string, string> = {
+  saved: "Your draft has been saved. Only you can see it until you submit it for sign-off.",
+  amended: "Your amendment has been saved as a new version, and sign-off has started again.",
+  submitted: "The decision has been submitted for sign-off. Its content and success criteria are now frozen.",
+  withdrawn: "The decision has been withdrawn.",
+};
+
+/** Title, status, version and what the actor can do next. */
+export function DecisionHeader({ d, done }: SectionProps & { done?: string }) {
+  const p = d.permissions;
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/decisions", label: "Decisions" }, { label: d.title }]} />
+      {done && DONE[done] ? (
+        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+          <p className="font-semibold">{DONE[done]}</p>
+        </div>
+      ) : null}
+      <PageHeading caption={`${d.trust.name} (${d.trust.ods})`}>{d.title}</PageHeading>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <Tag colour={STATUS_COLOURS[d.status]}>{STATUS_LABELS[d.status]}</Tag>
+        {d.favoured ? <Tag colour={d.favoured === "system" ? "blue" : "purple"}>Favoured {FAVOURED_LABELS[d.favoured].toLowerCase()}</Tag> : <Tag>Favoured: not chosen yet</Tag>}
+        <span className="text-nhs-secondary">
+          {d.version > 0 ? `Version ${d.version}` : "Not yet submitted"} · recorded by {d.author.name}
+          {d.decidedOn ? ` · decided ${formatDate(d.decidedOn)}` : ""}
+        </span>
+      </div>
+      {d.status === "withdrawn" ? (
+        <InsetText>
+          <p className="font-semibold">Withdrawn on {formatDate(d.withdrawnAt)}</p>
+          <p className="prose-text">{d.withdrawReason}</p>
+        </InsetText>
+      ) : null}
+      {p.canEdit || p.canAmend || p.canSubmit || p.canWithdraw ? (
+        <div className="mb-8 flex flex-wrap items-center gap-4">
+          {p.canSubmit ? (
+            <Link href={`/decisions/${d.id}/submit`} className="nhs-button">
+              Submit for sign-off
+            </Link>
+          ) : null}
+          {p.canEdit ? (
+            <Link href={`/decisions/${d.id}/edit`} className="nhs-button nhs-button-secondary">
+              Edit the draft
+            </Link>
+          ) : null}
+          {p.canAmend ? (
+            <Link href={`/decisions/${d.id}/edit`} className="nhs-button nhs-button-secondary">
+              Amend (creates version {d.version + 1})
+            </Link>
+          ) : null}
+          {p.canWithdraw ? <Link href={`/decisions/${d.id}/withdraw`}>Withdraw the decision</Link> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+import type { DecisionDto } from "@/lib/decisions";
+export type SectionProps = { d: DecisionDto };

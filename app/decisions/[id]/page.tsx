@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth";
+import { getDecision } from "@/lib/decisions";
+import { orNotFound } from "@/lib/page-errors";
+import { DecisionComments } from "./_sections/comments";
+import { DecisionCriteria } from "./_sections/criteria";
+import { DecisionDetails } from "./_sections/details";
+import { DecisionHeader } from "./_sections/header";
+import { DecisionTimeline } from "./_sections/timeline";
+import { DecisionVersions } from "./_sections/versions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const actor = await requireActor();
+  const d = await orNotFound(getDecision(actor, id));
+  return { title: d.title };
+}
+
+/** A decision: thin, composed of sections (sign-off and outcome panels slot in after the criteria). */
+export default async function DecisionPage({ params, searchParams }: Props) {
+  const [{ id }, { done }] = await Promise.all([params, searchParams]);
+  const actor = await requireActor();
+  const d = await orNotFound(getDecision(actor, id));
+  return (
+    <div className="max-w-5xl">
+      <DecisionHeader d={d} done={done} />
+      <DecisionDetails d={d} />
+      <DecisionCriteria d={d} />
+      <DecisionVersions d={d} />
+      <DecisionComments d={d} actor={actor} />
+      <DecisionTimeline id={d.id} actor={actor} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackLink, InsetText, PageHeading } from "@/app/_components/ui";
+import { requireActor } from "@/lib/auth";
+import { getDecision, submitProblems } from "@/lib/decisions";
+import { orNotFound } from "@/lib/page-errors";
+import { DecisionCriteria } from "../_sections/criteria";
+import { DecisionDetails } from "../_sections/details";
+import { SubmitForm } from "./submit-form";
+
+export const metadata: Metadata = { title: "Check before you submit" };
+
+export default async function SubmitPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor();
+  const d = await orNotFound(getDecision(actor, id));
+  if (!d.permissions.canSubmit) notFound();
+  return (
+    <div className="max-w-5xl">
+      <BackLink href={`/decisions/${d.id}`}>Back to the decision</BackLink>
+      <PageHeading caption={d.title}>Check before you submit</PageHeading>
+      <InsetText>
+        Submitting freezes this decision and its success criteria as version {d.version + 1}, with a SHA-256 hash of its
+        content, and asks the board to sign it off. After that it can only change through an amendment, which makes a new
+        version.
+      </InsetText>
+      <DecisionDetails d={d} />
+      <DecisionCriteria d={d} />
+      <SubmitForm id={d.id} baseRevision={d.revision} problems={submitProblems(d)} />
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs, PageHeading, Tag } from "@/app/_components/ui";
+import { activeMembership, hasRole } from "@/lib/access";
+import { requireActor } from "@/lib/auth";
+import { listRegister, listRegisterAuthors, registerFiltersFromSearchParams, registerHref, type RegisterFilters } from "@/lib/decisions";
+import { REGISTER_STATUSES, type RegisterSortField } from "@/lib/decisions/register-filters";
+import { CATEGORY_IDS, CATEGORY_LABELS, FACTORS, FACTOR_LABELS, FAVOURED_LABELS, TRUST_TYPE_LABELS, type CategoryId } from "@/lib/decisions/taxonomy";
+import { formatDate, pluralise } from "@/lib/format";
+import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
+import { orNotFound } from "@/lib/page-errors";
+
+export const metadata: Metadata = { title: "Decisions" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FORM = "register-filters";
+
+export default async function RegisterPage({ searchParams }: Props) {
+  const actor = await requireActor();
+  const { filters, ignored } = registerFiltersFromSearchParams(await searchParams);
+  const [page, authors] = await Promise.all([orNotFound(listRegister(actor, filters)), listRegisterAuthors(actor)]);
+  const isCe = hasRole(actor, "chief_executive");
+  const icsView = page.hiddenCount !== null || (hasRole(actor, "ics_lead") && !isCe && !hasRole(actor, "board_member"));
+  const active = activeMembership(actor);
+  if (!active) notFound();
+  const f = page.filters;
+  const [sortField, sortDir] = page.sort === "relevance" ? ["relevance", "desc"] : page.sort.split("-");
+  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType);
+  const scopeChips: { label: string; without: RegisterFilters }[] = [
+    f.trust ? { label: `Trust ${f.trust}`, without: { ...f, trust: undefined, page: 1 } } : null,
+    f.ics ? { label: `ICS ${f.ics}`, without: { ...f, ics: undefined, page: 1 } } : null,
+    f.trustType ? { label: `${TRUST_TYPE_LABELS[f.trustType]} trusts`, without: { ...f, trustType: undefined, page: 1 } } : null,
+  ].filter((x) => x !== null);
+
+  const sortButton = (field: RegisterSortField, label: string, firstDir: "asc" | "desc" = "asc") => {
+    const current = sortField === field;
+    const next = current ? (sortDir === "asc" ? "desc" : "asc") : firstDir;
+    return (
+      <button type="submit" form={FORM} name="sort" value={`${field}-${next}`} className="font-semibold text-nhs-blue underline hover:text-nhs-dark-blue">
+        {label}
+        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
+      </button>
+    );
+  };
+  const ariaSort = (field: string) => (sortField === field ? (sortDir === "asc" ? "ascending" : "descending") : undefined);
+  const sortWords =
+    page.sort === "relevance"
+      ? "best match first"
+      : `by ${({ decided: "date decided", title: "title", favoured: "favoured", status: "status", category: "category", author: "author", updated: "last change" } as Record<string, string>)[sortField]}, ${sortDir === "asc" ? "ascending" : "descending"}`;
+
+  return (
+    <div>
+      <Breadcrumbs items={[{ href: "/", label: "Home" }, { label: "Decisions" }]} />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeading caption={icsView ? `${active.organisationName}: decisions shared with the Integrated Care System (ICS)` : active.organisationName}>
+          {icsView ? "Shared decisions" : "Decisions"}
+        </PageHeading>
+        {isCe ? (
+          <Link href="/decisions/new" className="nhs-button">
+            Record a decision
+          </Link>
+        ) : null}
+      </div>
+
+      <form id={FORM} method="get" action="/decisions" className="nhs-panel mb-6" role="search" aria-label="Filter decisions">
+        {f.trust ? <input type="hidden" name="trust" value={f.trust} /> : null}
+        {f.ics ? <input type="hidden" name="ics" value={f.ics} /> : null}
+        {f.trustType ? <input type="hidden" name="trustType" value={f.trustType} /> : null}
+        {f.sort ? <input type="hidden" name="sort" value={f.sort} /> : null}
+        <div className="grid gap-x-6 gap-y-4 md:grid-cols-3">
+          <div className="md:col-span-3">
+            <label htmlFor="q" className="nhs-label">
+              Search
+            </label>
+            <span id="q-hint" className="nhs-hint">
+              Words in the title, summary or rationale. Use quotes for a phrase, like &quot;social care&quot;.
+            </span>
+            <input id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" className="nhs-input" />
+          </div>
+          <Filter label="Favoured" name="favoured" value={f.favoured} options={[["system", "Favoured system"], ["trust", "Favoured trust"]]} />
+          <Filter label="Category" name="category" value={f.category} options={CATEGORY_IDS.map((c) => [c, CATEGORY_LABELS[c]])} />
+          <Filter label="Factor weighed" name="factor" value={f.factor} options={FACTORS.map((x) => [x.id, x.label])} />
+          <Filter label="Author" name="author" value={f.author} options={authors.map((a) => [a.id, a.name])} />
+          <div>
+            <label htmlFor="from" className="nhs-label">
+              Decided from
+            </label>
+            <input id="from" name="from" type="date" defaultValue={f.from ?? ""} className="nhs-input" />
+          </div>
+          <div>
+            <label htmlFor="to" className="nhs-label">
+              Decided to
+            </label>
+            <input id="to" name="to" type="date" defaultValue={f.to ?? ""} className="nhs-input" />
+          </div>
+          <fieldset className="md:col-span-3">
+            <legend className="nhs-label">Status</legend>
+            <div className="flex flex-wrap gap-x-6 gap-y-2">
+              {REGISTER_STATUSES.filter((s) => s !== "draft" || isCe).map((s) => (
+                <div key={s} className="flex items-center gap-2">
+                  <input id={`status-${s}`} type="checkbox" name="status" value={s} defaultChecked={f.status?.includes(s)} className="h-6 w-6 accent-nhs-blue" />
+                  <label htmlFor={`status-${s}`}>{STATUS_LABELS[s]}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-6">
+          <button type="submit" className="nhs-button nhs-button-secondary">
+            Apply filters
+          </button>
+          {hasFilters ? <Link href="/decisions">Clear filters</Link> : null}
+        </div>
+      </form>
+
+      {scopeChips.length ? (
+        <p className="mb-4 flex flex-wrap items-center gap-3">
+          Showing only:
+          {scopeChips.map((c) => (
+            <Link key={c.label} href={registerHref(c.without)} className="border border-nhs-blue bg-white px-2 py-0.5">
+              {c.label} <span aria-hidden="true">×</span>
+              <span className="sr-only"> (remove this filter)</span>
+            </Link>
+          ))}
+        </p>
+      ) : null}
+      {ignored.length ? <p className="mb-4 text-nhs-secondary">Some filters in the address were not recognised and were left out: {ignored.join(", ")}.</p> : null}
+
+      <p className="mb-4" role="status">
+        <strong>{pluralise(page.total, "decision")}</strong>
+        {page.hiddenCount !== null ? (
+          <>
+            {" "}
+            shared with the ICS, and {pluralise(page.hiddenCount, "decision")} visible to their trust boards only
+          </>
+        ) : null}
+        {f.q ? <> matching &ldquo;{f.q}&rdquo;</> : null}.
+      </p>
+
+      {page.rows.length === 0 ? (
+        <div className="nhs-panel">
+          {hasFilters ? (
+            <p>
+              No decisions match these filters. <Link href="/decisions">Clear filters</Link>
+            </p>
+          ) : isCe ? (
+            <p>
+              No decisions yet — <Link href="/decisions/new">record your first decision</Link>.
+            </p>
+          ) : (
+            <p>No decisions to show yet. Decisions appear here once the Chief Executive submits them for sign-off.</p>
+          )}
+        </div>
+      ) : (
+        <div className="relative overflow-x-auto">
+          <table className="nhs-table">
+            <caption>
+              Decisions, {sortWords}
+              {page.pageCount > 1 ? ` (page ${page.page} of ${page.pageCount})` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" aria-sort={ariaSort("title")} className="min-w-64">
+                  {sortButton("title", "Brief description")}
+                </th>
+                <th scope="col" aria-sort={ariaSort("favoured")}>
+                  {sortButton("favoured", "Favoured…")}
+                </th>
+                <th scope="col" aria-sort={ariaSort("status")}>
+                  {sortButton("status", "Status")}
+                </th>
+                <th scope="col" aria-sort={ariaSort("category")}>
+                  {sortButton("category", "Category")}
+                </th>
+                <th scope="col" aria-sort={ariaSort("decided")}>
+                  {sortButton("decided", "Date decided", "desc")}
+                </th>
+                <th scope="col" aria-sort={ariaSort("author")}>
+                  {sortButton("author", icsView ? "Trust and author" : "Author")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/decisions/${r.id}`} className="font-semibold">
+                      {r.title}
+                    </Link>
+                    {r.summary ? <p className="mt-1 line-clamp-3 text-base text-nhs-secondary">{r.summary}</p> : null}
+                  </td>
+                  <td>{r.favoured ? <Tag colour={r.favoured === "system" ? "blue" : "purple"}>{FAVOURED_LABELS[r.favoured]}</Tag> : <span className="text-nhs-secondary">Not chosen</span>}</td>
+                  <td>
+                    <Tag colour={STATUS_COLOURS[r.status]}>{STATUS_LABELS[r.status]}</Tag>
+                    {r.version > 1 ? <span className="block text-sm text-nhs-secondary">Version {r.version}</span> : null}
+                  </td>
+                  <td>{r.category ? CATEGORY_LABELS[r.category as CategoryId] : <span className="text-nhs-secondary">None</span>}</td>
+                  <td className="whitespace-nowrap">{r.decidedOn ? formatDate(r.decidedOn) : <span className="text-nhs-secondary">Not given</span>}</td>
+                  <td>
+                    {icsView ? <span className="block">{r.trust.name}</span> : null}
+                    {r.author.name}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {page.pageCount > 1 ? (
+        <nav aria-label="Pages of decisions" className="mt-6 flex flex-wrap items-center justify-between gap-4">
+          {page.page > 1 ? (
+            <Link href={registerHref({ ...f, page: page.page - 1 })} rel="prev">
+              <span aria-hidden="true">‹ </span>Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {page.page} of {page.pageCount}
+          </span>
+          {page.page < page.pageCount ? (
+            <Link href={registerHref({ ...f, page: page.page + 1 })} rel="next">
+              Next page<span aria-hidden="true"> ›</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+      {f.factor ? <p className="sr-only">Filtered by the factor {FACTOR_LABELS[f.factor]}.</p> : null}
+    </div>
+  );
+}
+
+function Filter({ label, name, value, options }: { label: string; name: string; value?: string; options: [string, string][] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="nhs-label">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="nhs-input">
+        <option value="">Any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

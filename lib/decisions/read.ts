@@ -1,0 +1,162 @@
+import "server-only";
+// Reading one decision: the page's DTO, its versions and their differences, and its audit timeline.
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { auditEvents, decisionVersions, successCriteria, users } from "@/db/schema";
+import { assertCan, can, orgIdsWithRole, type Actor } from "../access";
+import { AppError } from "../errors";
+import type { VersionContent } from "./content";
+import { hashVersionContent } from "./content";
+import { diffContent, type ComparableContent, type FieldChange } from "./diff";
+import { linkableOrganisations, loadReadable, readContent, trustRef } from "./store";
+import { writePermissions } from "./write";
+import { organisations } from "@/db/schema";
+
+export type DecisionDto = Awaited<ReturnType<typeof getDecision>>;
+
+/** Everything about a decision the actor may read; "not found" otherwise. */
+export async function getDecision(actor: Actor, id: string) {
+  const db = await getDb();
+  const { d, trust } = await loadReadable(db, actor, id);
+  const [content, [author], versions, ics] = await Promise.all([
+    readContent(db, d),
+    db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, d.authorId)),
+    db
+      .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
+      .from(decisionVersions)
+      .innerJoin(users, eq(users.id, decisionVersions.createdById))
+      .where(eq(decisionVersions.decisionId, d.id))
+      .orderBy(desc(decisionVersions.version)),
+    trust.icsId ? db.select({ ods: organisations.ods, name: organisations.name }).from(organisations).where(eq(organisations.id, trust.icsId)) : Promise.resolve([]),
+  ]);
+  const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });
+  const currentVersion = versions.find((v) => v.version === d.version);
+  return {
+    id: d.id,
+    trust: { id: trust.id, ods: trust.ods, name: trust.name, icsId: trust.icsId, ics: ics[0] ?? null },
+    author: author ?? { id: d.authorId, name: "Unknown" },
+    ...content,
+    status: d.status,
+    version: d.version,
+    revision: d.revision,
+    contentHash: d.contentHash,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    submittedAt: d.submittedAt,
+    frozenAt: currentVersion?.createdAt ?? null,
+    withdrawnAt: d.withdrawnAt,
+    withdrawReason: d.withdrawReason,
+    declinedAt: d.declinedAt,
+    declineReason: d.declineReason,
+    signedOffAt: d.signedOffAt,
+    reviewedAt: d.reviewedAt,
+    versions,
+    permissions: {
+      ...perms,
+      canComment: can(actor, "decision.comment", trustRef(trust)) || d.authorId === actor.userId,
+    },
+  };
+}
+
+/** One frozen version exactly as stored, with its hash recomputed from the stored content. */
+export async function getDecisionVersion(actor: Actor, id: string, version: number) {
+  const db = await getDb();
+  const { d } = await loadReadable(db, actor, id);
+  if (!Number.isInteger(version) || version < 1) throw new AppError("not_found", "Version not found");
+  const [row] = await db
+    .select({ version: decisionVersions.version, content: decisionVersions.content, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
+    .from(decisionVersions)
+    .innerJoin(users, eq(users.id, decisionVersions.createdById))
+    .where(and(eq(decisionVersions.decisionId, d.id), eq(decisionVersions.version, version)));
+  if (!row) throw new AppError("not_found", "Version not found");
+  const content = row.content as VersionContent;
+  const recomputedHash = hashVersionContent(content);
+  return { ...row, content, recomputedHash, hashMatches: recomputedHash === row.contentHash, latestVersion: d.version, title: d.title };
+}
+
+/** What changed from version `from` to version `to` (default: the one before `to`). */
+export async function diffVersions(actor: Actor, id: string, to: number, from = to - 1): Promise<{ from: number; to: number; changes: FieldChange[] }> {
+  const b = await getDecisionVersion(actor, id, to);
+  if (from < 1) return { from: 0, to, changes: diffContent(emptyContent(), b.content) };
+  const a = await getDecisionVersion(actor, id, from);
+  return { from, to, changes: diffContent(a.content, b.content) };
+}
+
+function emptyContent(): ComparableContent {
+  return {
+    title: "",
+    summary: "",
+    context: { financialPosition: null, financialAmountM: null, regulatorRating: "", notes: "" },
+    options: "",
+    rationale: "",
+    favoured: null,
+    category: null,
+    factors: [],
+    impactOnTrust: { amountK: null, text: "" },
+    impactOnSystem: { amountK: null, text: "" },
+    organisations: [],
+    decidedOn: null,
+    visibility: "trust",
+    criteria: [],
+  };
+}
+
+export type TimelineEvent = {
+  seq: number;
+  action: string;
+  at: string;
+  by: string | null;
+  hash: string;
+  prevHash: string;
+  after: unknown;
+  before: unknown;
+};
+
+/** The decision's audit events, oldest first (who did what when), for anyone who may read it. */
+export async function listDecisionTimeline(actor: Actor, id: string): Promise<TimelineEvent[]> {
+  const db = await getDb();
+  const { d } = await loadReadable(db, actor, id);
+  return db
+    .select({
+      seq: auditEvents.seq,
+      action: auditEvents.action,
+      at: auditEvents.createdAt,
+      by: users.name,
+      hash: auditEvents.hash,
+      prevHash: auditEvents.prevHash,
+      after: auditEvents.after,
+      before: auditEvents.before,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, "decision"), eq(auditEvents.entityId, d.id)))
+    .orderBy(asc(auditEvents.id));
+}
+
+/** The trusts the actor may record decisions for, with the organisations each may name. */
+export async function listDecisionFormOptions(actor: Actor, trustId?: string) {
+  const db = await getDb();
+  const ids = orgIdsWithRole(actor, "chief_executive");
+  const id = trustId ?? ids[0];
+  if (!id) throw new AppError("not_found", "Page not found");
+  const [trust] = await db.select().from(organisations).where(eq(organisations.id, id));
+  if (!trust) throw new AppError("not_found", "Page not found");
+  assertCan(actor, "decision.create", trustRef(trust));
+  const trusts = ids.length > 1 ? await db.select({ id: organisations.id, ods: organisations.ods, name: organisations.name }).from(organisations).where(eq(organisations.kind, "trust")) : [];
+  return {
+    trust: { id: trust.id, ods: trust.ods, name: trust.name },
+    trusts: trusts.filter((t) => ids.includes(t.id)),
+    organisations: await linkableOrganisations(db, trust),
+  };
+}
+
+/** Criteria still in force (not removed by an amendment), for other modules (outcomes). */
+export async function listCurrentCriteria(actor: Actor, decisionId: string) {
+  const db = await getDb();
+  const { d } = await loadReadable(db, actor, decisionId);
+  return db
+    .select()
+    .from(successCriteria)
+    .where(and(eq(successCriteria.decisionId, d.id), isNull(successCriteria.removedAt)))
+    .orderBy(asc(successCriteria.ordinal));
+}

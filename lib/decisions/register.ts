@@ -1,0 +1,207 @@
+import "server-only";
+// The register: decisions the actor may read, filtered, searched (PostgreSQL full text), sorted and
+// paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
+import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { decisionFactors, decisions, organisations, users } from "@/db/schema";
+import { can, orgIdsWithRole, readableDecisionsWhere, type Actor } from "../access";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { RegisterFiltersSchema, defaultSort, type RegisterFilters, type RegisterFiltersInput } from "./register-filters";
+
+export type RegisterRow = {
+  id: string;
+  title: string;
+  summary: string;
+  favoured: "system" | "trust" | null;
+  status: "draft" | "awaiting_sign_off" | "signed_off" | "declined" | "reviewed" | "withdrawn";
+  category: string | null;
+  decidedOn: string | null;
+  visibility: "trust" | "system";
+  version: number;
+  updatedAt: Date;
+  trust: { ods: string; name: string };
+  author: { id: string; name: string };
+};
+
+export type RegisterPage = {
+  rows: RegisterRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  sort: string;
+  filters: RegisterFilters;
+  /** ICS leads only: decisions matching the filters that only their trust boards may read (null when searching text). */
+  hiddenCount: number | null;
+};
+
+const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
+
+function mayUseRegister(actor: Actor) {
+  return actor.memberships.some((m) => m.role === "chief_executive" || m.role === "board_member" || m.role === "ics_lead");
+}
+
+/** The decisions the actor may read, as the register shows them. */
+export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {}): Promise<RegisterPage> {
+  const filters = parseInput(RegisterFiltersSchema, raw);
+  if (!mayUseRegister(actor)) throw new AppError("not_found", "Page not found");
+  const db = await getDb();
+
+  // Scope filters that name organisations: the actor must be able to see that organisation's register.
+  const scope: SQL[] = [];
+  if (filters.trust) {
+    const [t] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.trust), eq(organisations.kind, "trust")));
+    const ref = t ? { id: t.id, kind: t.kind, icsId: t.icsId } : null;
+    if (!t || !(can(actor, "register.view", ref) || can(actor, "register.view_shared", ref))) throw new AppError("not_found", "Trust not found");
+    scope.push(eq(decisions.trustId, t.id));
+  }
+  if (filters.ics) {
+    const [ics] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.ics), eq(organisations.kind, "ics")));
+    if (!ics || !actor.memberships.some((m) => m.organisationId === ics.id || m.icsId === ics.id)) throw new AppError("not_found", "Integrated Care System not found");
+    scope.push(inArray(decisions.trustId, db.select({ id: organisations.id }).from(organisations).where(eq(organisations.icsId, ics.id))));
+  }
+  if (filters.trustType) scope.push(eq(organisations.trustType, filters.trustType));
+
+  const attrs: SQL[] = [];
+  if (filters.favoured) attrs.push(eq(decisions.favoured, filters.favoured));
+  if (filters.status?.length) attrs.push(inArray(decisions.status, filters.status));
+  if (filters.category) attrs.push(eq(decisions.category, filters.category));
+  if (filters.from) attrs.push(gte(decisions.decidedOn, filters.from));
+  if (filters.to) attrs.push(lte(decisions.decidedOn, filters.to));
+  if (filters.author) attrs.push(eq(decisions.authorId, filters.author));
+  if (filters.factor) {
+    attrs.push(
+      exists(
+        db
+          .select({ x: sql`1` })
+          .from(decisionFactors)
+          .where(and(eq(decisionFactors.decisionId, decisions.id), eq(decisionFactors.factor, filters.factor))),
+      ),
+    );
+  }
+  const text = filters.q ? sql`${FTS} @@ websearch_to_tsquery('english', ${filters.q})` : undefined;
+
+  const readable = readableDecisionsWhere(actor);
+  const where = and(readable, ...scope, ...attrs, text);
+  const sort = defaultSort(filters);
+  const order = orderFor(sort, filters.q);
+  const offset = (filters.page - 1) * filters.pageSize;
+
+  const [rows, [{ n: total }], hiddenCount] = await Promise.all([
+    db
+      .select({
+        id: decisions.id,
+        title: decisions.title,
+        summary: sql<string>`left(${decisions.summary}, 300)`,
+        favoured: decisions.favoured,
+        status: decisions.status,
+        category: decisions.category,
+        decidedOn: decisions.decidedOn,
+        visibility: decisions.visibility,
+        version: decisions.version,
+        updatedAt: decisions.updatedAt,
+        trustOds: organisations.ods,
+        trustName: organisations.name,
+        authorId: users.id,
+        authorName: users.name,
+      })
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .innerJoin(users, eq(users.id, decisions.authorId))
+      .where(where)
+      .orderBy(...order)
+      .limit(filters.pageSize)
+      .offset(offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .where(where),
+    countHidden(actor, scope, attrs, !!filters.q),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.summary,
+      favoured: r.favoured,
+      status: r.status,
+      category: r.category,
+      decidedOn: r.decidedOn,
+      visibility: r.visibility,
+      version: r.version,
+      updatedAt: r.updatedAt,
+      trust: { ods: r.trustOds, name: r.trustName },
+      author: { id: r.authorId, name: r.authorName },
+    })),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+    sort,
+    filters,
+    hiddenCount,
+  };
+}
+
+/** For ICS leads: submitted decisions of their ICSs' trusts, matching the filters, shared with the trust board only. */
+async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], searching: boolean): Promise<number | null> {
+  const icsIds = orgIdsWithRole(actor, "ics_lead");
+  if (!icsIds.length || searching) return null;
+  const db = await getDb();
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(decisions)
+    .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+    .where(
+      and(
+        inArray(organisations.icsId, icsIds),
+        ne(decisions.status, "draft"),
+        sql`${decisions.version} > 0`,
+        eq(decisions.visibility, "trust"),
+        not(readableDecisionsWhere(actor)),
+        ...scope,
+        ...attrs,
+      ),
+    );
+  return n;
+}
+
+function orderFor(sort: string, q: string | undefined): SQL[] {
+  if (sort === "relevance" && q) {
+    return [sql`ts_rank(${FTS}, websearch_to_tsquery('english', ${q})) desc`, desc(decisions.decidedOn), desc(decisions.createdAt)];
+  }
+  const [field, dir] = sort.split("-") as [string, "asc" | "desc"];
+  const by = dir === "asc" ? asc : desc;
+  const tie = [desc(decisions.createdAt), asc(decisions.id)];
+  switch (field) {
+    case "title":
+      return [by(sql`lower(${decisions.title})`), ...tie];
+    case "favoured":
+      return [by(decisions.favoured), desc(decisions.decidedOn), ...tie];
+    case "status":
+      return [by(decisions.status), desc(decisions.decidedOn), ...tie];
+    case "category":
+      return [by(decisions.category), desc(decisions.decidedOn), ...tie];
+    case "author":
+      return [by(users.name), desc(decisions.decidedOn), ...tie];
+    case "updated":
+      return [by(decisions.updatedAt), ...tie];
+    default:
+      return [dir === "asc" ? sql`${decisions.decidedOn} asc nulls last` : sql`${decisions.decidedOn} desc nulls last`, ...tie];
+  }
+}
+
+/** Authors of decisions the actor may read, for the register's author filter. */
+export async function listRegisterAuthors(actor: Actor): Promise<{ id: string; name: string }[]> {
+  if (!mayUseRegister(actor)) return [];
+  const db = await getDb();
+  return db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(decisions)
+    .innerJoin(users, eq(users.id, decisions.authorId))
+    .where(readableDecisionsWhere(actor))
+    .orderBy(asc(users.name), asc(users.id));
+}
+

@@ -1,0 +1,183 @@
+// Input schemas for decisions, with the API's wire names. Pure (zod only): the REST API, the server
+// actions and the tests all parse with these, so a message names the same field everywhere.
+import { z } from "zod";
+import { capitalise, isoDate } from "../validation";
+import { CATEGORY_IDS, FACTOR_IDS, LIMITS, type CategoryId, type FactorId } from "./taxonomy";
+
+const NUL = /\u0000/;
+
+/**
+ * Text a person typed: trimmed, line endings normalised, no NUL bytes, at most `max` characters.
+ * `name` is how messages name the field ("Title must be…"); `enter` what to ask for ("Enter a title").
+ */
+function text(name: string, max: number, opts: { required?: boolean; enter?: string } = {}) {
+  let s = z
+    .string({ error: `${name} must be text` })
+    .refine((v) => !NUL.test(v), { message: `${name} contains a character that is not allowed (a NUL byte)` })
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .refine((v) => v.length <= max, { message: `${name} must be ${max.toLocaleString("en-GB")} characters or fewer` });
+  if (opts.required) s = s.refine((v) => v.length > 0, { message: opts.enter ?? `Enter ${name.toLowerCase()}` });
+  return s;
+}
+
+/** Optional text: null or missing is "". */
+const optText = (name: string, max: number) => z.preprocess((v) => (v === null || v === undefined ? "" : v), text(name, max));
+
+/** A whole number (signed) typed as a number or a string like "-250", "£1,200k" or "−250"; blank is null. */
+export function wholeNumber(label: string, max: number, unit: "£k" | "£m") {
+  const message = `${capitalise(label)} must be a whole number of ${unit}, like ${unit === "£k" ? "-250" : "-12"}`;
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null) return null;
+      if (typeof v !== "string") return v;
+      const s = v.replace(/[£,\s]/g, "").replace(/^\u2212/, "-").replace(/[km]$/i, "");
+      if (s === "") return null;
+      return /^[-+]?\d+$/.test(s) ? Number(s) : v;
+    },
+    z
+      .number({ error: message })
+      .int({ error: message })
+      .min(-max, { error: `${capitalise(label)} must be between -${max.toLocaleString("en-GB")} and ${max.toLocaleString("en-GB")} ${unit}` })
+      .max(max, { error: `${capitalise(label)} must be between -${max.toLocaleString("en-GB")} and ${max.toLocaleString("en-GB")} ${unit}` })
+      .nullable(),
+  );
+}
+
+const optionalDate = (label: string) => z.preprocess((v) => (v === "" || v === undefined ? null : v), isoDate(label).nullable());
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+const id = (label: string) => z.string({ error: `${capitalise(label)} is missing` }).regex(UUID, { error: `${capitalise(label)} is not recognised` });
+
+export const CriterionInputSchema = z.object({
+  id: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("criterion").optional()),
+  statement: text("Statement", LIMITS.criterionText, { required: true, enter: "Enter the statement of the success criterion" }),
+  measure: optText("Measure", LIMITS.criterionText),
+  baseline: optText("Baseline", LIMITS.criterionText),
+  target: optText("Target", LIMITS.criterionText),
+  judgedBy: optionalDate("judged-by date"),
+});
+export type CriterionInput = z.infer<typeof CriterionInputSchema>;
+
+export const OrganisationLinkInputSchema = z.object({
+  ods: z
+    .string({ error: "Choose an organisation" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{2,12}$/, { error: "Choose an organisation from the list" }),
+  role: z.enum(["benefits", "bears_cost"], { error: "Choose whether the organisation benefits or bears the cost" }),
+  amountK: wholeNumber("amount", LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
+});
+export type OrganisationLinkInput = z.infer<typeof OrganisationLinkInputSchema>;
+
+const impact = (who: string) =>
+  z
+    .object({
+      amountK: wholeNumber(`estimated impact on the ${who}`, LIMITS.amountK, "£k").optional().transform((v) => v ?? null),
+      text: optText(`Impact on the ${who}, in words,`, LIMITS.impactText),
+    })
+    .default({ amountK: null, text: "" });
+
+/**
+ * A decision as a person or the API gives it. Only the title is needed to save a draft; what
+ * submitting needs on top is checked by `submitProblems`.
+ */
+export const DecisionInputSchema = z.object({
+  title: text("Title", LIMITS.title, { required: true, enter: "Enter a title" }),
+  summary: optText("Summary", LIMITS.summary),
+  context: z
+    .object({
+      financialPosition: z.preprocess(
+        (v) => (v === "" || v === undefined ? null : v),
+        z.enum(["surplus", "breakeven", "deficit"], { error: "Choose surplus, breakeven or deficit" }).nullable(),
+      ),
+      financialAmountM: wholeNumber("surplus or deficit", LIMITS.amountM, "£m").optional().transform((v) => v ?? null),
+      regulatorRating: optText("Regulator rating", LIMITS.regulatorRating),
+      notes: optText("Other context", LIMITS.notes),
+    })
+    .default({ financialPosition: null, financialAmountM: null, regulatorRating: "", notes: "" }),
+  options: optText("Options considered", LIMITS.options),
+  rationale: optText("Rationale", LIMITS.rationale),
+  favoured: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.enum(["system", "trust"], { error: "Choose whether the decision favoured the system or the trust" }).nullable(),
+  ),
+  category: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.enum(CATEGORY_IDS, { error: "Choose a category from the list" }).nullable(),
+  ),
+  factors: z
+    .array(z.enum(FACTOR_IDS, { error: "Choose factors from the list" }), { error: "Choose factors from the list" })
+    .default([])
+    .transform((fs) => [...new Set(fs)] as FactorId[]),
+  impactOnTrust: impact("trust"),
+  impactOnSystem: impact("system"),
+  organisations: z
+    .array(OrganisationLinkInputSchema, { error: "Organisations must be a list" })
+    .max(LIMITS.organisations, { error: `Name at most ${LIMITS.organisations} organisations` })
+    .default([]),
+  decidedOn: optionalDate("date decided"),
+  visibility: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? "trust" : v),
+    z.enum(["trust", "system"], { error: "Choose who can see the decision" }),
+  ),
+  criteria: z
+    .array(CriterionInputSchema, { error: "Success criteria must be a list" })
+    .max(LIMITS.criteria, { error: `Add at most ${LIMITS.criteria} success criteria` })
+    .default([]),
+});
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+export type DecisionInputRaw = z.input<typeof DecisionInputSchema>;
+
+const baseRevision = z.coerce
+  .number({ error: "The version you edited is missing; reload the page" })
+  .int({ error: "The version you edited is missing; reload the page" })
+  .positive({ error: "The version you edited is missing; reload the page" });
+
+/** `trust` (ODS) is needed only by a Chief Executive of more than one trust. */
+export const CreateDecisionSchema = DecisionInputSchema.extend({
+  trust: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().toUpperCase().max(12).optional()),
+});
+export type CreateDecisionInput = z.input<typeof CreateDecisionSchema>;
+export const UpdateDecisionSchema = DecisionInputSchema.extend({ id: id("decision"), baseRevision });
+export type UpdateDecisionInput = z.infer<typeof UpdateDecisionSchema>;
+
+export const SubmitDecisionSchema = z.object({ id: id("decision"), baseRevision });
+export const WithdrawDecisionSchema = z.object({
+  id: id("decision"),
+  baseRevision,
+  reason: text("Reason", LIMITS.reason, { required: true, enter: "Enter the reason for withdrawing the decision" }),
+});
+
+export const AddCommentSchema = z.object({
+  decisionId: id("decision"),
+  body: text("Comment", LIMITS.comment, { required: true, enter: "Enter your comment" }),
+  isQuestion: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean()).default(false),
+  answersId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id("question").optional()),
+});
+export type AddCommentInput = z.input<typeof AddCommentSchema>;
+
+/** What submitting (and amending) needs beyond a draft: field path → message. Empty when ready. */
+export function submitProblems(d: {
+  favoured: string | null;
+  category: CategoryId | string | null;
+  summary: string;
+  rationale: string;
+  decidedOn: string | null;
+  criteria: { statement: string; measure: string; target: string; judgedBy: string | null }[];
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!d.summary.trim()) out.summary = "Enter a summary of the decision";
+  if (!d.rationale.trim()) out.rationale = "Enter the rationale: why this option was chosen";
+  if (!d.favoured) out.favoured = "Choose whether the decision favoured the system or the trust";
+  if (!d.category) out.category = "Choose a category";
+  if (!d.decidedOn) out.decidedOn = "Enter the date decided";
+  if (d.criteria.length === 0) out.criteria = "Add at least one success criterion before submitting for sign-off";
+  d.criteria.forEach((c, i) => {
+    if (!c.statement.trim()) out[`criteria.${i}.statement`] = `Enter the statement of success criterion ${i + 1}`;
+    if (!c.measure.trim()) out[`criteria.${i}.measure`] = `Enter how success criterion ${i + 1} will be measured`;
+    if (!c.target.trim()) out[`criteria.${i}.target`] = `Enter the target of success criterion ${i + 1}`;
+    if (!c.judgedBy) out[`criteria.${i}.judgedBy`] = `Enter the date by which success criterion ${i + 1} is judged`;
+  });
+  return out;
+}

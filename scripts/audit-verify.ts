@@ -1,0 +1,27 @@
+// `npm run audit:verify`: walks every audit chain from its first event, recomputes each hash and
+// link, and prints "intact, N events, head hash …" or the first broken link. Exits 1 when broken.
+// Uses DATABASE_URL's PostgreSQL, or the PGlite data folder (FULCRUM_DATA_DIR, default ./data),
+// which must not be in use by a running app (stop it first; PGlite cannot be shared).
+import { openConfiguredDatabase } from "../db/client";
+import { organisations } from "../db/schema";
+import { verifyAuditChains } from "../lib/audit";
+import { formatAuditReport } from "../lib/audit-report";
+
+async function main() {
+  const opened = await openConfiguredDatabase();
+  try {
+    const report = await verifyAuditChains(opened.db);
+    const orgs = await opened.db.select({ id: organisations.id, ods: organisations.ods, name: organisations.name }).from(organisations);
+    const names = new Map(orgs.map((o) => [`org:${o.id}`, `${o.name}, ${o.ods}`]));
+    const { ok, lines } = formatAuditReport(report, names);
+    console.log(lines.join("\n"));
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(2);
+});
