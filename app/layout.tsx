@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { getActor } from "@/lib/auth";
+import { countInbox } from "@/lib/inbox";
 import { Header } from "./_components/header";
 
 export const metadata: Metadata = {
@@ -13,6 +14,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
+  // A failing count must never take the whole page down with it.
+  const inboxCount = actor ? await countInbox(actor).catch(() => undefined) : undefined;
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
@@ -22,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to main content
         </a>
-        <Header actor={actor} />
+        <Header actor={actor} inboxCount={inboxCount} />
         <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -157,7 +157,7 @@ export function homePathFor(m: ActorMembership | null): string {
   if (!m) return "/no-access";
   switch (m.role) {
     case "chief_executive":
-      return "/decisions";
+      return "/inbox";
     case "board_member":
       return "/inbox";
     case "ics_lead":

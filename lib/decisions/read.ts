@@ -1,6 +1,6 @@
 import "server-only";
 // Reading one decision: the page's DTO, its versions and their differences, and its audit timeline.
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, decisionVersions, successCriteria, users } from "@/db/schema";
 import { assertCan, can, orgIdsWithRole, type Actor } from "../access";
@@ -129,7 +129,13 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, "decision"), eq(auditEvents.entityId, d.id)))
+    // The decision's own events, and those of its positions and outcomes (which name it in `after`).
+    .where(
+      and(
+        eq(auditEvents.organisationId, d.trustId),
+        or(and(eq(auditEvents.entityType, "decision"), eq(auditEvents.entityId, d.id)), sql`${auditEvents.after}->>'decisionId' = ${d.id}`),
+      ),
+    )
     .orderBy(asc(auditEvents.id));
 }
 

@@ -6,7 +6,7 @@ const header = (page: Page) => page.getByRole("banner");
 const errorSummary = (page: Page) => page.getByRole("alert").filter({ hasText: "There is a problem" });
 
 const ROLES = [
-  { who: "Chief Executive", email: "ce.rna", lands: /\/decisions$/, name: "Helen Marsh", role: "Chief Executive, Northvale Teaching Hospitals NHS Foundation Trust" },
+  { who: "Chief Executive", email: "ce.rna", lands: /\/inbox$/, name: "Helen Marsh", role: "Chief Executive, Northvale Teaching Hospitals NHS Foundation Trust" },
   { who: "Chair", email: "chair.rna", lands: /\/inbox$/, name: "Sir David Pryce", role: "Chair, Northvale Teaching Hospitals NHS Foundation Trust" },
   { who: "Non-Executive Director", email: "ned1.rna", lands: /\/inbox$/, name: "Amina Yusuf", role: "Non-Executive Director, Northvale Teaching Hospitals NHS Foundation Trust" },
   { who: "ICS lead", email: "ics.qnv", lands: /\/dashboard\/ics\/QNV$/, name: "Ruth Okafor", role: "ICS lead, Northvale Integrated Care System" },

@@ -8,6 +8,8 @@ import { DecisionDetails } from "./_sections/details";
 import { DecisionHeader } from "./_sections/header";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
+import { OutcomesPanel } from "./_sections/outcomes-panel";
+import { SignOffPanel } from "./_sections/sign-off-panel";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -27,7 +29,10 @@ export default async function DecisionPage({ params, searchParams }: Props) {
     <div className="max-w-5xl">
       <DecisionHeader d={d} done={done} />
       <DecisionDetails d={d} />
-      <DecisionCriteria d={d} />
+      {/* Once signed off, the criteria are shown with their outcomes instead. */}
+      {d.status === "signed_off" || d.status === "reviewed" ? null : <DecisionCriteria d={d} />}
+      {d.status !== "draft" && d.version > 0 ? <SignOffPanel actor={actor} decisionId={d.id} /> : null}
+      {d.status === "signed_off" || d.status === "reviewed" ? <OutcomesPanel actor={actor} decisionId={d.id} /> : null}
       <DecisionVersions d={d} />
       <DecisionComments d={d} actor={actor} />
       <DecisionTimeline id={d.id} actor={actor} />

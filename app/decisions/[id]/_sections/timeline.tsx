@@ -3,7 +3,10 @@ import { listDecisionTimeline, type TimelineEvent } from "@/lib/decisions";
 import { FIELD_NAMES } from "@/lib/decisions/diff";
 import { formatDateTime } from "@/lib/format";
 
-type After = { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string };
+type After = { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
+
+const POSITION_WORDS: Record<string, string> = { support: "support", object: "an objection", abstain: "an abstention" };
+const OUTCOME_WORDS: Record<string, string> = { met: "met", partly_met: "partly met", not_met: "not met", unknown: "unknown" };
 
 function describe(e: TimelineEvent): string {
   const a = (e.after ?? {}) as After;
@@ -29,6 +32,18 @@ function describe(e: TimelineEvent): string {
       return "Asked a question";
     case "comment.answer":
       return "Answered a question";
+    case "position.recorded":
+      return `Recorded ${POSITION_WORDS[a.position ?? ""] ?? "a position"} on version ${a.version}`;
+    case "position.superseded":
+      return `Changed their position to ${POSITION_WORDS[a.position ?? ""] ?? "a new one"} on version ${a.version}`;
+    case "decision.signed_off":
+      return `Signed off: the board's support met the trust's policy on version ${a.version}`;
+    case "decision.declined":
+      return `Declined by the Chair: “${a.reason ?? ""}”`;
+    case "outcome.recorded":
+      return `Assessed a success criterion as ${OUTCOME_WORDS[a.outcome ?? ""] ?? "assessed"}`;
+    case "decision.reviewed":
+      return "Every success criterion assessed: reviewed";
     default:
       return e.action.replace(/[._]/g, " ");
   }

@@ -1,0 +1,74 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE } from "@/lib/action-state";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { Choices, Select, TextArea } from "@/app/_components/form";
+import { recordPositionAction } from "./actions";
+
+const FORUMS = [
+  { value: "public_board", label: "Public board meeting" },
+  { value: "private_session", label: "Private session of the board" },
+  { value: "chairs_action", label: "Chair's action" },
+];
+
+/** "Record my position": bound to the version number and hash shown on screen. */
+export function PositionForm({ decisionId, version, contentHash, current }: { decisionId: string; version: number; contentHash: string; current?: { position: string; forum: string } | null }) {
+  const [state, action, pending] = useActionState(recordPositionAction.bind(null, decisionId), IDLE);
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
+  const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
+  return (
+    <form action={action} noValidate aria-labelledby="record-position-heading">
+      <h3 id="record-position-heading" className="mb-2 text-xl">
+        Record my position
+      </h3>
+      {state.status === "invalid" || state.status === "error" ? (
+        <ErrorSummary errors={errors} message={state.status === "error" ? state.message : state.message && !Object.keys(errors).length ? state.message : undefined} />
+      ) : null}
+      {state.status === "ok" ? (
+        <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4 font-semibold">
+          {state.message}
+        </div>
+      ) : null}
+      <p className="mb-4">
+        You are recording your position on <strong>version {version}</strong>, content hash{" "}
+        <code className="break-all text-base" title={contentHash}>
+          {contentHash.slice(0, 16)}…
+        </code>
+        . If the decision is amended before you submit, you will be asked to read the new version.
+      </p>
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="contentHash" value={contentHash} />
+      <Choices
+        type="radio"
+        name="position"
+        legend="Your position"
+        error={errors.position}
+        defaultValue={values?.position ?? current?.position}
+        options={[
+          { value: "support", label: "Support" },
+          { value: "object", label: "Object", hint: "You must say why in a comment." },
+          { value: "abstain", label: "Abstain" },
+        ]}
+      />
+      <TextArea name="comment" label="Comment" hint="Required if you object. Shown to the board with your position, and never hidden." error={errors.comment} defaultValue={values?.comment} rows={4} maxLength={4000} />
+      <Select name="forum" label="Forum" hint="Where you took this position." error={errors.forum} options={FORUMS} defaultValue={values?.forum ?? current?.forum ?? "public_board"} />
+      <Choices
+        type="radio"
+        name="conflictDeclared"
+        legend="Conflict of interest"
+        hint="A member with a declared conflict is recorded but does not count towards sign-off."
+        error={errors.conflictDeclared}
+        defaultValue={values?.conflictDeclared ?? "none"}
+        options={[
+          { value: "none", label: "I have no conflict of interest" },
+          { value: "declared", label: "I declare a conflict of interest" },
+        ]}
+      />
+      <TextArea name="conflict" label="Description of your conflict of interest" hint="Only if you declare one." error={errors.conflict} defaultValue={values?.conflict} rows={3} maxLength={2000} />
+      <button type="submit" className="nhs-button" disabled={pending}>
+        {pending ? "Recording…" : "Record my position"}
+      </button>
+    </form>
+  );
+}

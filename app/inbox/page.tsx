@@ -1,0 +1,181 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SEAT_LABELS } from "@/lib/access";
+import { requireActor } from "@/lib/auth";
+import { formatDate } from "@/lib/format";
+import { getInbox } from "@/lib/inbox";
+import { POSITION_LABELS } from "@/lib/sign-off";
+import { PageHeading, PlainText } from "@/app/_components/ui";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return <p className="mb-8 text-nhs-secondary">{children}</p>;
+}
+
+export default async function InboxPage() {
+  const actor = await requireActor();
+  const inbox = await getInbox(actor);
+  const ce = inbox.asChiefExecutive;
+  const board = inbox.asBoardMember;
+  return (
+    <>
+      <PageHeading caption={actor.name}>Inbox</PageHeading>
+      {!ce && !board ? <p>Nothing here for your role. Use the navigation above.</p> : null}
+
+      {board ? (
+        <section aria-labelledby="awaiting-mine" className="mb-10">
+          <h2 id="awaiting-mine" className="mb-2 text-2xl">
+            Awaiting your position
+          </h2>
+          {board.awaitingMyPosition.length ? (
+            <ul className="space-y-3">
+              {board.awaitingMyPosition.map((d) => (
+                <li key={d.id} className="nhs-panel p-4!">
+                  <Link href={`/decisions/${d.id}`} className="text-lg font-semibold">
+                    {d.title}
+                  </Link>
+                  <p className="text-base text-nhs-secondary">
+                    {d.trustName}. Version {d.version}
+                    {d.submittedAt ? `, submitted on ${formatDate(d.submittedAt)}` : ""}.
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <Empty>Nothing is waiting for your position. You have answered every decision awaiting sign-off.</Empty>
+          )}
+        </section>
+      ) : null}
+
+      {ce ? (
+        <>
+          <section aria-labelledby="awaiting-board" className="mb-10">
+            <h2 id="awaiting-board" className="mb-2 text-2xl">
+              Awaiting sign-off
+            </h2>
+            {ce.awaiting.length ? (
+              <div className="overflow-x-auto">
+                <table className="nhs-table">
+                  <caption>Decisions with the board, and who has responded on the current version</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Decision</th>
+                      <th scope="col">Responded</th>
+                      <th scope="col">Not yet responded</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ce.awaiting.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <Link href={`/decisions/${d.id}`}>{d.title}</Link>
+                          <span className="block text-base text-nhs-secondary">Version {d.version}</span>
+                        </td>
+                        <td className="text-base">
+                          {d.responded.length
+                            ? d.responded.map((m, i) => (
+                                <span key={i} className="block">
+                                  {m.name} ({SEAT_LABELS[m.seat]}): {POSITION_LABELS[m.position].toLowerCase()}
+                                </span>
+                              ))
+                            : "No one yet"}
+                        </td>
+                        <td className="text-base">
+                          {d.notResponded.length
+                            ? d.notResponded.map((m, i) => (
+                                <span key={i} className="block">
+                                  {m.name} ({SEAT_LABELS[m.seat]})
+                                </span>
+                              ))
+                            : "Everyone has responded"}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <Empty>No decisions are awaiting sign-off.</Empty>
+            )}
+          </section>
+
+          <section aria-labelledby="my-drafts" className="mb-10">
+            <h2 id="my-drafts" className="mb-2 text-2xl">
+              Your drafts
+            </h2>
+            {ce.drafts.length ? (
+              <ul className="list-disc space-y-1 pl-6">
+                {ce.drafts.map((d) => (
+                  <li key={d.id}>
+                    <Link href={`/decisions/${d.id}`}>{d.title}</Link>{" "}
+                    <span className="text-base text-nhs-secondary">last changed on {formatDate(d.updatedAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>
+                No drafts. <Link href="/decisions/new">Record a decision</Link> to start one.
+              </Empty>
+            )}
+          </section>
+
+          <section aria-labelledby="declined" className="mb-10">
+            <h2 id="declined" className="mb-2 text-2xl">
+              Declined by the Chair
+            </h2>
+            {ce.declined.length ? (
+              <ul className="space-y-3">
+                {ce.declined.map((d) => (
+                  <li key={d.id}>
+                    <Link href={`/decisions/${d.id}`}>{d.title}</Link>{" "}
+                    <span className="text-base text-nhs-secondary">declined on {formatDate(d.declinedAt)}</span>
+                    <PlainText className="text-base">{d.declineReason}</PlainText>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>No declined decisions.</Empty>
+            )}
+          </section>
+        </>
+      ) : null}
+
+      {ce || board ? (
+        <section aria-labelledby="reviews-due" className="mb-10">
+          <h2 id="reviews-due" className="mb-2 text-2xl">
+            Reviews due
+          </h2>
+          {inbox.reviewsDue.length ? (
+            <div className="overflow-x-auto">
+              <table className="nhs-table">
+                <caption>Success criteria whose judged-by date has passed without an assessment</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Decision</th>
+                    <th scope="col">Criterion</th>
+                    <th scope="col">Judged by</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {inbox.reviewsDue.map((r) => (
+                    <tr key={r.criterionId}>
+                      <td>
+                        <Link href={`/decisions/${r.decisionId}`}>{r.decisionTitle}</Link>
+                        <span className="block text-base text-nhs-secondary">{r.trustName}</span>
+                      </td>
+                      <td className="text-base">{r.statement}</td>
+                      <td className="whitespace-nowrap text-base">{formatDate(r.judgedBy)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <Empty>No reviews are due.</Empty>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { decisions, organisations, positions, successCriteria, users } from "@/db/schema";
+import type { Actor } from "../access";
+import { loadActor } from "../actors";
+import { createDecision, submitDecision, withdrawDecision } from "../decisions";
+import { recordOutcome } from "../outcomes";
+import { declineDecision, recordPosition } from "../sign-off";
+import { DEMO_DECISIONS, type DemoDecision } from "./decision-data";
+import { demoEmail } from "./organisations";
+
+/** The date the demo's dates were written against; on a later start every date moves forward with the clock. */
+export const DEMO_ANCHOR = "2026-11-26";
+const DAY = 86_400_000;
+
+function shifter(now: Date) {
+  const offset = Math.floor((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - Date.parse(`${DEMO_ANCHOR}T00:00:00Z`)) / DAY);
+  return (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + offset * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Loads the demo decisions (lib/demo/decision-data.ts). Idempotent: a decision whose title already
+ * exists at its trust is skipped.
+ *
+ * Everything goes through the real lib functions (createDecision, submitDecision, withdrawDecision,
+ * recordPosition, declineDecision, recordOutcome), so versions, hashes, quorum, status changes and the
+ * audit chain are exactly what the app makes. Afterwards the timestamps of positions and status
+ * changes are set to the decision's dates so the history and the sign-off timings read plausibly;
+ * audit events keep the real load time.
+ */
+export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {}): Promise<{ inserted: number }> {
+  const now = opts.now ?? new Date();
+  const shift = shifter(now);
+  const orgRows = await db.select({ id: organisations.id, ods: organisations.ods, name: organisations.name }).from(organisations);
+  const orgByOds = new Map(orgRows.map((o) => [o.ods, o]));
+  const actors = new Map<string, Actor>();
+  const actorFor = async (local: string) => {
+    const cached = actors.get(local);
+    if (cached) return cached;
+    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(local)));
+    if (!u) throw new Error(`demo user ${local} missing: seed the demo people first`);
+    const actor = await loadActor(db, u.id);
+    if (!actor) throw new Error(`demo user ${local} not loadable`);
+    actors.set(local, actor);
+    return actor;
+  };
+  let inserted = 0;
+  for (const spec of DEMO_DECISIONS) {
+    const trust = orgByOds.get(spec.trust);
+    if (!trust) throw new Error(`demo trust ${spec.trust} missing`);
+    const [exists] = await db.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.trustId, trust.id), eq(decisions.title, spec.title)));
+    if (exists) continue;
+    const ce = await actorFor(`ce.${spec.trust.toLowerCase()}`);
+    const decisionId = await createDemoDecision(ce, spec, trust.ods, shift);
+    for (const p of spec.positions ?? []) {
+      const member = await actorFor(p.member);
+      await recordPosition(member, { decisionId, position: p.position, comment: p.comment ?? "", forum: p.forum, conflict: p.conflict ?? null, version: 1 }).catch((e) => {
+        throw new Error(`demo decision ${spec.key}, position of ${p.member}: ${(e as Error).message}`);
+      });
+    }
+    if (spec.state === "declined") {
+      await declineDecision(await actorFor(`chair.${spec.trust.toLowerCase()}`), { decisionId, reason: spec.declineReason ?? "Declined by the board." });
+    }
+    if (spec.state === "reviewed") {
+      const crit = await db.select().from(successCriteria).where(and(eq(successCriteria.decisionId, decisionId), isNull(successCriteria.removedAt))).orderBy(asc(successCriteria.ordinal));
+      for (const [i, c] of crit.entries()) {
+        const o = spec.outcomes?.[i];
+        if (!o) throw new Error(`demo decision ${spec.key}: outcome ${i + 1} missing`);
+        const assessedOn = shift(o.assessedOn);
+        const clock = new Date(Math.max(now.getTime(), Date.parse(`${assessedOn}T12:00:00Z`)));
+        await recordOutcome(ce, { criterionId: c.id, outcome: o.outcome, evidence: o.evidence, assessedOn }, { now: clock });
+      }
+    }
+    const [d] = await db.select({ status: decisions.status }).from(decisions).where(eq(decisions.id, decisionId));
+    if (d.status !== spec.state) throw new Error(`demo decision ${spec.key} ended ${d.status}, expected ${spec.state}`);
+    await backdate(db, decisionId, spec, shift, now);
+    inserted++;
+  }
+  return { inserted };
+}
+
+/** Creates the decision through the decision-record functions, then submits or withdraws it as its state needs. */
+async function createDemoDecision(ce: Actor, spec: DemoDecision, trustOds: string, shift: (d: string) => string): Promise<string> {
+  const created = await createDecision(ce, {
+    trust: trustOds,
+    title: spec.title,
+    summary: spec.summary,
+    context: spec.context,
+    options: spec.options,
+    rationale: spec.rationale,
+    favoured: spec.favoured,
+    category: spec.category,
+    factors: [...spec.factors],
+    impactOnTrust: { amountK: spec.impactTrustK, text: spec.impactTrustText },
+    impactOnSystem: { amountK: spec.impactSystemK, text: spec.impactSystemText },
+    organisations: spec.organisations.map((o) => ({ ods: o.ods, role: o.role, amountK: o.amountK ?? null })),
+    decidedOn: shift(spec.decidedOn),
+    visibility: spec.visibility,
+    criteria: spec.criteria.map((c) => ({ statement: c.statement, measure: c.measure, baseline: c.baseline, target: c.target, judgedBy: shift(c.judgedBy) })),
+  });
+  if (spec.state === "draft") return created.id;
+  const submitted = await submitDecision(ce, { id: created.id, baseRevision: created.revision });
+  if (spec.state === "withdrawn") {
+    await withdrawDecision(ce, { id: created.id, baseRevision: submitted.revision, reason: spec.withdrawReason ?? "Withdrawn." });
+  }
+  return created.id;
+}
+
+/** Sets the demo history's times to the decision's dates (submitted ten days before, positions on the day). */
+async function backdate(db: Database, decisionId: string, spec: DemoDecision, shift: (d: string) => string, now: Date) {
+  const decided = Date.parse(`${shift(spec.decidedOn)}T09:00:00Z`);
+  const cap = (t: number) => new Date(Math.min(t, now.getTime() - 60_000));
+  const rows = await db.select({ id: positions.id }).from(positions).where(eq(positions.decisionId, decisionId)).orderBy(asc(positions.createdAt), asc(positions.id));
+  const ids = rows.map((r) => r.id);
+  for (const [i, id] of ids.entries()) {
+    await db.update(positions).set({ createdAt: cap(decided + i * 47 * 60_000) }).where(eq(positions.id, id));
+  }
+  const last = cap(decided + Math.max(0, ids.length - 1) * 47 * 60_000);
+  const set: Partial<typeof decisions.$inferInsert> = {
+    createdAt: cap(decided - 20 * DAY),
+    updatedAt: last,
+  };
+  if (spec.state !== "draft") set.submittedAt = cap(decided - 10 * DAY);
+  if (spec.state === "signed_off" || spec.state === "reviewed") set.signedOffAt = last;
+  if (spec.state === "declined") set.declinedAt = cap(decided + 60 * 60_000 * 3);
+  if (spec.state === "withdrawn") set.withdrawnAt = cap(decided - 2 * DAY);
+  if (spec.state === "reviewed") {
+    const latest = [...(spec.outcomes ?? [])].map((o) => shift(o.assessedOn)).sort().at(-1);
+    if (latest) set.reviewedAt = cap(Date.parse(`${latest}T12:00:00Z`));
+  }
+  await db.update(decisions).set(set).where(eq(decisions.id, decisionId));
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { decisions, memberships, organisations, positions, users } from "@/db/schema";
+import { orgIdsWithRole, type Actor, type Seat } from "./access";
+import { countDecisionsWithDueReviews, listDueReviews, type DueReview } from "./outcomes";
+
+export type InboxDecision = { id: string; title: string; trustName: string; version: number; updatedAt: Date };
+export type AwaitingWithResponses = InboxDecision & {
+  submittedAt: Date | null;
+  responded: { name: string; seat: Seat; position: "support" | "object" | "abstain" }[];
+  notResponded: { name: string; seat: Seat }[];
+};
+export type Inbox = {
+  asChiefExecutive: null | {
+    drafts: InboxDecision[];
+    awaiting: AwaitingWithResponses[];
+    declined: (InboxDecision & { declinedAt: Date | null; declineReason: string | null })[];
+  };
+  asBoardMember: null | { awaitingMyPosition: (InboxDecision & { submittedAt: Date | null })[] };
+  reviewsDue: DueReview[];
+};
+
+const base = {
+  id: decisions.id,
+  title: decisions.title,
+  trustName: organisations.name,
+  version: decisions.version,
+  updatedAt: decisions.updatedAt,
+};
+
+/** No effective position by this user on the decision's current version (any position on it means "answered"). */
+const notAnsweredBy = (userId: string) =>
+  sql`not exists (select 1 from ${positions} p where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.member_id = ${userId})`;
+
+/** The home page: what is waiting for this person, by the roles they hold. `now` is injectable for tests. */
+export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise<Inbox> {
+  const db = await getDb();
+  const ceTrusts = orgIdsWithRole(actor, "chief_executive");
+  const boardTrusts = orgIdsWithRole(actor, "board_member");
+  let asChiefExecutive: Inbox["asChiefExecutive"] = null;
+  if (ceTrusts.length) {
+    const drafts = await db
+      .select(base)
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .where(and(eq(decisions.authorId, actor.userId), eq(decisions.status, "draft")))
+      .orderBy(desc(decisions.updatedAt));
+    const awaitingRows = await db
+      .select({ ...base, submittedAt: decisions.submittedAt, trustId: decisions.trustId, authorId: decisions.authorId })
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "awaiting_sign_off")))
+      .orderBy(asc(decisions.submittedAt), asc(decisions.title));
+    let awaiting: AwaitingWithResponses[] = [];
+    if (awaitingRows.length) {
+      const board = await db
+        .select({ userId: users.id, name: users.name, seat: memberships.seat, trustId: memberships.organisationId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(inArray(memberships.organisationId, ceTrusts), eq(memberships.role, "board_member"), isNull(users.disabledAt)))
+        .orderBy(asc(users.name));
+      // Each member's effective (unsuperseded) position on each decision's current version.
+      const effective = await db
+        .select({ decisionId: positions.decisionId, memberId: positions.memberId, position: positions.position })
+        .from(positions)
+        .innerJoin(decisions, and(eq(decisions.id, positions.decisionId), eq(decisions.version, positions.decisionVersion)))
+        .where(
+          and(
+            inArray(positions.decisionId, awaitingRows.map((d) => d.id)),
+            sql`not exists (select 1 from ${positions} p2 where p2.supersedes_id = ${positions.id})`,
+          ),
+        );
+      awaiting = awaitingRows.map(({ trustId, authorId, ...d }) => {
+        const mine = effective.filter((p) => p.decisionId === d.id);
+        const members = board.filter((b) => b.trustId === trustId && b.userId !== authorId);
+        return {
+          ...d,
+          responded: members.flatMap((m) => {
+            const p = mine.find((x) => x.memberId === m.userId);
+            return p ? [{ name: m.name, seat: (m.seat ?? "executive") as Seat, position: p.position }] : [];
+          }),
+          notResponded: members.filter((m) => !mine.some((x) => x.memberId === m.userId)).map((m) => ({ name: m.name, seat: (m.seat ?? "executive") as Seat })),
+        };
+      });
+    }
+    const declined = await db
+      .select({ ...base, declinedAt: decisions.declinedAt, declineReason: decisions.declineReason })
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "declined")))
+      .orderBy(desc(decisions.declinedAt))
+      .limit(20);
+    asChiefExecutive = { drafts, awaiting, declined };
+  }
+  let asBoardMember: Inbox["asBoardMember"] = null;
+  if (boardTrusts.length) {
+    const awaitingMyPosition = await db
+      .select({ ...base, submittedAt: decisions.submittedAt })
+      .from(decisions)
+      .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+      .where(
+        and(
+          inArray(decisions.trustId, boardTrusts),
+          eq(decisions.status, "awaiting_sign_off"),
+          ne(decisions.authorId, actor.userId),
+          notAnsweredBy(actor.userId),
+        ),
+      )
+      .orderBy(asc(decisions.submittedAt), asc(decisions.title));
+    asBoardMember = { awaitingMyPosition };
+  }
+  const reviewsDue = await listDueReviews(actor, { now: opts.now, db });
+  return { asChiefExecutive, asBoardMember, reviewsDue };
+}
+
+/**
+ * The number beside "Inbox" in the navigation: decisions awaiting this person's position, plus
+ * decisions with a review due where this person records outcomes. Two indexed counts.
+ */
+export async function countInbox(actor: Actor, opts: { now?: Date } = {}): Promise<number> {
+  const boardTrusts = orgIdsWithRole(actor, "board_member");
+  const db = await getDb();
+  let n = 0;
+  if (boardTrusts.length) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(decisions)
+      .where(and(inArray(decisions.trustId, boardTrusts), eq(decisions.status, "awaiting_sign_off"), ne(decisions.authorId, actor.userId), notAnsweredBy(actor.userId)));
+    n += row.n;
+  }
+  n += await countDecisionsWithDueReviews(actor, { now: opts.now, db });
+  return n;
+}

@@ -1,0 +1,227 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/db/client";
+import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
+import { assertCan, can, orgIdsWithRole, type Actor } from "./access";
+import { recordAudit } from "./audit";
+import { loadReadableDecision } from "./decision-access";
+import { AppError } from "./errors";
+import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
+import { isoDate, parseInput, text } from "./validation";
+
+export const OUTCOME_LABELS = { met: "Met", partly_met: "Partly met", not_met: "Not met", unknown: "Unknown" } as const;
+export type OutcomeValue = keyof typeof OUTCOME_LABELS;
+
+/** The calendar date in England at `now` (YYYY-MM-DD): "today" for due dates and assessments. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+// Wire names of POST /api/v1/criteria/{id}/outcomes.
+export const RecordOutcomeSchema = z.object({
+  outcome: z.enum(["met", "partly_met", "not_met", "unknown"], { error: "Select met, partly met, not met or unknown" }),
+  evidence: text("the evidence", 4000, { required: true }),
+  assessedOn: isoDate("date assessed").optional(),
+});
+export type RecordOutcomeInput = z.input<typeof RecordOutcomeSchema>;
+
+/**
+ * The Chief Executive (or the Chair) records an assessment of one criterion of a signed-off decision
+ * (or adds a newer one to a reviewed decision: history is kept, the latest counts). When every current
+ * criterion has an assessment the decision becomes `reviewed`, in the same transaction.
+ */
+export async function recordOutcome(
+  actor: Actor,
+  input: { criterionId: string } & RecordOutcomeInput,
+  opts: { now?: Date } = {},
+): Promise<{ outcomeId: string; status: DecisionStatus; reviewed: boolean }> {
+  const { criterionId, ...rest } = input;
+  const data = parseInput(RecordOutcomeSchema, rest);
+  const today = londonDate(opts.now ?? new Date());
+  const assessedOn = data.assessedOn ?? today;
+  if (assessedOn > today) {
+    throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { assessedOn: "Date assessed must be today or in the past" } });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(criterionId)) throw new AppError("not_found", "Success criterion not found");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [criterion] = await tx.select().from(successCriteria).where(eq(successCriteria.id, criterionId));
+    if (!criterion) throw new AppError("not_found", "Success criterion not found");
+    const { decision, trust } = await loadReadableDecision(tx, actor, criterion.decisionId, { lock: true });
+    assertCan(actor, "outcome.record", { id: trust.id, icsId: trust.icsId }, { visible: true });
+    const status = decision.status as DecisionStatus;
+    if (status !== "signed_off" && status !== "reviewed") {
+      throw new AppError("conflict", `Outcomes can be recorded only once a decision is signed off (this decision is ${status.replace(/_/g, " ")}).`);
+    }
+    if (criterion.removedAt) throw new AppError("conflict", "This criterion was removed by an amendment; it has no outcome to record.");
+    const [row] = await tx
+      .insert(criterionOutcomes)
+      .values({ criterionId: criterion.id, decisionId: decision.id, outcome: data.outcome, evidence: data.evidence, assessedOn, assessedById: actor.userId })
+      .returning();
+    await recordAudit(tx, actor, {
+      organisationId: trust.id,
+      action: "outcome.recorded",
+      entityType: "criterion",
+      entityId: criterion.id,
+      after: { outcomeId: row.id, decisionId: decision.id, outcome: row.outcome, evidence: row.evidence, assessedOn },
+    });
+    let after: DecisionStatus = status;
+    if (status === "signed_off") {
+      const [{ missing }] = await tx
+        .select({ missing: sql<number>`count(*)::int` })
+        .from(successCriteria)
+        .where(
+          and(
+            eq(successCriteria.decisionId, decision.id),
+            isNull(successCriteria.removedAt),
+            sql`not exists (select 1 from ${criterionOutcomes} o where o.criterion_id = ${successCriteria.id})`,
+          ),
+        );
+      if (missing === 0) {
+        const to = nextStatus(status, "all_assessed");
+        if (!to) throw new AppError("conflict", refusalMessage(status, "all_assessed"));
+        await tx
+          .update(decisions)
+          .set({ status: to, reviewedAt: new Date(), revision: sql`${decisions.revision} + 1`, updatedAt: new Date() })
+          .where(eq(decisions.id, decision.id));
+        await recordAudit(tx, actor, {
+          organisationId: trust.id,
+          action: "decision.reviewed",
+          entityType: "decision",
+          entityId: decision.id,
+          before: { status, revision: decision.revision },
+          after: { status: to, revision: decision.revision + 1 },
+        });
+        after = to;
+      }
+    }
+    return { outcomeId: row.id, status: after, reviewed: after === "reviewed" && status === "signed_off" };
+  });
+}
+
+export type CriterionWithOutcomes = {
+  id: string;
+  ordinal: number;
+  statement: string;
+  measure: string;
+  baseline: string;
+  target: string;
+  judgedBy: string | null;
+  due: boolean;
+  /** Newest first; the first is the one that counts. */
+  outcomes: { id: string; outcome: OutcomeValue; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date }[];
+};
+
+/** The current criteria of a decision with their assessments, for the outcomes panel. */
+export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: { now?: Date } = {}) {
+  const db = await getDb();
+  const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
+  const today = londonDate(opts.now ?? new Date());
+  const criteria = await db
+    .select()
+    .from(successCriteria)
+    .where(and(eq(successCriteria.decisionId, decision.id), isNull(successCriteria.removedAt)))
+    .orderBy(asc(successCriteria.ordinal), asc(successCriteria.createdAt));
+  const outcomeRows = criteria.length
+    ? await db
+        .select({
+          id: criterionOutcomes.id,
+          criterionId: criterionOutcomes.criterionId,
+          outcome: criterionOutcomes.outcome,
+          evidence: criterionOutcomes.evidence,
+          assessedOn: criterionOutcomes.assessedOn,
+          assessedBy: users.name,
+          createdAt: criterionOutcomes.createdAt,
+        })
+        .from(criterionOutcomes)
+        .innerJoin(users, eq(users.id, criterionOutcomes.assessedById))
+        .where(eq(criterionOutcomes.decisionId, decision.id))
+        .orderBy(desc(criterionOutcomes.createdAt), desc(criterionOutcomes.id))
+    : [];
+  const status = decision.status as DecisionStatus;
+  const signedOff = status === "signed_off" || status === "reviewed";
+  const list: CriterionWithOutcomes[] = criteria.map((c) => {
+    const outcomes = outcomeRows.filter((o) => o.criterionId === c.id).map(({ criterionId: _c, ...o }) => o);
+    return {
+      id: c.id,
+      ordinal: c.ordinal,
+      statement: c.statement,
+      measure: c.measure,
+      baseline: c.baseline,
+      target: c.target,
+      judgedBy: c.judgedBy,
+      due: status === "signed_off" && !!c.judgedBy && c.judgedBy < today && outcomes.length === 0,
+      outcomes,
+    };
+  });
+  return {
+    decision: { id: decision.id, status, version: decision.version },
+    criteria: list,
+    today,
+    canRecord: signedOff && can(actor, "outcome.record", { id: trust.id, icsId: trust.icsId }),
+  };
+}
+
+export type DueReview = {
+  criterionId: string;
+  statement: string;
+  judgedBy: string;
+  decisionId: string;
+  decisionTitle: string;
+  trustName: string;
+};
+
+/** Trusts whose decisions the actor reads as their Chief Executive or a board member. */
+function trustIdsFor(actor: Actor) {
+  return orgIdsWithRole(actor, "chief_executive", "board_member");
+}
+
+function dueWhere(trustIds: string[], today: string) {
+  return and(
+    inArray(decisions.trustId, trustIds),
+    eq(decisions.status, "signed_off"),
+    isNull(successCriteria.removedAt),
+    lt(successCriteria.judgedBy, today),
+    sql`not exists (select 1 from ${criterionOutcomes} o where o.criterion_id = ${successCriteria.id})`,
+  );
+}
+
+/**
+ * Criteria due for review at the actor's trusts: the decision is signed off, the judged-by date is
+ * before today (in England, at `now`), and there is no assessment yet.
+ */
+export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<DueReview[]> {
+  const trustIds = trustIdsFor(actor);
+  if (!trustIds.length) return [];
+  const db = opts.db ?? (await getDb());
+  const today = londonDate(opts.now ?? new Date());
+  return db
+    .select({
+      criterionId: successCriteria.id,
+      statement: successCriteria.statement,
+      judgedBy: sql<string>`${successCriteria.judgedBy}`,
+      decisionId: decisions.id,
+      decisionTitle: decisions.title,
+      trustName: organisations.name,
+    })
+    .from(successCriteria)
+    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
+    .innerJoin(organisations, eq(organisations.id, decisions.trustId))
+    .where(dueWhere(trustIds, today))
+    .orderBy(asc(successCriteria.judgedBy), asc(decisions.title));
+}
+
+/** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */
+export async function countDecisionsWithDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<number> {
+  const trustIds = [...new Set(actor.memberships.filter((m) => can(actor, "outcome.record", { id: m.organisationId })).map((m) => m.organisationId))];
+  if (!trustIds.length) return 0;
+  const db = opts.db ?? (await getDb());
+  const today = londonDate(opts.now ?? new Date());
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${decisions.id})::int` })
+    .from(successCriteria)
+    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
+    .where(dueWhere(trustIds, today));
+  return row.n;
+}

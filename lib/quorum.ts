@@ -1,0 +1,103 @@
+// The sign-off rule as a pure function: which positions count, and whether the trust's policy is met.
+// No database here, so every case of the rule is unit-tested (tests/unit/quorum.test.ts).
+
+export type QuorumPolicy = { minSupport: number; chairRequired: boolean };
+
+export type QuorumPosition = {
+  id: string;
+  memberId: string;
+  seat: "chair" | "non_executive" | "executive";
+  position: "support" | "object" | "abstain";
+  conflictDeclared: boolean;
+  decisionVersion: number;
+  /** The member's earlier position on the same version that this one replaces. */
+  supersedesId: string | null;
+  createdAt: Date | string;
+};
+
+export type NotCountedReason = "older_version" | "superseded" | "author" | "conflict" | "abstain" | "object";
+
+export const NOT_COUNTED_LABELS: Record<NotCountedReason, string> = {
+  older_version: "On an older version",
+  superseded: "Replaced by a later position",
+  author: "The decision's author never counts",
+  conflict: "Conflict of interest declared",
+  abstain: "Abstention",
+  object: "Objection",
+};
+
+export type QuorumResult<P extends QuorumPosition = QuorumPosition> = {
+  met: boolean;
+  /** Supporting positions that count towards the policy. */
+  supporting: number;
+  chairSupports: boolean;
+  /** How many more supporting members are needed (0 once the number is reached). */
+  stillNeeded: number;
+  /** The effective position of each member on the current version (one per member). */
+  effective: P[];
+  counted: P[];
+  notCounted: { position: P; reason: NotCountedReason }[];
+};
+
+function time(p: QuorumPosition) {
+  return new Date(p.createdAt).getTime();
+}
+
+/**
+ * Evaluates the policy on the current version:
+ * - only each member's effective position on the current version counts (a later position on the same
+ *   version supersedes an earlier one; positions on older versions never count after an amendment);
+ * - the decision's author never counts, whatever their seat;
+ * - a member who declared a conflict of interest is recorded but not counted;
+ * - only support counts; objections and abstentions are shown, never counted either way.
+ * Met when at least `minSupport` members count and, if `chairRequired`, the Chair is one of them.
+ */
+export function evaluateQuorum<P extends QuorumPosition>(input: {
+  policy: QuorumPolicy;
+  authorId: string;
+  currentVersion: number;
+  positions: P[];
+}): QuorumResult<P> {
+  const { policy, authorId, currentVersion, positions } = input;
+  const notCounted: { position: P; reason: NotCountedReason }[] = [];
+  const supersededIds = new Set(positions.map((p) => p.supersedesId).filter((x): x is string => !!x));
+  const latestByMember = new Map<string, P>();
+  for (const p of positions) {
+    if (p.decisionVersion !== currentVersion) {
+      notCounted.push({ position: p, reason: "older_version" });
+      continue;
+    }
+    if (supersededIds.has(p.id)) {
+      notCounted.push({ position: p, reason: "superseded" });
+      continue;
+    }
+    const prior = latestByMember.get(p.memberId);
+    // Defensive: two unsuperseded rows for one member (should not happen under the row lock): the later wins.
+    if (prior && time(prior) >= time(p)) {
+      notCounted.push({ position: p, reason: "superseded" });
+      continue;
+    }
+    if (prior) notCounted.push({ position: prior, reason: "superseded" });
+    latestByMember.set(p.memberId, p);
+  }
+  const effective = [...latestByMember.values()];
+  const counted: P[] = [];
+  for (const p of effective) {
+    if (p.memberId === authorId) notCounted.push({ position: p, reason: "author" });
+    else if (p.conflictDeclared) notCounted.push({ position: p, reason: "conflict" });
+    else if (p.position !== "support") notCounted.push({ position: p, reason: p.position });
+    else counted.push(p);
+  }
+  const minSupport = Math.max(1, policy.minSupport);
+  const chairSupports = counted.some((p) => p.seat === "chair");
+  const met = counted.length >= minSupport && (!policy.chairRequired || chairSupports);
+  return {
+    met,
+    supporting: counted.length,
+    chairSupports,
+    stillNeeded: Math.max(0, minSupport - counted.length),
+    effective,
+    counted,
+    notCounted,
+  };
+}

@@ -1,0 +1,377 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
+import { decisions, decisionVersions, memberships, organisations, positions, users, type Decision } from "@/db/schema";
+import { assertCan, can, seatAt, type Actor, type Seat } from "./access";
+import { recordAudit } from "./audit";
+import { loadReadableDecision } from "./decision-access";
+import { AppError } from "./errors";
+import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
+import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
+import { parseInput, text } from "./validation";
+
+export const POSITION_LABELS = { support: "Support", object: "Object", abstain: "Abstain" } as const;
+export const FORUM_LABELS = { public_board: "Public board meeting", private_session: "Private session of the board", chairs_action: "Chair's action" } as const;
+
+// ---------------------------------------------------------------- input (wire names of POST /api/v1/decisions/{id}/positions)
+
+export const RecordPositionSchema = z
+  .object({
+    position: z.enum(["support", "object", "abstain"], { error: "Select support, object or abstain" }),
+    comment: text("your comment", 4000).optional().default(""),
+    forum: z.enum(["public_board", "private_session", "chairs_action"], { error: "Select the forum where you took this position" }),
+    /** null or absent: no conflict of interest; a description: a declared conflict. */
+    conflict: text("a description of your conflict of interest", 2000).nullable().optional().default(null),
+    version: z.coerce.number({ error: "Version must be a whole number" }).int({ error: "Version must be a whole number" }).min(1, { error: "Version must be 1 or more" }),
+    /** The content hash shown on screen; when given it must be the current version's. */
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Content hash must be 64 hexadecimal characters" }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.position === "object" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Enter a comment saying why you object" });
+    if (v.conflict !== null && v.conflict !== undefined && v.conflict.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["conflict"], message: "Describe your conflict of interest" });
+    }
+  });
+export type RecordPositionInput = z.input<typeof RecordPositionSchema>;
+
+export const DeclineSchema = z.object({
+  reason: text("the reason for declining", 4000, { required: true }),
+  version: z.coerce.number().int().min(1).optional(),
+});
+
+export const SignOffPolicySchema = z.object({
+  minSupport: z.coerce
+    .number({ error: "Minimum supporting members must be a number" })
+    .int({ error: "Minimum supporting members must be a whole number" })
+    .min(1, { error: "Minimum supporting members must be 1 or more" })
+    .max(20, { error: "Minimum supporting members must be 20 or fewer" }),
+  chairRequired: z.coerce.boolean(),
+});
+
+// ---------------------------------------------------------------- reads shared by writes
+
+async function loadPositionRows(tx: DbOrTx, decisionId: string) {
+  return tx
+    .select({
+      id: positions.id,
+      memberId: positions.memberId,
+      memberName: users.name,
+      seat: positions.seat,
+      position: positions.position,
+      comment: positions.comment,
+      forum: positions.forum,
+      conflictDeclared: positions.conflictDeclared,
+      conflictDescription: positions.conflictDescription,
+      decisionVersion: positions.decisionVersion,
+      contentHash: positions.contentHash,
+      supersedesId: positions.supersedesId,
+      createdAt: positions.createdAt,
+    })
+    .from(positions)
+    .innerJoin(users, eq(users.id, positions.memberId))
+    .where(eq(positions.decisionId, decisionId))
+    .orderBy(asc(positions.createdAt), asc(positions.id));
+}
+
+function policyOf(trust: { minSupport: number; chairRequired: boolean }): QuorumPolicy {
+  return { minSupport: trust.minSupport, chairRequired: trust.chairRequired };
+}
+
+/** Changes status through the lifecycle, bumping the optimistic-lock revision. */
+async function changeStatus(tx: Tx, actor: Actor, decision: Decision, event: "quorum" | "decline", extra: Partial<typeof decisions.$inferInsert>, audit: { action: string; after: Record<string, unknown> }) {
+  const to = nextStatus(decision.status as DecisionStatus, event);
+  if (!to) throw new AppError("conflict", refusalMessage(decision.status as DecisionStatus, event));
+  const now = new Date();
+  await tx
+    .update(decisions)
+    .set({ ...extra, status: to, revision: sql`${decisions.revision} + 1`, updatedAt: now })
+    .where(eq(decisions.id, decision.id));
+  await recordAudit(tx, actor, {
+    organisationId: decision.trustId,
+    action: audit.action,
+    entityType: "decision",
+    entityId: decision.id,
+    before: { status: decision.status, revision: decision.revision },
+    after: { status: to, revision: decision.revision + 1, version: decision.version, contentHash: decision.contentHash, ...audit.after },
+  });
+  return to;
+}
+
+// ---------------------------------------------------------------- writes
+
+export type RecordPositionResult = {
+  /** "recorded": first position on this version; "superseded": replaces the member's earlier one; "unchanged": identical repeat, nothing written. */
+  effect: "recorded" | "superseded" | "unchanged";
+  positionId: string;
+  status: DecisionStatus;
+  signedOff: boolean;
+};
+
+/**
+ * A board member of the decision's trust records support, objection or abstention on the current
+ * version. Under the decision's row lock: the version and hash must be current (else "conflict"),
+ * an identical repeat of the member's effective position is a no-op, a different one supersedes it,
+ * and when the policy is met the decision is signed off in this same transaction.
+ */
+export async function recordPosition(actor: Actor, input: { decisionId: string } & RecordPositionInput): Promise<RecordPositionResult> {
+  const { decisionId, ...rest } = input;
+  const data = parseInput(RecordPositionSchema, rest);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { decision, trust } = await loadReadableDecision(tx, actor, decisionId, { lock: true });
+    assertCan(actor, "position.record", { id: trust.id, icsId: trust.icsId }, { visible: true });
+    const seat = seatAt(actor, trust.id) as Seat;
+    if (decision.status !== "awaiting_sign_off") {
+      throw new AppError("conflict", `Positions can be recorded only while a decision is awaiting sign-off (this decision is ${labelOf(decision.status)}).`);
+    }
+    if (data.version !== decision.version || (data.contentHash && data.contentHash !== decision.contentHash)) {
+      throw new AppError(
+        "conflict",
+        `This decision has changed since you opened it: version ${decision.version} is now current, and your position was for version ${data.version}. Read version ${decision.version} and record your position again.`,
+        { details: { currentVersion: decision.version, contentHash: decision.contentHash } },
+      );
+    }
+    const conflictDescription = data.conflict ?? null;
+    const [prior] = await tx
+      .select()
+      .from(positions)
+      .where(
+        and(
+          eq(positions.decisionId, decision.id),
+          eq(positions.decisionVersion, decision.version),
+          eq(positions.memberId, actor.userId),
+          sql`not exists (select 1 from ${positions} p2 where p2.supersedes_id = ${positions.id})`,
+        ),
+      )
+      .orderBy(sql`${positions.createdAt} desc`)
+      .limit(1);
+    if (
+      prior &&
+      prior.position === data.position &&
+      prior.comment === data.comment &&
+      prior.forum === data.forum &&
+      prior.conflictDeclared === (conflictDescription !== null) &&
+      (prior.conflictDescription ?? null) === conflictDescription
+    ) {
+      return { effect: "unchanged", positionId: prior.id, status: decision.status as DecisionStatus, signedOff: false } satisfies RecordPositionResult;
+    }
+    const [row] = await tx
+      .insert(positions)
+      .values({
+        decisionId: decision.id,
+        decisionVersion: decision.version,
+        contentHash: decision.contentHash!,
+        memberId: actor.userId,
+        seat,
+        position: data.position,
+        comment: data.comment,
+        forum: data.forum,
+        conflictDeclared: conflictDescription !== null,
+        conflictDescription,
+        supersedesId: prior?.id ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      organisationId: trust.id,
+      action: prior ? "position.superseded" : "position.recorded",
+      entityType: "position",
+      entityId: row.id,
+      before: prior ? { id: prior.id, position: prior.position, comment: prior.comment, forum: prior.forum, conflictDeclared: prior.conflictDeclared } : null,
+      after: {
+        decisionId: decision.id,
+        version: decision.version,
+        contentHash: decision.contentHash,
+        seat,
+        position: row.position,
+        comment: row.comment,
+        forum: row.forum,
+        conflictDeclared: row.conflictDeclared,
+        conflictDescription: row.conflictDescription,
+        supersedesId: row.supersedesId,
+      },
+    });
+    const all = await loadPositionRows(tx, decision.id);
+    const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
+    let status = decision.status as DecisionStatus;
+    if (quorum.met) {
+      status = await changeStatus(tx, actor, decision, "quorum", { signedOffAt: new Date() }, {
+        action: "decision.signed_off",
+        after: { supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })), policy: policyOf(trust) },
+      });
+    }
+    return { effect: prior ? "superseded" : "recorded", positionId: row.id, status, signedOff: quorum.met } satisfies RecordPositionResult;
+  });
+}
+
+/** The Chair declines a decision awaiting sign-off, with a reason. */
+export async function declineDecision(actor: Actor, input: { decisionId: string; reason: string; version?: number }) {
+  const { decisionId, ...rest } = input;
+  const data = parseInput(DeclineSchema, rest);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { decision, trust } = await loadReadableDecision(tx, actor, decisionId, { lock: true });
+    assertCan(actor, "sign_off.decline", { id: trust.id, icsId: trust.icsId }, { visible: true });
+    if (data.version !== undefined && data.version !== decision.version) {
+      throw new AppError("conflict", `This decision has changed since you opened it: version ${decision.version} is now current. Read it and decide again.`);
+    }
+    const status = await changeStatus(tx, actor, decision, "decline", { declinedAt: new Date(), declineReason: data.reason }, {
+      action: "decision.declined",
+      after: { reason: data.reason },
+    });
+    return { status };
+  });
+}
+
+/** An administrator sets a trust's sign-off policy. */
+export async function setSignOffPolicy(actor: Actor, input: { trustId: string; minSupport: number | string; chairRequired: boolean | string }) {
+  assertCan(actor, "admin");
+  const data = parseInput(SignOffPolicySchema, { minSupport: input.minSupport, chairRequired: input.chairRequired === "false" ? false : input.chairRequired });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [trust] = await tx.select().from(organisations).where(and(eq(organisations.id, input.trustId), eq(organisations.kind, "trust"))).for("update");
+    if (!trust) throw new AppError("not_found", "Trust not found");
+    await tx
+      .update(organisations)
+      .set({ signOffMinSupport: data.minSupport, signOffChairRequired: data.chairRequired, updatedAt: new Date() })
+      .where(eq(organisations.id, trust.id));
+    await recordAudit(tx, actor, {
+      organisationId: trust.id,
+      action: "sign_off_policy.changed",
+      entityType: "organisation",
+      entityId: trust.id,
+      before: { minSupport: trust.signOffMinSupport, chairRequired: trust.signOffChairRequired },
+      after: data,
+    });
+    return data;
+  });
+}
+
+// ---------------------------------------------------------------- the sign-off panel
+
+function labelOf(status: string) {
+  return ({ draft: "a draft", awaiting_sign_off: "awaiting sign-off", signed_off: "signed off", declined: "declined", reviewed: "reviewed", withdrawn: "withdrawn" } as Record<string, string>)[status] ?? status;
+}
+
+export type PanelPosition = {
+  id: string;
+  memberName: string;
+  seat: Seat;
+  position: "support" | "object" | "abstain";
+  comment: string;
+  forum: keyof typeof FORUM_LABELS;
+  conflictDeclared: boolean;
+  conflictDescription: string | null;
+  version: number;
+  contentHash: string;
+  createdAt: Date;
+  onCurrentVersion: boolean;
+  counts: boolean;
+  notCountedReason: string | null;
+  notCountedCode: NotCountedReason | null;
+};
+
+export type SignOffPanel = {
+  decision: { id: string; title: string; status: DecisionStatus; version: number; contentHash: string | null; revision: number; trustName: string; signedOffAt: Date | null; declinedAt: Date | null; declineReason: string | null };
+  policy: QuorumPolicy;
+  tally: { support: number; object: number; abstain: number };
+  supportingCounted: number;
+  stillNeeded: number;
+  chairSupports: boolean;
+  /** Board members with no position on the current version (the author excluded). */
+  notResponded: { name: string; seat: Seat }[];
+  /** Every position, newest first, on every version: dissent is never hidden. */
+  positions: PanelPosition[];
+  signedOff: null | { at: Date; by: { name: string; seat: Seat }[]; version: number; contentHash: string };
+  /** The actor's effective position on the current version, if any. */
+  mine: PanelPosition | null;
+  canRecord: boolean;
+  canDecline: boolean;
+};
+
+/** Everything the sign-off panel shows, for someone who may read the decision. */
+export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
+  const db = await getDb();
+  const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
+  const rows = await loadPositionRows(db, decision.id);
+  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows });
+  const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));
+  const list: PanelPosition[] = rows
+    .map((r) => {
+      const reason = reasons.get(r.id) ?? null;
+      return {
+        id: r.id,
+        memberName: r.memberName,
+        seat: r.seat,
+        position: r.position,
+        comment: r.comment,
+        forum: r.forum,
+        conflictDeclared: r.conflictDeclared,
+        conflictDescription: r.conflictDescription,
+        version: r.decisionVersion,
+        contentHash: r.contentHash,
+        createdAt: r.createdAt,
+        onCurrentVersion: r.decisionVersion === decision.version,
+        counts: reason === null,
+        notCountedCode: reason,
+        notCountedReason: reason ? NOT_COUNTED_LABELS[reason] : null,
+      };
+    })
+    .reverse();
+  const effectiveIds = new Set(quorum.effective.map((p) => p.id));
+  const tally = { support: 0, object: 0, abstain: 0 };
+  for (const p of quorum.effective) tally[p.position]++;
+  const board = await db
+    .select({ userId: users.id, name: users.name, seat: memberships.seat })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, trust.id), eq(memberships.role, "board_member"), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
+  const responded = new Set(quorum.effective.map((p) => p.memberId));
+  const notResponded = board
+    .filter((b) => !responded.has(b.userId) && b.userId !== decision.authorId)
+    .map((b) => ({ name: b.name, seat: (b.seat ?? "executive") as Seat }));
+  const status = decision.status as DecisionStatus;
+  const signedOff =
+    (status === "signed_off" || status === "reviewed") && decision.signedOffAt && decision.contentHash
+      ? { at: decision.signedOffAt, by: quorum.counted.map((p) => ({ name: p.memberName, seat: p.seat })), version: decision.version, contentHash: decision.contentHash }
+      : null;
+  const mine = list.find((p) => effectiveIds.has(p.id) && rows.find((r) => r.id === p.id)?.memberId === actor.userId) ?? null;
+  const org = { id: trust.id, icsId: trust.icsId };
+  return {
+    decision: {
+      id: decision.id,
+      title: decision.title,
+      status,
+      version: decision.version,
+      contentHash: decision.contentHash,
+      revision: decision.revision,
+      trustName: trust.name,
+      signedOffAt: decision.signedOffAt,
+      declinedAt: decision.declinedAt,
+      declineReason: decision.declineReason,
+    },
+    policy: policyOf(trust),
+    tally,
+    supportingCounted: quorum.supporting,
+    stillNeeded: quorum.stillNeeded,
+    chairSupports: quorum.chairSupports,
+    notResponded,
+    positions: list,
+    signedOff,
+    mine,
+    canRecord: status === "awaiting_sign_off" && can(actor, "position.record", org),
+    canDecline: status === "awaiting_sign_off" && can(actor, "sign_off.decline", org),
+  };
+}
+
+/** The frozen versions of a decision (number, hash, when), for showing what a position was bound to. */
+export async function listVersionHashes(actor: Actor, decisionId: string) {
+  const db = await getDb();
+  const { decision } = await loadReadableDecision(db, actor, decisionId);
+  return db
+    .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt })
+    .from(decisionVersions)
+    .where(eq(decisionVersions.decisionId, decision.id))
+    .orderBy(asc(decisionVersions.version));
+}
