@@ -84,7 +84,14 @@ test("pages carry the security headers; the session cookie is HttpOnly and SameS
   // A page view refreshes the cookie: the idle clock restarts.
   const view = await page.request.get("/inbox");
   expect(view.headers()["set-cookie"] ?? "").toContain("authjs.session-token=");
+  // The router's background requests never do, so one in flight cannot undo a sign-out.
+  const background = await page.request.get("/inbox", { headers: { rsc: "1", "next-router-prefetch": "1" } });
+  expect(background.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=");
   await expectAccessible(page);
+  // Signing out sticks: the next page asks for sign-in again.
+  await signOut(page);
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test("a server action posted from another origin is refused", async ({ page, playwright, baseURL }) => {
@@ -193,7 +200,7 @@ test("an administrator adds a trust, a user and memberships; the user switches b
   await signOut(page);
 
   await signIn(page, email, "riley-initial-2026");
-  await expect(page).toHaveURL(/\/decisions$/);
+  await expect(page).toHaveURL(/\/inbox$/);
   await expect(header(page).locator("p").getByText(`Chief Executive, ${trustName}`, { exact: true })).toBeVisible();
   await header(page).getByLabel("Acting as").selectOption({ label: "ICS lead, Northvale Integrated Care System" });
   await header(page).getByRole("button", { name: "Switch" }).click();
