@@ -95,7 +95,7 @@ export const etagFor = (revision: number) => `"${revision}"`;
  */
 export function apiHandler<S extends RouteSpec>(
   spec: S,
-  handler: (ctx: ApiContext<Infer<S["params"]>, Infer<S["query"]>, Infer<S["body"]>>) => Promise<unknown>,
+  handler: (ctx: ApiContext<Infer<NonNullable<S["params"]>>, Infer<NonNullable<S["query"]>>, Infer<NonNullable<S["body"]>>>) => Promise<unknown>,
 ): (request: Request, context?: RouteContext) => Promise<Response> {
   return async (request, context) => {
     const rateHeaders: Record<string, string> = {};
@@ -150,7 +150,7 @@ export function apiHandler<S extends RouteSpec>(
         body = parsed.data;
       }
 
-      const result = await handler({ actor, params, query, body, request, db } as ApiContext<Infer<S["params"]>, Infer<S["query"]>, Infer<S["body"]>>);
+      const result = await handler({ actor, params, query, body, request, db } as ApiContext<Infer<NonNullable<S["params"]>>, Infer<NonNullable<S["query"]>>, Infer<NonNullable<S["body"]>>>);
       if (result instanceof Response) {
         for (const [k, v] of Object.entries(rateHeaders)) result.headers.set(k, v);
         return result;
