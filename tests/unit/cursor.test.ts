@@ -25,8 +25,8 @@ describe("cursor pagination", () => {
     let cursor: string | null = null;
     for (let guard = 0; guard < 10; guard++) {
       const after: { k: string | number; id: string } | null = cursor ? decodeCursor(cursor) : null;
-      const start = after ? rows.findIndex((r) => r.k < String(after.k) || (r.k === after.k && r.id < after.id)) : 0;
-      const page = pageOf(start < 0 ? [] : rows.slice(start, start + 3), 2, (r) => ({ k: r.k, id: r.id }));
+      const start: number = after ? rows.findIndex((r) => r.k < String(after.k) || (r.k === after.k && r.id < after.id)) : 0;
+      const page: { data: { id: string; k: string }[]; nextCursor: string | null } = pageOf(start < 0 ? [] : rows.slice(start, start + 3), 2, (r) => ({ k: r.k, id: r.id }));
       seen.push(...page.data.map((r) => r.id));
       cursor = page.nextCursor;
       if (!cursor) break;
