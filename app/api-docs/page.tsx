@@ -123,7 +123,7 @@ export default function ApiDocsPage() {
           {ALL_ROUTES.map((r) => (
             <li key={r.id}>
               <a href={`#${r.id}`}>
-                <span className="font-mono text-sm font-bold uppercase">{r.method}</span> <span className="font-mono text-sm">{r.path}</span>
+                <span className="font-mono text-sm font-bold">{r.method.toUpperCase()}</span> <span className="font-mono text-sm">{r.path}</span>
               </a>{" "}
               — {r.summary}
             </li>
@@ -140,7 +140,7 @@ export default function ApiDocsPage() {
         return (
           <section key={spec.id} id={spec.id} aria-labelledby={`${spec.id}-h`} className="mb-10 border-t border-nhs-border pt-6">
             <h2 id={`${spec.id}-h`} className="mb-1 text-xl">
-              <span className="font-mono uppercase">{spec.method}</span> <span className="font-mono break-all">{spec.path}</span>
+              <span className="font-mono">{spec.method.toUpperCase()}</span> <span className="font-mono break-all">{spec.path}</span>
             </h2>
             <p className="mb-2 font-semibold">{spec.summary}</p>
             <p className="mb-3 max-w-prose">{spec.description}</p>

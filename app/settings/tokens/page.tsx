@@ -69,7 +69,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
                     {t.state === "active" ? (
                       <form action={revokeTokenAction}>
                         <input type="hidden" name="id" value={t.id} />
-                        <button type="submit" className="nhs-button-warning text-base">
+                        <button type="submit" className="nhs-button nhs-button-warning text-base">
                           Revoke<span className="sr-only"> {t.name}</span>
                         </button>
                       </form>
