@@ -36,7 +36,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       {tokens.length === 0 ? (
         <p>You have no tokens yet — create one above to use the API.</p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label="Your tokens" tabIndex={0}>
+        <div className="relative overflow-x-auto" role="region" aria-label="Your tokens" tabIndex={0}>
           <table className="nhs-table">
             <caption className="sr-only">Your API tokens</caption>
             <thead>

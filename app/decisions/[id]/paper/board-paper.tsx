@@ -138,7 +138,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
           </p>
         ) : null}
         {paper.positions.length ? (
-          <div className="overflow-x-auto" role="region" aria-label="Sign-off record" tabIndex={0}>
+          <div className="relative overflow-x-auto" role="region" aria-label="Sign-off record" tabIndex={0}>
             <table className="nhs-table">
               <caption className="sr-only">Each board member&apos;s position</caption>
               <thead>
