@@ -1,0 +1,281 @@
+// Every route of REST API v1, described once. The route wrapper parses requests with these schemas
+// and the OpenAPI document is generated from them, so the reference cannot drift from the code.
+import * as S from "./schemas";
+import type { z } from "./zod";
+
+export type Method = "get" | "post" | "patch" | "delete";
+
+export type RouteSpec<
+  P extends z.ZodObject = z.ZodObject,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> = {
+  id: string;
+  method: Method;
+  /** OpenAPI style: /api/v1/decisions/{id} */
+  path: string;
+  summary: string;
+  description: string;
+  tag: "Decisions" | "Sign-off" | "Outcomes" | "Statistics" | "Administration" | "Account" | "Reference";
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** null: no body on success (204). */
+  response: R | null;
+  status: 200 | 201 | 204;
+  /** "public": no token needed. "write": a read token is refused. "admin": an administrator's write token. */
+  auth: "public" | "read" | "write" | "admin";
+  /** The error statuses this route can answer, beyond 401 and 429 which every authenticated route can. */
+  errors: number[];
+  /** The body of the curl example in the reference (JSON), when it sends one. */
+  exampleBody?: unknown;
+  exampleQuery?: string;
+};
+
+function route<P extends z.ZodObject, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+export const routes = {
+  openapi: route({
+    id: "getOpenApi",
+    method: "get",
+    path: "/api/v1/openapi.json",
+    summary: "This API's OpenAPI 3.1 document",
+    description: "Generated from the same schemas the routes parse requests with. Needs no token.",
+    tag: "Reference",
+    response: null,
+    status: 200,
+    auth: "public",
+    errors: [],
+  }),
+  me: route({
+    id: "getMe",
+    method: "get",
+    path: "/api/v1/me",
+    summary: "Who the token acts as",
+    description: "The token's owner, its scope, and the owner's memberships: the token may do what they may do.",
+    tag: "Account",
+    response: S.Me,
+    status: 200,
+    auth: "read",
+    errors: [],
+  }),
+  listTokens: route({
+    id: "listTokens",
+    method: "get",
+    path: "/api/v1/tokens",
+    summary: "Your API tokens",
+    description: "The owner's tokens (never the tokens themselves, which are stored only as hashes), newest first.",
+    tag: "Account",
+    response: S.TokenList,
+    status: 200,
+    auth: "read",
+    errors: [],
+  }),
+  revokeToken: route({
+    id: "revokeToken",
+    method: "delete",
+    path: "/api/v1/tokens/{id}",
+    summary: "Revoke one of your tokens",
+    description: "Revokes a token of the owner (this one too, if you name it). Someone else's token is 404.",
+    tag: "Account",
+    params: S.IdParams,
+    response: S.Token,
+    status: 200,
+    auth: "write",
+    errors: [403, 404],
+  }),
+  listDecisions: route({
+    id: "listDecisions",
+    method: "get",
+    path: "/api/v1/decisions",
+    summary: "The register: decisions you may read",
+    description:
+      "Decisions the token's owner may read, newest decision date first, filtered like the register. " +
+      "Pages of up to 200 (`limit`, default 50); pass `nextCursor` back as `cursor` for the next page.",
+    tag: "Decisions",
+    query: S.ListQuery,
+    response: S.DecisionList,
+    status: 200,
+    auth: "read",
+    errors: [400],
+    exampleQuery: "?trust=RNA&favoured=system&limit=100",
+  }),
+  createDecision: route({
+    id: "createDecision",
+    method: "post",
+    path: "/api/v1/decisions",
+    summary: "Record a new draft decision",
+    description: "Creates a draft in the named trust (the token's owner must be its Chief Executive). Answers 201 with the draft.",
+    tag: "Decisions",
+    body: S.DecisionInput,
+    response: S.DecisionDetail,
+    status: 201,
+    auth: "write",
+    errors: [400, 403, 404, 413],
+    exampleBody: {
+      trust: "RNA",
+      title: "Host the system's elective hub",
+      summary: "Theatres at our site serve the whole ICS.",
+      favoured: "system",
+      category: "capacity",
+      factors: ["population_outcomes", "economies_of_scale"],
+      decidedOn: "2026-03-01",
+      criteria: [{ statement: "Waiting list over 52 weeks falls", target: "below 500", judgedBy: "2027-03-31" }],
+    },
+  }),
+  getDecision: route({
+    id: "getDecision",
+    method: "get",
+    path: "/api/v1/decisions/{id}",
+    summary: "One decision, in full",
+    description: "With its criteria and their outcomes, every frozen version (number and hash), and the sign-off record. A decision you may not read is 404.",
+    tag: "Decisions",
+    params: S.IdParams,
+    response: S.DecisionDetail,
+    status: 200,
+    auth: "read",
+    errors: [404],
+  }),
+  updateDecision: route({
+    id: "updateDecision",
+    method: "patch",
+    path: "/api/v1/decisions/{id}",
+    summary: "Edit a decision",
+    description:
+      "Send only the fields to change, with `baseVersion` (the `revision` you read) or `If-Match: \"<revision>\"`. " +
+      "If someone changed the decision since, the answer is 409 and nothing is written. `criteria`, when sent, replaces the list.",
+    tag: "Decisions",
+    params: S.IdParams,
+    body: S.DecisionPatch,
+    response: S.DecisionDetail,
+    status: 200,
+    auth: "write",
+    errors: [400, 403, 404, 409, 413],
+    exampleBody: { baseVersion: 3, summary: "Updated after the finance committee." },
+  }),
+  submitDecision: route({
+    id: "submitDecision",
+    method: "post",
+    path: "/api/v1/decisions/{id}/submit",
+    summary: "Submit for sign-off",
+    description: "Freezes the content and criteria as a new version with its SHA-256 and asks the board for sign-off. Needs at least one criterion.",
+    tag: "Decisions",
+    params: S.IdParams,
+    body: S.SubmitInput,
+    response: S.DecisionDetail,
+    status: 200,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: {},
+  }),
+  withdrawDecision: route({
+    id: "withdrawDecision",
+    method: "post",
+    path: "/api/v1/decisions/{id}/withdraw",
+    summary: "Withdraw a decision",
+    description: "Withdraws a draft or a decision awaiting sign-off.",
+    tag: "Decisions",
+    params: S.IdParams,
+    body: S.WithdrawInput,
+    response: S.DecisionDetail,
+    status: 200,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { reason: "Superseded by the ICS plan." },
+  }),
+  recordPosition: route({
+    id: "recordPosition",
+    method: "post",
+    path: "/api/v1/decisions/{id}/positions",
+    summary: "Record your position (board members)",
+    description: "Support, object or abstain on the current version. A change of mind is a new position; positions are never edited.",
+    tag: "Sign-off",
+    params: S.IdParams,
+    body: S.PositionInput,
+    response: S.Position,
+    status: 201,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { position: "support", forum: "public_board", comment: "The hub serves our patients too.", conflict: null, version: 1 },
+  }),
+  recordOutcome: route({
+    id: "recordOutcome",
+    method: "post",
+    path: "/api/v1/criteria/{id}/outcomes",
+    summary: "Record an outcome against a criterion",
+    description: "On a signed-off decision. When every criterion has an outcome the decision becomes reviewed.",
+    tag: "Outcomes",
+    params: S.IdParams,
+    body: S.OutcomeInput,
+    response: S.Outcome,
+    status: 201,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { outcome: "met", evidence: "Q3 waiting list report: 412 over 52 weeks." },
+  }),
+  balance: route({
+    id: "getBalance",
+    method: "get",
+    path: "/api/v1/stats/balance",
+    summary: "System-favoured versus trust-favoured counts",
+    description:
+      "Counts of decisions by side, grouped by trust type, category, quarter, trust or author, with the register's filters. " +
+      "Counts include confidential decisions where the viewer's dashboards do; the national view suppresses counts of 1–2 (null) and refuses trust and author groupings.",
+    tag: "Statistics",
+    query: S.BalanceQuery,
+    response: S.BalanceStats,
+    status: 200,
+    auth: "read",
+    errors: [400, 404],
+    exampleQuery: "?groupBy=quarter&ics=QNV&from=2025-04-01",
+  }),
+  createOrganisation: route({
+    id: "createOrganisation",
+    method: "post",
+    path: "/api/v1/admin/organisations",
+    summary: "Create an organisation (administrators)",
+    description: "A national body, an ICS, or a trust (with its ICS's ODS code).",
+    tag: "Administration",
+    body: S.OrganisationInput,
+    response: S.Organisation,
+    status: 201,
+    auth: "admin",
+    errors: [400, 404, 409],
+    exampleBody: { kind: "trust", name: "Northfield Community Trust", ods: "RNF", icsOds: "QNV", trustType: "community", foundationTrust: true, turnoverM: 180 },
+  }),
+  createUser: route({
+    id: "createUser",
+    method: "post",
+    path: "/api/v1/admin/users",
+    summary: "Create a user (administrators)",
+    description: "The password is hashed with argon2id and never returned.",
+    tag: "Administration",
+    body: S.UserInput,
+    response: S.User,
+    status: 201,
+    auth: "admin",
+    errors: [400, 409],
+    exampleBody: { email: "ce@northfield.nhs.uk", name: "Sam Patel", password: "a long passphrase here" },
+  }),
+  createMembership: route({
+    id: "createMembership",
+    method: "post",
+    path: "/api/v1/admin/memberships",
+    summary: "Give a user a role in an organisation (administrators)",
+    description: "Board members need a seat: chair, non_executive or executive.",
+    tag: "Administration",
+    body: S.MembershipInput,
+    response: S.Membership,
+    status: 201,
+    auth: "admin",
+    errors: [400, 404, 409],
+    exampleBody: { email: "ce@northfield.nhs.uk", ods: "RNF", role: "chief_executive" },
+  }),
+} as const;
+
+export const ALL_ROUTES: RouteSpec[] = Object.values(routes) as unknown as RouteSpec[];

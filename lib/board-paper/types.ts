@@ -1,0 +1,55 @@
+// What a board paper shows: a plain value, built by the decision module from one decision (wired
+// after the merge) and rendered here as a PDF and in app/ as a print-ready page.
+
+export type BoardPaperPosition = {
+  memberName: string;
+  seat: "chair" | "non_executive" | "executive";
+  position: "support" | "object" | "abstain";
+  forum: "public_board" | "private_session" | "chairs_action";
+  /** The conflict of interest declared, or null when none was. */
+  conflict: string | null;
+  comment: string;
+  version: number;
+  contentHash: string;
+  /** ISO 8601 */
+  recordedAt: string;
+  /** A later position of the same member on the same version replaced this one. */
+  superseded: boolean;
+};
+
+export type BoardPaperCriterion = {
+  statement: string;
+  measure: string;
+  baseline: string;
+  target: string;
+  judgedBy: string | null;
+  outcome: { outcome: "met" | "partly_met" | "not_met" | "unknown"; evidence: string; assessedOn: string; assessedBy: string } | null;
+};
+
+export type BoardPaper = {
+  decisionId: string;
+  title: string;
+  trust: { ods: string; name: string };
+  status: string;
+  summary: string;
+  context: { financialPosition: "surplus" | "breakeven" | "deficit" | null; financialAmountM: number | null; regulatorRating: string; notes: string };
+  options: string;
+  rationale: string;
+  favoured: "system" | "trust" | null;
+  category: string | null;
+  factors: string[];
+  impactOnTrust: { amountK: number | null; text: string };
+  impactOnSystem: { amountK: number | null; text: string };
+  decidedOn: string | null;
+  organisations: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
+  criteria: BoardPaperCriterion[];
+  positions: BoardPaperPosition[];
+  signOff: { signedOffAt: string | null; declinedAt: string | null; declineReason: string | null };
+  version: number;
+  contentHash: string | null;
+  /** The hash at the head of the trust's audit chain when the paper was generated. */
+  auditHeadHash: string;
+  auditChain: string;
+  /** ISO 8601 */
+  generatedAt: string;
+};

@@ -1,0 +1,245 @@
+// The CSV import's pure half: header mapping and row-by-row validation into the decision input
+// shape of the API (lib/api/schemas.ts DecisionInput). It writes nothing; the dry run shows its
+// errors, and the import proper runs only when there are none (README, "Import").
+import { CATEGORIES, DecisionInput, FACTORS, type DecisionInputWire } from "../api/schemas";
+import { parseCsv, CsvSyntaxError } from "./csv-parse";
+import { REGISTER_HEADERS } from "./register";
+import { unneutralise } from "./neutralise";
+
+export const IMPORT_COLUMNS = [
+  "trust ODS",
+  "title",
+  "summary",
+  "rationale",
+  "favoured",
+  "category",
+  "decided on",
+  "factors",
+  "visibility",
+  "author email",
+  "criteria",
+  "submit",
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+export type ImportError = { /** Spreadsheet row: 1 is the header, 2 the first decision. */ row: number; column: string; message: string };
+
+export type ImportRow = {
+  row: number;
+  input: DecisionInputWire;
+  /** Administrators import on behalf of a Chief Executive. */
+  authorEmail: string | null;
+  /** Submit for sign-off after creating (needs criteria, side and category). */
+  submit: boolean;
+};
+
+export type ImportOptions = {
+  /** An administrator may (and must) name the author; anyone else may not. */
+  isAdmin: boolean;
+  /** ODS codes the importer may import into; omit to check the format only. */
+  allowedTrustOds?: ReadonlySet<string>;
+  maxRows?: number;
+};
+
+export type ImportResult = { rows: ImportRow[]; errors: ImportError[]; total: number };
+
+const FACTOR_LABELS: Record<(typeof FACTORS)[number], string> = {
+  population_outcomes: "population and clinical outcomes",
+  financial_stability: "financial stability",
+  regulatory_standing: "regulatory standing",
+  relationships_reciprocity: "relationships and reciprocity",
+  local_context_demand: "local context and demand",
+  workforce: "workforce",
+  economies_of_scale: "economies of scale",
+  prevention_root_causes: "prevention and root causes",
+  board_risk_appetite: "board risk appetite",
+  contracting_payment: "contracting and payment mechanisms",
+};
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ").replace(/e mail/g, "email");
+
+const HEADER_ALIASES = new Map<string, ImportColumn>(IMPORT_COLUMNS.map((c) => [norm(c), c]));
+HEADER_ALIASES.set("trust", "trust ODS");
+HEADER_ALIASES.set("ods", "trust ODS");
+HEADER_ALIASES.set("author", "author email");
+/** Columns a Fulcrum export has that an import reads past. */
+const EXPORT_ONLY = new Set(REGISTER_HEADERS.map(norm).filter((h) => !HEADER_ALIASES.has(h)));
+
+function lookup<T extends string>(value: string, codes: readonly T[], labels?: Record<T, string>): T | undefined {
+  const v = norm(value);
+  return codes.find((c) => norm(c) === v || (labels && norm(labels[c]) === v));
+}
+
+/** YYYY-MM-DD, or DD/MM/YYYY as a UK spreadsheet re-saves it. Null when not a real date. */
+export function parseImportDate(s: string): string | null {
+  let iso = s.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(iso);
+  if (uk) iso = `${uk[3]}-${uk[2].padStart(2, "0")}-${uk[1].padStart(2, "0")}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+const TRUE = new Set(["yes", "y", "true", "1", "submit"]);
+const FALSE = new Set(["", "no", "n", "false", "0", "draft"]);
+
+const FIELD_COLUMN: Record<string, ImportColumn> = {
+  trust: "trust ODS",
+  title: "title",
+  summary: "summary",
+  rationale: "rationale",
+  favoured: "favoured",
+  category: "category",
+  decidedOn: "decided on",
+  factors: "factors",
+  visibility: "visibility",
+  criteria: "criteria",
+};
+
+/** Parses and validates a whole file. Every row is checked; nothing stops at the first error. */
+export function validateImportCsv(text: string, opts: ImportOptions): ImportResult {
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ row: e.line, column: "", message: e.message }], total: 0 };
+    throw e;
+  }
+  if (records.length === 0) return { rows: [], errors: [{ row: 1, column: "", message: "The file is empty" }], total: 0 };
+  return validateImportRecords(records.map((r) => r.fields), opts);
+}
+
+export function validateImportRecords(records: string[][], opts: ImportOptions): ImportResult {
+  const errors: ImportError[] = [];
+  const [header, ...data] = records;
+  const index = new Map<ImportColumn, number>();
+  header.forEach((h, i) => {
+    const name = unneutralise(h).trim();
+    const col = HEADER_ALIASES.get(norm(name));
+    if (col) {
+      if (index.has(col)) errors.push({ row: 1, column: name, message: `The column "${col}" appears twice` });
+      else index.set(col, i);
+    } else if (name && !EXPORT_ONLY.has(norm(name))) {
+      errors.push({ row: 1, column: name, message: `Unknown column "${name}". Columns are: ${IMPORT_COLUMNS.join(", ")}` });
+    }
+  });
+  for (const required of ["trust ODS", "title"] as const) {
+    if (!index.has(required)) errors.push({ row: 1, column: required, message: `The file needs a "${required}" column` });
+  }
+  const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
+  if (data.length > maxRows) errors.push({ row: 1, column: "", message: `The file has ${data.length.toLocaleString("en-GB")} rows; import at most ${maxRows.toLocaleString("en-GB")} at a time` });
+  if (errors.length) return { rows: [], errors, total: data.length };
+
+  const rows: ImportRow[] = [];
+  data.forEach((fields, i) => {
+    const row = i + 2;
+    const result = validateRow(fields, row, index, opts);
+    if ("errors" in result) errors.push(...result.errors);
+    else rows.push(result.row);
+  });
+  return { rows: errors.length ? [] : rows, errors, total: data.length };
+}
+
+function validateRow(
+  fields: string[],
+  row: number,
+  index: Map<ImportColumn, number>,
+  opts: ImportOptions,
+): { row: ImportRow } | { errors: ImportError[] } {
+  const errors: ImportError[] = [];
+  const fail = (column: ImportColumn, message: string) => {
+    if (!errors.some((e) => e.column === column)) errors.push({ row, column, message });
+  };
+  const cell = (c: ImportColumn) => {
+    const i = index.get(c);
+    return i === undefined ? "" : unneutralise(fields[i] ?? "").replace(/\r\n?/g, "\n").trim();
+  };
+
+  const trust = cell("trust ODS").toUpperCase();
+  if (!trust) fail("trust ODS", "Enter the trust's ODS code");
+  else if (!/^[A-Z0-9]{2,10}$/.test(trust)) fail("trust ODS", `"${trust}" is not an ODS code (2 to 10 letters or digits, like RNA)`);
+  else if (opts.allowedTrustOds && !opts.allowedTrustOds.has(trust)) fail("trust ODS", `You cannot import decisions for ${trust}`);
+
+  const title = cell("title");
+  if (!title) fail("title", "Enter a title");
+
+  const favouredRaw = cell("favoured");
+  const favoured = favouredRaw ? lookup(favouredRaw, ["system", "trust"] as const) : null;
+  if (favoured === undefined) fail("favoured", `"${favouredRaw}" is not a side: use system or trust`);
+
+  const categoryRaw = cell("category");
+  const category = categoryRaw ? lookup(categoryRaw, CATEGORIES) : null;
+  if (category === undefined) fail("category", `"${categoryRaw}" is not a category: use one of ${CATEGORIES.join(", ")}`);
+
+  const decidedRaw = cell("decided on");
+  const decidedOn = decidedRaw ? parseImportDate(decidedRaw) : null;
+  if (decidedRaw && !decidedOn) fail("decided on", `"${decidedRaw}" is not a date: use 2026-11-26 (or 26/11/2026)`);
+
+  const factors: (typeof FACTORS)[number][] = [];
+  for (const part of cell("factors").split(";").map((s) => s.trim()).filter(Boolean)) {
+    const f = lookup(part, FACTORS, FACTOR_LABELS);
+    if (!f) fail("factors", `"${part}" is not a factor: use codes such as ${FACTORS.slice(0, 3).join(", ")}`);
+    else if (!factors.includes(f)) factors.push(f);
+  }
+
+  const visibilityRaw = cell("visibility");
+  const visibility = visibilityRaw ? lookup(visibilityRaw, ["trust", "system"] as const) : "trust";
+  if (visibility === undefined) fail("visibility", `"${visibilityRaw}" is not a visibility: use trust or system`);
+
+  const authorRaw = cell("author email").toLowerCase();
+  let authorEmail: string | null = null;
+  if (opts.isAdmin) {
+    if (!authorRaw) fail("author email", "Enter the author's email address (an administrator imports on behalf of a Chief Executive)");
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(authorRaw)) fail("author email", `"${authorRaw}" is not an email address`);
+    else authorEmail = authorRaw;
+  } else if (authorRaw) {
+    fail("author email", "Only an administrator can set the author: leave this column empty");
+  }
+
+  const criteria: NonNullable<DecisionInputWire["criteria"]> = [];
+  const criteriaParts = cell("criteria").split(";").map((s) => s.trim()).filter(Boolean);
+  criteriaParts.forEach((part, n) => {
+    const bits = part.split("|").map((s) => s.trim());
+    if (bits.length > 3) return fail("criteria", `Criterion ${n + 1} has ${bits.length} parts: write statement | target | judged-by`);
+    const [statement, target = "", judgedRaw = ""] = bits;
+    if (!statement) return fail("criteria", `Criterion ${n + 1} has no statement`);
+    const judgedBy = judgedRaw ? parseImportDate(judgedRaw) : null;
+    if (judgedRaw && !judgedBy) return fail("criteria", `Criterion ${n + 1}: "${judgedRaw}" is not a date`);
+    criteria.push({ statement, target, judgedBy });
+  });
+
+  const submitRaw = cell("submit").toLowerCase();
+  const submit = TRUE.has(submitRaw);
+  if (!submit && !FALSE.has(submitRaw)) fail("submit", `"${submitRaw}" is not yes or no`);
+  if (submit) {
+    if (!criteria.length) fail("criteria", "A decision to submit needs at least one success criterion");
+    if (!favoured) fail("favoured", "A decision to submit needs a side: system or trust");
+    if (!category) fail("category", "A decision to submit needs a category");
+  }
+
+  const input: DecisionInputWire = {
+    trust,
+    title,
+    summary: cell("summary"),
+    rationale: cell("rationale"),
+    favoured: favoured ?? null,
+    category: category ?? null,
+    decidedOn,
+    factors,
+    visibility: visibility ?? "trust",
+    criteria,
+  };
+  // The API's own rules (lengths, forbidden characters) for whatever the checks above let through.
+  const parsed = DecisionInput.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const column = FIELD_COLUMN[String(issue.path[0])] ?? "title";
+      const prefix = issue.path[0] === "criteria" && typeof issue.path[1] === "number" ? `Criterion ${issue.path[1] + 1}: ` : "";
+      fail(column, prefix + issue.message);
+    }
+  }
+  if (errors.length) return { errors };
+  return { row: { row, input: parsed.success ? parsed.data : input, authorEmail, submit } };
+}

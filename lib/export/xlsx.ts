@@ -1,0 +1,35 @@
+// XLSX writer (exceljs): the same columns as the CSV, typed cells (numbers as numbers, dates as
+// dates), a bold frozen header row, and text neutralised exactly as in the CSV.
+import ExcelJS from "exceljs";
+import type { Column } from "./columns";
+import { neutralise } from "./neutralise";
+
+function dateCell(v: string): Date | string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : neutralise(v);
+}
+
+export async function toXlsx<Row>(columns: Column<Row>[], rows: Iterable<Row>, opts: { sheetName?: string } = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Fulcrum";
+  wb.created = new Date();
+  const ws = wb.addWorksheet(opts.sheetName ?? "Register", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.header,
+    width: c.width ?? 16,
+    style: c.type === "date" ? { numFmt: "yyyy-mm-dd" } : c.type === "number" ? { numFmt: "0" } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    ws.addRow(
+      columns.map((c) => {
+        const v = c.value(row);
+        if (v === null || v === undefined) return null;
+        if (c.type === "number") return typeof v === "number" ? v : Number.isFinite(Number(v)) && v !== "" ? Number(v) : neutralise(String(v));
+        if (c.type === "date") return dateCell(String(v));
+        return neutralise(String(v));
+      }),
+    );
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
