@@ -163,7 +163,7 @@ export async function getDashboardContext(actor: Actor, view: DashboardView): Pr
 
 // ---------------------------------------------------------------- 1. register (Table 6)
 
-export const REGISTER_PANEL_LIMIT = 25;
+export const REGISTER_PANEL_LIMIT = 10;
 
 export type RegisterRow = {
   id: string;

@@ -73,3 +73,8 @@ export function PanelSkeleton({ title }: { title: string }) {
     </section>
   );
 }
+
+/** A chart and its table side by side on wide screens, one above the other on a phone. */
+export function Pair({ children }: { children: ReactNode }) {
+  return <div className="grid items-start gap-x-8 lg:grid-cols-2 [&>*]:min-w-0">{children}</div>;
+}

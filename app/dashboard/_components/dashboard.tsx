@@ -17,7 +17,6 @@ import {
 } from "@/lib/dashboard-filters";
 import { getDashboardContext, type DashboardContext, type DashboardView } from "@/lib/dashboards";
 import { isAppError } from "@/lib/errors";
-import { Select } from "../../_components/form";
 import { PageHeading } from "../../_components/ui";
 import { PanelSkeleton } from "./bits";
 import {
@@ -40,6 +39,27 @@ export async function loadContext(actor: Actor, view: DashboardView): Promise<Da
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   }
+}
+
+// A plain select for a GET form. (The shared form fields import a client module, so a server-rendered
+// filter form keeps its own.)
+function Select({ name, label, options, placeholder, defaultValue }: { name: string; label: string; options: { value: string; label: string }[]; placeholder: string; defaultValue?: string }) {
+  const id = `filter-${name}`;
+  return (
+    <div className="mb-6">
+      <label htmlFor={id} className="nhs-label">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} className="nhs-input">
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 function FilterForm({ context, filters, path }: { context: DashboardContext; filters: DashboardFilters; path: string }) {

@@ -28,7 +28,7 @@ import {
 } from "@/lib/dashboards";
 import { formatDate, formatMoneyK, pluralise } from "@/lib/format";
 import { Tag } from "../../_components/ui";
-import { Chart, Empty, Num, Panel, TableWrap, percent, plotted } from "./bits";
+import { Chart, Empty, Num, Pair, Panel, TableWrap, percent, plotted } from "./bits";
 
 type Props = { actor: Actor; view: DashboardView; filters: DashboardFilters };
 
@@ -252,6 +252,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
             Chief Executives counted are those who recorded at least one decision in this set.
           </p>
 
+          <Pair>
           <Chart
             svg={sideChart("Decisions by quarter", b.byQuarter.map((q) => quarterLabel(q.quarter)), b.byQuarter)}
             caption={`Number of decisions decided in each financial-year quarter, by the side they favoured.${suppressNote}`}
@@ -262,7 +263,9 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
             link={link}
             rows={b.byQuarter.map((q) => ({ key: q.quarter ?? "none", label: quarterLabel(q.quarter), drill: q.quarter ? { quarter: q.quarter } : null, counts: q }))}
           />
+          </Pair>
 
+          <Pair>
           <Chart
             svg={sideChart("Decisions by category", b.byCategory.map((c) => CATEGORY_LABELS[c.category]), b.byCategory, { horizontal: true, stacked: true })}
             caption={`Number of decisions in each category, by the side they favoured.${suppressNote}`}
@@ -273,14 +276,25 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
             link={link}
             rows={b.byCategory.map((c) => ({ key: c.category, label: CATEGORY_LABELS[c.category], drill: { category: c.category }, counts: c }))}
           />
+          </Pair>
+          <Pair>
           <SideTable
             caption="Decisions by trust type"
             keyHeading="Trust type"
             link={link}
             rows={b.byTrustType.map((c) => ({ key: c.trustType, label: TRUST_TYPE_LABELS[c.trustType], drill: { trustType: c.trustType }, counts: c }))}
           />
+          {b.byTrust && view.kind === "ics" ? (
+            <SideTable
+              caption="Decisions by trust"
+              keyHeading="Trust"
+              link={link}
+              rows={b.byTrust.map((c) => ({ key: c.trustOds, label: c.trustName, drill: { trust: c.trustOds }, counts: c }))}
+            />
+          ) : null}
+          </Pair>
           {b.byIcs ? (
-            <>
+            <Pair>
               <Chart
                 svg={sideChart("Decisions by Integrated Care System", b.byIcs.map((c) => c.icsName), b.byIcs, { horizontal: true, stacked: true })}
                 caption={`Number of decisions in each Integrated Care System (ICS), by the side they favoured.${suppressNote}`}
@@ -291,15 +305,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
                 link={link}
                 rows={b.byIcs.map((c) => ({ key: c.icsOds, label: c.icsName, drill: null, counts: c }))}
               />
-            </>
-          ) : null}
-          {b.byTrust && view.kind === "ics" ? (
-            <SideTable
-              caption="Decisions by trust"
-              keyHeading="Trust"
-              link={link}
-              rows={b.byTrust.map((c) => ({ key: c.trustOds, label: c.trustName, drill: { trust: c.trustOds }, counts: c }))}
-            />
+            </Pair>
           ) : null}
           {b.byChiefExecutive ? (
             <SideTable
@@ -513,7 +519,7 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
       ) : w.pairs.length === 0 ? (
         <Empty>No word pair occurs often enough to show.</Empty>
       ) : (
-        <>
+        <Pair>
           <Chart
             svg={renderBarChart({
               title: "Most frequent word pairs",
@@ -545,7 +551,7 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
               </tbody>
             </table>
           </TableWrap>
-        </>
+        </Pair>
       )}
     </Panel>
   );
@@ -658,7 +664,7 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
           <dt>Median days from submission to sign-off</dt>
           <dd className="text-3xl font-bold">{s.medianDays === null ? "–" : s.medianDays.toLocaleString("en-GB")}</dd>
           <dd className="text-base text-nhs-secondary">
-            over <Num value={s.timed} /> signed-off {s.timed === 1 ? "decision" : "decisions"}
+            over <Num value={s.timed} /> {s.timed === 1 ? "decision" : "decisions"} signed off (including those since reviewed)
           </dd>
         </div>
         <div className="border-l-4 border-nhs-warm-yellow pl-3">
