@@ -94,7 +94,7 @@ function FilterForm({ context, filters, path }: { context: DashboardContext; fil
           name="status"
           label="Status"
           options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          placeholder="All but drafts and withdrawn"
+          placeholder="All except withdrawn"
           defaultValue={filters.status}
         />
       </div>

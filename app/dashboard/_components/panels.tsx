@@ -93,7 +93,7 @@ export async function RegisterPanelView({ actor, view, filters }: Props) {
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Brief description</th>
+                    <th scope="col" className="min-w-48">Brief description</th>
                     <th scope="col">Favoured</th>
                     <th scope="col">Category</th>
                     {showTrust ? <th scope="col">Trust</th> : null}
@@ -149,8 +149,10 @@ function SideTable({
   keyHeading,
   rows,
   link,
+  nowrapKeys,
 }: {
   caption: string;
+  nowrapKeys?: boolean;
   keyHeading: string;
   rows: { key: string; label: string; drill: Drill | null; counts: SideCounts }[];
   link: (d?: Drill) => string | null;
@@ -162,15 +164,21 @@ function SideTable({
         <thead>
           <tr>
             <th scope="col">{keyHeading}</th>
-            <th scope="col" className="num">Favoured the system</th>
-            <th scope="col" className="num">Favoured the trust</th>
+            <th scope="col" className="num">
+              <span className="sr-only">Favoured the </span>System
+            </th>
+            <th scope="col" className="num">
+              <span className="sr-only">Favoured the </span>Trust
+            </th>
             <th scope="col" className="num">All</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
-              <th scope="row">{r.label}</th>
+              <th scope="row" className={nowrapKeys ? "whitespace-nowrap" : undefined}>
+                {r.label}
+              </th>
               <td className="num">
                 <Num value={r.counts.system} href={r.drill ? link({ ...r.drill, favoured: "system" }) : null} label={`${r.label}, favoured the system`} />
               </td>
@@ -260,6 +268,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
           <SideTable
             caption="Decisions by quarter"
             keyHeading="Quarter"
+            nowrapKeys
             link={link}
             rows={b.byQuarter.map((q) => ({ key: q.quarter ?? "none", label: quarterLabel(q.quarter), drill: q.quarter ? { quarter: q.quarter } : null, counts: q }))}
           />
