@@ -79,6 +79,7 @@ async function main() {
           times.push(performance.now() - t0);
         }
         const m = median(times);
+        if (process.argv.includes("--verbose")) console.error(`${name} / ${v.label}: ${m.toFixed(1)} ms`);
         totals[i] += m;
         row.push(m.toFixed(1));
       }

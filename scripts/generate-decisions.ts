@@ -239,6 +239,11 @@ async function main() {
         console.log(`${written.toLocaleString("en-GB")} decisions written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
     }
+    // Fresh statistics for the planner. PostgreSQL's autovacuum would get there eventually; PGlite
+    // has none, and without them the dashboard queries pick nested loops over 100,000 rows.
+    const t = Date.now();
+    await opened.exec("analyze");
+    console.log(`Analysed the tables in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
     if (PROFILE) console.log(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])));
     console.log(`Done: ${COUNT.toLocaleString("en-GB")} decisions in ${((Date.now() - started) / 1000).toFixed(1)} s (${opened.engine}).`);
   } finally {
