@@ -1,9 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signIn } from "./fixtures";
 
-// The demo at first start on this branch has people but no decisions: these tests check the pages,
-// their filters, links and access with every panel in its empty state. The figures themselves are
-// covered by tests/integration/dashboards.test.ts on a fixture with known answers.
+// On the demo data (30 decisions across both ICSs, every state): the pages, their filters, links and
+// access. The exact figures are covered by tests/integration/dashboards.test.ts on a fixture with known answers.
 
 async function panelsLoaded(page: Page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -17,23 +16,27 @@ test("the ICS lead opens the ICS dashboard, changes a filter and follows a numbe
   for (const title of ["Register of decisions", "Balance between system and trust", "Outcomes by side", "Factors weighed", "Word pairs", "Reciprocity: who helped whom", "Sign-off"]) {
     await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   }
-  await expect(page.getByText("No decisions yet match these filters").first()).toBeVisible();
+  // The demo makes the panels meaningful: the register panel counts decisions and every chart has its table.
+  await expect(page.getByText("No decisions yet match these filters")).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /bar chart/ }).first()).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Side favoured").selectOption("trust");
-  await page.getByLabel("Trust type").selectOption("acute");
+  await page.getByLabel("Side favoured", { exact: true }).selectOption("system");
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/favoured=trust/);
-  await expect(page).toHaveURL(/trustType=acute/);
+  await expect(page).toHaveURL(/favoured=system/);
   await panelsLoaded(page);
-  await expect(page.getByLabel("Side favoured")).toHaveValue("trust");
+  await expect(page.getByLabel("Side favoured", { exact: true })).toHaveValue("system");
   await expect(page.getByRole("link", { name: "Clear filters" })).toBeVisible();
   await expectAccessible(page);
 
-  const total = page.getByRole("link", { name: "0 decisions in the register" });
-  await expect(total).toHaveAttribute("href", "/decisions?ics=QNV&trustType=acute&favoured=trust");
+  // Follow the register's count to the decisions behind it: the ICS lead's list holds the shared ones
+  // and says how many more are visible to their trust boards only.
+  const total = page.getByRole("link", { name: /^[1-9]\d* decisions in the register$/ });
+  await expect(total).toHaveAttribute("href", /^\/decisions\?ics=QNV.*favoured=system/);
   await total.click();
-  await expect(page).toHaveURL(/\/decisions\?ics=QNV&trustType=acute&favoured=trust$/);
+  await expect(page).toHaveURL(/\/decisions\?ics=QNV.*favoured=system/);
+  await expect(page.getByRole("status").filter({ hasText: "visible to their trust boards only" })).toContainText(/shared with the ICS, and \d+ decisions? visible to their trust boards only/);
+  await expect(page.locator("table tbody tr").first()).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -43,11 +46,16 @@ test("the national analyst sees only aggregates", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "National dashboard" })).toBeVisible();
   await panelsLoaded(page);
   await expect(page.getByText("any count of 1 or 2 is shown as “fewer than 3”")).toBeVisible();
+  // The demo's small cells are suppressed.
+  await expect(page.getByText("fewer than 3").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Register of decisions" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Reciprocity: who helped whom" })).toHaveCount(0);
   await expect(page.getByLabel("Trust", { exact: true })).toHaveCount(0);
   await expect(page.locator('main a[href^="/decisions"]')).toHaveCount(0);
-  await expect(page.getByLabel("Integrated Care System")).toBeVisible();
+  await expect(page.getByLabel("Integrated Care System", { exact: true })).toBeVisible();
+  // No decision title, no trust name, no Chief Executive anywhere on the page.
+  const text = await page.locator("main").innerText();
+  for (const leak of ["Jointly fund 12 mental health crisis beds", "Northvale Mental Health NHS Trust", "Helen Marsh"]) expect(text).not.toContain(leak);
   await expectAccessible(page);
 });
 
