@@ -122,6 +122,8 @@ export function renderBarChart(opts: BarChartOptions): string {
   };
   const valueAxis = {
     type: "value" as const,
+    // Counts (and whole £k): never a tick at 1.5 decisions.
+    minInterval: 1,
     axisLabel: textStyle,
     splitLine: { lineStyle: { color: RULE_COLOUR } },
   };

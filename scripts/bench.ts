@@ -24,7 +24,7 @@ const RUNS = argValue("runs", 5);
 const API_RUNS = 20;
 const PORT = argValue("port", 3950);
 const TSX = ["--conditions=react-server", "--import", "tsx"];
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL; // the benchmark always uses its own embedded databases
 
 const median = (xs: number[]) => {

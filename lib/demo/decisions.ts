@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { decisions, organisations, positions, successCriteria, users } from "@/db/schema";
+import { decisions, decisionVersions, organisations, positions, successCriteria, users } from "@/db/schema";
 import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { createDecision, submitDecision, withdrawDecision } from "../decisions";
@@ -121,7 +121,11 @@ async function backdate(db: Database, decisionId: string, spec: DemoDecision, sh
     createdAt: cap(decided - 20 * DAY),
     updatedAt: last,
   };
-  if (spec.state !== "draft") set.submittedAt = cap(decided - 10 * DAY);
+  if (spec.state !== "draft") {
+    set.submittedAt = cap(decided - 10 * DAY);
+    // The frozen version's date is the submission's ("criteria fixed on …").
+    await db.update(decisionVersions).set({ createdAt: set.submittedAt }).where(eq(decisionVersions.decisionId, decisionId));
+  }
   if (spec.state === "signed_off" || spec.state === "reviewed") set.signedOffAt = last;
   if (spec.state === "declined") set.declinedAt = cap(decided + 60 * 60_000 * 3);
   if (spec.state === "withdrawn") set.withdrawnAt = cap(decided - 2 * DAY);

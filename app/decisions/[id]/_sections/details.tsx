@@ -26,7 +26,7 @@ export function DecisionDetails({ d }: SectionProps) {
               <>
                 <p>
                   {d.context.financialPosition ? FINANCIAL_POSITION_LABELS[d.context.financialPosition] : "Financial position not given"}
-                  {money !== null ? `, ${formatMoneyK(money * 1000)}` : ""}
+                  {money !== null && money !== 0 ? `, ${formatMoneyK(money * 1000)}` : ""}
                 </p>
                 {d.context.regulatorRating ? <p>Regulator rating: {d.context.regulatorRating}</p> : null}
                 {d.context.notes ? <PlainText>{d.context.notes}</PlainText> : null}
