@@ -108,3 +108,30 @@ test("a board member of another trust gets not found for the decision", async ({
   await expect(page.getByText("Lend our psychiatric liaison team")).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("a Chief Executive submits a draft and it reaches each board member's inbox, once", async ({ page }) => {
+  test.setTimeout(120_000);
+  const DRAFT = "Bring our out-of-area placements home before offering beds to the system";
+  await signIn(page, demo("ce.rnb"));
+  await page.goto("/inbox");
+  await page.getByRole("link", { name: DRAFT }).click();
+  await expect(page.getByRole("heading", { level: 1, name: DRAFT })).toBeVisible();
+  await page.getByRole("link", { name: "Submit for sign-off" }).click();
+  await expect(page.getByRole("heading", { name: "Check before you submit" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Submit for sign-off" }).click();
+  await expect(page.getByText("submitted for sign-off. Its content and success criteria are now frozen")).toBeVisible();
+  await expect(page.getByText("Awaiting sign-off", { exact: true }).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, demo("chair.rnb"));
+  await page.goto("/inbox");
+  await expect(page.getByRole("link", { name: DRAFT })).toBeVisible();
+  await page.getByRole("link", { name: DRAFT }).click();
+  await recordPosition(page, /^Support/);
+  await expect(page.getByRole("status")).toContainText("Your position has been recorded.");
+  // Answered: never nagged again.
+  await page.goto("/inbox");
+  await expect(page.getByRole("link", { name: DRAFT })).toHaveCount(0);
+  await expectAccessible(page);
+});
