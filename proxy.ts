@@ -61,10 +61,10 @@ export async function proxy(request: NextRequest) {
   const response = secured(request);
   // Only page views refresh: a POST (server action) may itself be signing in or out, and two
   // Set-Cookie headers for one cookie in one response would race.
-  // Only on full page loads, never on the router's background requests (prefetches, RSC payloads): one
-  // still in flight when someone signs out would answer with a refreshed cookie after the sign-out's
-  // deletion and bring the session back.
-  const background = request.headers.has("rsc") || request.headers.has("next-router-prefetch") || !!request.headers.get("sec-purpose")?.includes("prefetch");
+  // Only on the browser's own page loads (Sec-Fetch-Mode: navigate, which page scripts cannot set), never
+  // on the router's background requests: one still in flight when someone signs out would answer with
+  // a refreshed cookie after the sign-out's deletion and bring the session back.
+  const background = request.headers.get("sec-fetch-mode") !== "navigate" || request.headers.has("rsc") || request.headers.has("next-router-prefetch");
   if (request.method === "GET" && !background && hasSessionCookie(request) && !request.nextUrl.pathname.startsWith("/api/")) {
     try {
       for (const c of await refreshedSessionCookies(request)) response.headers.append("set-cookie", c);

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { authSecret } from "./auth/secret";
 import { isDatabaseEmpty } from "./demo/seed";
@@ -17,6 +18,13 @@ export async function startUp() {
       await loadDemo(db);
       console.log("Fulcrum: loaded the demo data (accounts are listed on the sign-in page).");
     }
+  }
+  if (!process.env.DATABASE_URL) {
+    // PGlite has no autovacuum, so its planner statistics never refresh by themselves; without them
+    // the dashboards' joins pick poor plans on large data. Analyse at start, and every six hours.
+    await db.execute(sql`analyze`);
+    const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => console.error("Fulcrum: analyze failed", e)), 6 * 3600_000);
+    timer.unref();
   }
   console.log(`Fulcrum: database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}).`);
 }

@@ -1,6 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { fieldId } from "./field-id";
+
+export { fieldId };
 
 /** "There is a problem": focused when it appears, each error a link to its field. */
 export function ErrorSummary({ errors, message }: { errors: Record<string, string>; message?: string }) {
@@ -39,7 +42,3 @@ export function ErrorSummary({ errors, message }: { errors: Record<string, strin
   );
 }
 
-/** The id of a field's input, from its name ("criteria.0.statement" → "field-criteria-0-statement"). */
-export function fieldId(name: string) {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-}

@@ -81,12 +81,14 @@ test("pages carry the security headers; the session cookie is HttpOnly and SameS
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe("Lax");
   expect(session!.secure).toBe(false); // plain http here; Auth.js sets Secure (and __Secure-) over https
-  // A page view refreshes the cookie: the idle clock restarts.
-  const view = await page.request.get("/inbox");
-  expect(view.headers()["set-cookie"] ?? "").toContain("authjs.session-token=");
-  // The router's background requests never do, so one in flight cannot undo a sign-out.
+  // A page load refreshes the cookie: the idle clock restarts.
+  const view = await page.goto("/inbox");
+  expect((await view!.headerValue("set-cookie")) ?? "").toContain("authjs.session-token=");
+  // Background requests (the router's fetches, prefetches) never do, so one in flight cannot undo a sign-out.
   const background = await page.request.get("/inbox", { headers: { rsc: "1", "next-router-prefetch": "1" } });
   expect(background.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=");
+  const fetched = await page.request.get("/inbox", { headers: { "sec-fetch-mode": "cors" } });
+  expect(fetched.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token=");
   await expectAccessible(page);
   // Signing out sticks: the next page asks for sign-in again.
   await signOut(page);

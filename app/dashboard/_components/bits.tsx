@@ -1,0 +1,80 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Cell } from "@/lib/dashboards";
+
+/** A count: a link to the decisions behind it when there is one, "fewer than 3" when suppressed. */
+export function Num({ value, href, label }: { value: Cell; href?: string | null; label?: string }) {
+  if (typeof value === "object") return <span className="whitespace-nowrap text-nhs-secondary">fewer than 3</span>;
+  const text = value.toLocaleString("en-GB");
+  if (!href) return <>{text}</>;
+  return (
+    <Link href={href} className="font-semibold">
+      {text}
+      {label ? <span className="sr-only"> {label}</span> : null}
+    </Link>
+  );
+}
+
+/** For charts: a suppressed cell is drawn as nought (the table says "fewer than 3"). */
+export const plotted = (c: Cell) => (typeof c === "object" ? 0 : c);
+
+export function percent(share: number | null): string {
+  if (share === null) return "–";
+  return `${Math.round(share * 100)}%`;
+}
+
+export function Panel({ id, title, intro, children }: { id: string; title: string; intro: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="nhs-panel mb-8 min-w-0">
+      <h2 id={`${id}-heading`} className="mb-2 text-2xl">
+        {title}
+      </h2>
+      <div className="mb-4 max-w-prose text-nhs-secondary">{intro}</div>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * An ECharts SVG from lib/charts.ts (renderBarChart). Only that output is ever inlined: ECharts
+ * escapes text content and lib/charts.ts escapes the attributes it adds. The numbers are in the
+ * table beside it, so the figure is hidden from nobody.
+ */
+export function Chart({ svg, caption }: { svg: string; caption: string }) {
+  return (
+    <figure className="mb-4 max-w-3xl">
+      <div className="w-full [&_svg]:h-auto [&_svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
+      <figcaption className="mt-1 text-base text-nhs-secondary">{caption}</figcaption>
+    </figure>
+  );
+}
+
+/** A table that scrolls sideways on a phone instead of squashing. */
+export function TableWrap({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <div className="mb-6 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="nhs-inset max-w-prose">{children}</p>;
+}
+
+export function PanelSkeleton({ title }: { title: string }) {
+  return (
+    <section className="nhs-panel mb-8" aria-busy="true" aria-label={`${title} (loading)`}>
+      <h2 className="mb-2 text-2xl">{title}</h2>
+      <p className="sr-only">Loading…</p>
+      <div className="mb-3 h-4 w-2/3 animate-pulse bg-nhs-pale-grey" />
+      <div className="mb-3 h-40 w-full animate-pulse bg-nhs-pale-grey" />
+      <div className="h-4 w-1/2 animate-pulse bg-nhs-pale-grey" />
+    </section>
+  );
+}
+
+/** A chart and its table side by side on wide screens, one above the other on a phone. */
+export function Pair({ children }: { children: ReactNode }) {
+  return <div className="grid items-start gap-x-8 lg:grid-cols-2 [&>*]:min-w-0">{children}</div>;
+}

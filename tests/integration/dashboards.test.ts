@@ -1,0 +1,286 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  getBalancePanel,
+  getDashboardContext,
+  getFactorsPanel,
+  getOutcomesPanel,
+  getReciprocityPanel,
+  getRegisterPanel,
+  getSignOffPanel,
+  getWordPairsPanel,
+  type DashboardView,
+} from "@/lib/dashboards";
+import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard-filters";
+import { buildDashboardFixture, type DashboardFixture } from "../support/dashboard-fixture";
+import { useTestDatabase } from "../support/db";
+
+const t = useTestDatabase();
+let fx: DashboardFixture;
+const S = { suppressed: true };
+
+beforeAll(async () => {
+  fx = await buildDashboardFixture(t.db);
+});
+
+const icsView = (): DashboardView => ({ kind: "ics", ods: fx.icsA.ods });
+const trustView = (): DashboardView => ({ kind: "trust", ods: fx.trusts.T1.ods });
+const nationalView: DashboardView = { kind: "national" };
+/** National figures for ICS A alone: other tests' data in a shared PostgreSQL never leak in. */
+const nationalA = (): DashboardFilters => ({ ics: fx.icsA.ods });
+
+describe("trust view (T1, its Chief Executive)", () => {
+  it("counts the trust's submitted decisions, confidential too, never drafts or withdrawn", async () => {
+    const b = await getBalancePanel(fx.ces.T1, trustView(), {});
+    expect(b.total).toEqual({ system: 2, trust: 1, total: 3 });
+    expect(b.byQuarter).toEqual([
+      { quarter: "2025-Q1", system: 1, trust: 0, total: 1 },
+      { quarter: "2025-Q2", system: 0, trust: 1, total: 1 },
+      { quarter: "2025-Q3", system: 1, trust: 0, total: 1 },
+    ]);
+    expect(b.byChiefExecutive).toEqual([{ authorId: fx.ces.T1.userId, authorName: fx.ces.T1.name, trustOds: fx.trusts.T1.ods, system: 2, trust: 1, total: 3 }]);
+    expect(b.chiefExecutives).toEqual({ withDecisions: 1, withNoTrustFavoured: 0, share: 0 });
+  });
+
+  it("lists every counted decision to the trust's board", async () => {
+    const r = await getRegisterPanel(fx.boardT1, trustView(), {});
+    expect(r).toMatchObject({ total: 3, system: 2, trust: 1, readable: 3, hiddenFromViewer: 0 });
+    expect(r.rows.map((x) => x.title)).toEqual([fx.titles.d3, fx.titles.d2, fx.titles.d1]);
+  });
+
+  it("shows no word pairs below five decisions", async () => {
+    const w = await getWordPairsPanel(fx.ces.T1, trustView(), {});
+    expect(w).toEqual({ decisions: 3, shown: false, pairs: [], sharedOnly: false });
+  });
+
+  it("times sign-off and finds reviews due", async () => {
+    const s = await getSignOffPanel(fx.ces.T1, trustView(), {});
+    // d1 10 days, d2 4 days: median 7.
+    expect(s).toEqual({ timed: 2, medianDays: 7, awaiting: 1, signedOff: 1, reviewsDue: { criteria: 1, decisions: 1 } });
+  });
+});
+
+describe("ICS view (ICS A, its lead)", () => {
+  it("balance in total and by trust type, category, quarter, trust and Chief Executive", async () => {
+    const b = await getBalancePanel(fx.icsLeadA, icsView(), {});
+    expect(b.total).toEqual({ system: 5, trust: 2, total: 7 });
+    expect(b.byTrustType).toEqual([
+      { trustType: "acute", system: 3, trust: 2, total: 5 },
+      { trustType: "mental_health", system: 2, trust: 0, total: 2 },
+    ]);
+    expect(Object.fromEntries(b.byCategory.map((c) => [c.category, [c.system, c.trust]]))).toEqual({
+      finance: [2, 0], service: [1, 1], capacity: [1, 0], workforce: [1, 0], estates: [0, 1],
+    });
+    expect(b.byQuarter.map((q) => [q.quarter, q.system, q.trust])).toEqual([
+      ["2025-Q1", 2, 1], ["2025-Q2", 1, 1], ["2025-Q3", 1, 0], ["2025-Q4", 1, 0],
+    ]);
+    expect(Object.fromEntries(b.byTrust!.map((x) => [x.trustOds, [x.system, x.trust]]))).toEqual({
+      [fx.trusts.T1.ods]: [2, 1], [fx.trusts.T2.ods]: [2, 0], [fx.trusts.T3.ods]: [1, 1],
+    });
+    expect(b.byChiefExecutive!.find((c) => c.authorId === fx.ces.T2.userId)).toMatchObject({ system: 2, trust: 0, trustOds: fx.trusts.T2.ods });
+    expect(b.chiefExecutives).toEqual({ withDecisions: 3, withNoTrustFavoured: 1, share: 1 / 3 });
+  });
+
+  it("counts confidential decisions but lists only those shared with the system", async () => {
+    const r = await getRegisterPanel(fx.icsLeadA, icsView(), {});
+    expect(r).toMatchObject({ total: 7, system: 5, trust: 2, readable: 5, hiddenFromViewer: 2 });
+    const titles = r.rows.map((x) => x.title);
+    expect(titles).toHaveLength(5);
+    expect(titles).not.toContain(fx.titles.d2);
+    expect(titles).not.toContain(fx.titles.d6);
+    expect(JSON.stringify(r)).not.toContain("Secret merger");
+  });
+
+  it("outcomes by side from the latest assessment of each criterion", async () => {
+    const o = await getOutcomesPanel(fx.icsLeadA, icsView(), {});
+    expect(o.sides).toEqual([
+      { favoured: "system", decisions: 2, assessed: 2, met: 2, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: 1, partlyMet: 0, notMet: 0 } },
+      { favoured: "trust", decisions: 2, assessed: 2, met: 0, partlyMet: 1, notMet: 1, unknown: 0, shares: { met: 0, partlyMet: 0.5, notMet: 0.5 } },
+    ]);
+  });
+
+  it("factors weighed: decisions and distinct Chief Executives by side", async () => {
+    const f = await getFactorsPanel(fx.icsLeadA, icsView(), {});
+    const by = Object.fromEntries(f.rows.map((r) => [r.factor, r]));
+    expect(by.financial_stability).toEqual({
+      factor: "financial_stability",
+      decisions: { system: 2, trust: 1, total: 3 },
+      chiefExecutives: { system: 1, trust: 1, total: 2 },
+    });
+    expect(by.population_outcomes.decisions).toEqual({ system: 2, trust: 0, total: 2 });
+    expect(by.population_outcomes.chiefExecutives).toEqual({ system: 2, trust: 0, total: 2 });
+    expect(by.economies_of_scale.decisions.total).toBe(0);
+    expect(f.rows[0].factor).toBe("financial_stability");
+  });
+
+  it("word pairs from shared decisions only: confidential text never shows", async () => {
+    const w = await getWordPairsPanel(fx.icsLeadA, icsView(), {});
+    expect(w.shown).toBe(true);
+    expect(w.sharedOnly).toBe(true);
+    expect(w.decisions).toBe(5);
+    expect(w.pairs[0]).toEqual({ pair: "mental health", count: 5 });
+    expect(w.pairs).toContainEqual({ pair: "social care", count: 3 });
+    expect(w.pairs.map((p) => p.pair)).not.toContain("secret merger");
+  });
+
+  it("reciprocity: what each trust gave and received, and who helped whom", async () => {
+    const r = await getReciprocityPanel(fx.icsLeadA, icsView(), {});
+    const by = Object.fromEntries(r.trusts.map((x) => [x.trustOds, x]));
+    const { T1, T2, T3 } = fx.trusts;
+    expect(by[T1.ods]).toMatchObject({ gaveDecisions: 2, gaveK: 150, receivedDecisions: 2, receivedK: 230 });
+    expect(by[T2.ods]).toMatchObject({ gaveDecisions: 1, gaveK: 200, receivedDecisions: 2, receivedK: 120 });
+    expect(by[T3.ods]).toMatchObject({ gaveDecisions: 1, gaveK: 50, receivedDecisions: 1, receivedK: 50 });
+    expect(r.flows.map((f) => `${f.fromOds}>${f.toOds}:${f.decisions}:${f.amountK}`).sort()).toEqual(
+      [`${T1.ods}>${T2.ods}:1:100`, `${T1.ods}>${T3.ods}:1:50`, `${T2.ods}>${T1.ods}:1:200`, `${T3.ods}>${T1.ods}:1:30`, `${T3.ods}>${T2.ods}:1:20`].sort(),
+    );
+  });
+
+  it("sign-off: median days, awaiting, reviews due", async () => {
+    const s = await getSignOffPanel(fx.icsLeadA, icsView(), {});
+    expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: 1, signedOff: 4, reviewsDue: { criteria: 1, decisions: 1 } });
+  });
+
+  it("filter options: the ICS's trusts and the quarters in view", async () => {
+    const c = await getDashboardContext(fx.icsLeadA, icsView());
+    expect(c.trusts.map((x) => x.ods).sort()).toEqual([fx.trusts.T1.ods, fx.trusts.T2.ods, fx.trusts.T3.ods].sort());
+    expect(c.quarters[0]).toBe("2025-Q1");
+    expect(c.icss).toEqual([]);
+  });
+});
+
+describe("filters combine", () => {
+  it("side and category", async () => {
+    const b = await getBalancePanel(fx.icsLeadA, icsView(), { favoured: "system", category: "finance" });
+    expect(b.total).toEqual({ system: 2, trust: 0, total: 2 });
+  });
+
+  it("trust type and period", async () => {
+    const b = await getBalancePanel(fx.icsLeadA, icsView(), { trustType: "acute", from: "2025-Q2" });
+    expect(b.total).toEqual({ system: 2, trust: 1, total: 3 });
+    const upTo = await getBalancePanel(fx.icsLeadA, icsView(), { trustType: "acute", from: "2025-Q2", to: "2025-Q2" });
+    expect(upTo.total).toEqual({ system: 1, trust: 1, total: 2 });
+  });
+
+  it("status: withdrawn only when asked for; drafts never", async () => {
+    const w = await getBalancePanel(fx.icsLeadA, icsView(), { status: "withdrawn" });
+    expect(w.total).toEqual({ system: 1, trust: 0, total: 1 });
+    const a = await getBalancePanel(fx.icsLeadA, icsView(), { status: "awaiting_sign_off" });
+    expect(a.total.total).toBe(1);
+  });
+
+  it("one trust of the ICS; a trust outside the ICS matches nothing", async () => {
+    const b = await getBalancePanel(fx.icsLeadA, icsView(), { trust: fx.trusts.T2.ods });
+    expect(b.total).toEqual({ system: 2, trust: 0, total: 2 });
+    const outside = await getBalancePanel(fx.icsLeadA, icsView(), { trust: fx.trusts.T4.ods });
+    expect(outside.total).toEqual({ system: 0, trust: 0, total: 0 });
+  });
+
+  it("the national view ignores a trust filter in the URL", () => {
+    const f = parseDashboardFilters("national", { trust: "RNA", ics: "qnv", favoured: "nonsense", from: "2026-Q1", to: "2025-Q2" });
+    expect(f).toEqual({ ics: "QNV", from: "2025-Q2", to: "2026-Q1" });
+  });
+});
+
+describe("national view", () => {
+  it("aggregates by ICS, trust type, category and quarter, with cells of 1–2 suppressed", async () => {
+    const b = await getBalancePanel(fx.analyst, nationalView, nationalA());
+    expect(b.total).toEqual({ system: 5, trust: S, total: 7 });
+    expect(b.byTrustType).toEqual([
+      { trustType: "acute", system: 3, trust: S, total: 5 },
+      { trustType: "mental_health", system: S, trust: 0, total: S },
+    ]);
+    expect(b.byIcs).toEqual([{ icsOds: fx.icsA.ods, icsName: fx.icsA.name, system: 5, trust: S, total: 7 }]);
+    expect(b.byQuarter[0]).toEqual({ quarter: "2025-Q1", system: S, trust: S, total: 3 });
+    expect(b.chiefExecutives).toEqual({ withDecisions: 3, withNoTrustFavoured: S, share: null });
+    expect(b).not.toHaveProperty("byTrust");
+    expect(b).not.toHaveProperty("byChiefExecutive");
+  });
+
+  it("compares ICSs side by side", async () => {
+    const b = await getBalancePanel(fx.analyst, nationalView, {});
+    expect(b.byIcs!.find((x) => x.icsOds === fx.icsA.ods)).toMatchObject({ system: 5, trust: S, total: 7 });
+    expect(b.byIcs!.find((x) => x.icsOds === fx.icsB.ods)).toMatchObject({ system: 3, trust: 0, total: 3 });
+  });
+
+  it("outcomes, factors and sign-off suppress small cells too", async () => {
+    const o = await getOutcomesPanel(fx.analyst, nationalView, nationalA());
+    expect(o.sides[0]).toEqual({ favoured: "system", decisions: S, assessed: S, met: S, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: null, partlyMet: null, notMet: null } });
+    const f = await getFactorsPanel(fx.analyst, nationalView, nationalA());
+    expect(f.rows.find((r) => r.factor === "financial_stability")).toEqual({
+      factor: "financial_stability", decisions: { system: S, trust: S, total: 3 }, chiefExecutives: { system: S, trust: S, total: S },
+    });
+    const s = await getSignOffPanel(fx.analyst, nationalView, nationalA());
+    expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: S, signedOff: 4, reviewsDue: { criteria: S, decisions: S } });
+  });
+
+  it("word pairs over every decision, pairs seen fewer than 3 times dropped", async () => {
+    const w = await getWordPairsPanel(fx.analyst, nationalView, nationalA());
+    expect(w.decisions).toBe(7);
+    expect(w.pairs).toContainEqual({ pair: "mental health", count: 5 });
+    expect(w.pairs).toContainEqual({ pair: "secret merger", count: 6 });
+    expect(w.pairs.every((p) => p.count >= 3)).toBe(true);
+  });
+
+  it("never receives a decision's text, a trust or Chief Executive key, or a count of 1 or 2", async () => {
+    const panels = await Promise.all([
+      getBalancePanel(fx.analyst, nationalView, nationalA()),
+      getBalancePanel(fx.analyst, nationalView, {}),
+      getOutcomesPanel(fx.analyst, nationalView, nationalA()),
+      getFactorsPanel(fx.analyst, nationalView, nationalA()),
+      getSignOffPanel(fx.analyst, nationalView, nationalA()),
+      getWordPairsPanel(fx.analyst, nationalView, nationalA()),
+      getBalancePanel(fx.analyst, nationalView, { ics: fx.icsB.ods, category: "finance" }),
+    ]);
+    const json = JSON.stringify(panels);
+    for (const title of Object.values(fx.titles)) expect(json).not.toContain(title);
+    for (const trust of Object.values(fx.trusts)) {
+      expect(json).not.toContain(trust.ods);
+      expect(json).not.toContain(trust.id);
+      expect(json).not.toContain(trust.name);
+    }
+    for (const ce of Object.values(fx.ces)) {
+      expect(json).not.toContain(ce.userId);
+      expect(json).not.toContain(ce.name);
+    }
+    expect(json).not.toContain("Fund mental health beds");
+    const banned = new Set(["byTrust", "byChiefExecutive", "trustOds", "trustName", "trustId", "authorId", "authorName", "title"]);
+    const walk = (v: unknown, path: string[]) => {
+      if (typeof v === "number") {
+        const isCount = !path.some((p) => p === "shares" || p === "share" || p === "medianDays");
+        if (isCount) expect([1, 2], `count at ${path.join(".")}`).not.toContain(v);
+        return;
+      }
+      if (v && typeof v === "object") {
+        for (const [k, child] of Object.entries(v)) {
+          expect(banned.has(k), `key ${k} at ${path.join(".")}`).toBe(false);
+          walk(child, [...path, k]);
+        }
+      }
+    };
+    walk(panels, []);
+  });
+
+  it("has no register and no reciprocity panel", async () => {
+    await expect(getRegisterPanel(fx.analyst, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getReciprocityPanel(fx.analyst, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("access", () => {
+  it("a board member of trust A cannot open trust B's view", async () => {
+    await expect(getBalancePanel(fx.boardT1, { kind: "trust", ods: fx.trusts.T2.ods }, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getDashboardContext(fx.boardT2, { kind: "trust", ods: fx.trusts.T1.ods })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("an ICS lead cannot open another ICS, a trust view, or the national view", async () => {
+    await expect(getBalancePanel(fx.icsLeadB, icsView(), {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getRegisterPanel(fx.icsLeadA, trustView(), {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getSignOffPanel(fx.icsLeadA, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("Chief Executives and board members have no ICS or national view; analysts no trust or ICS view", async () => {
+    await expect(getBalancePanel(fx.ces.T1, icsView(), {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getBalancePanel(fx.ces.T1, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getBalancePanel(fx.analyst, icsView(), {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getWordPairsPanel(fx.analyst, trustView(), {})).rejects.toMatchObject({ code: "not_found" });
+  });
+});
