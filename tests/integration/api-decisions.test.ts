@@ -276,3 +276,34 @@ describe("the OpenAPI document", () => {
     }
   });
 });
+
+describe("GET /api/v1/stats/balance", () => {
+  it("counts a trust's decisions by side; the national view suppresses 1–2 and refuses trust grouping; other trusts are 404", async () => {
+    const { GET: balance } = await import("@/app/api/v1/stats/balance/route");
+    const { makeSubmittedDecision } = await import("../support/decision-fixture");
+    const { makeNational, makeUser } = await import("../support/factories");
+    const a = await makeTrustWithBoard(t.db);
+    await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce, favoured: "system" });
+    await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce, favoured: "system" });
+    await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce, favoured: "trust" });
+    const res = await balance(req(`/api/v1/stats/balance?groupBy=trust`, { token: await token(a.chair, "read") }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.total).toEqual({ system: 2, trust: 1 });
+    expect(body.groups).toEqual([{ key: a.trust.ods, label: a.trust.name, system: 2, trust: 1 }]);
+    expect(body).toMatchObject({ authors: 1, authorsWithoutTrustFavoured: 0 });
+
+    const b = await makeTrustWithBoard(t.db);
+    expect((await balance(req(`/api/v1/stats/balance?trust=${a.trust.ods}`, { token: await token(b.ce, "read") }))).status).toBe(404);
+
+    const national = await makeNational(t.db);
+    const analyst = await makeUser(t.db, [{ organisationId: national.id, role: "national_analyst" }]);
+    const nat = await token(analyst, "read");
+    const byIcs = await (await balance(req(`/api/v1/stats/balance?groupBy=category&ics=${(await t.db.select().from(organisations).where(eq(organisations.id, a.trust.icsId!)))[0].ods}`, { token: nat }))).json();
+    // Only trust A's three decisions are in that ICS: 2 system (suppressed), 1 trust (suppressed).
+    expect(byIcs.total).toEqual({ system: null, trust: null });
+    const refused = await balance(req(`/api/v1/stats/balance?groupBy=author`, { token: nat }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fields.groupBy).toBeTruthy();
+  });
+});
