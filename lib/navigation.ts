@@ -12,6 +12,7 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
         { href: "/inbox", label: "Inbox", count: counts.inbox },
         { href: "/decisions", label: "Decisions" },
         { href: "/decisions/new", label: "Record a decision" },
+        { href: "/decisions/import", label: "Import" },
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );
       break;
@@ -32,6 +33,7 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       items.push(
         { href: "/admin", label: "Administration" },
         { href: "/admin/audit", label: "Audit chain" },
+        { href: "/decisions/import", label: "Import decisions" },
       );
       break;
   }

@@ -265,6 +265,8 @@ export type PanelPosition = {
   version: number;
   contentHash: string;
   createdAt: Date;
+  /** The member's earlier position on the same version that this one replaces. */
+  supersedesId: string | null;
   onCurrentVersion: boolean;
   counts: boolean;
   notCountedReason: string | null;
@@ -311,6 +313,7 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
         version: r.decisionVersion,
         contentHash: r.contentHash,
         createdAt: r.createdAt,
+        supersedesId: r.supersedesId,
         onCurrentVersion: r.decisionVersion === decision.version,
         counts: reason === null,
         notCountedCode: reason,

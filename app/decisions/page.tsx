@@ -126,6 +126,15 @@ export default async function RegisterPage({ searchParams }: Props) {
           ))}
         </p>
       ) : null}
+      <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+        <a href={registerHref({ ...f, page: 1, pageSize: undefined, sort: undefined }, "/decisions/export/csv")} download>
+          Download CSV<span className="sr-only"> of the decisions matching these filters</span>
+        </a>
+        <a href={registerHref({ ...f, page: 1, pageSize: undefined, sort: undefined }, "/decisions/export/xlsx")} download>
+          Download XLSX<span className="sr-only"> (Excel) of the decisions matching these filters</span>
+        </a>
+        {isCe ? <Link href="/decisions/import">Import decisions from a CSV file</Link> : null}
+      </p>
       {ignored.length ? <p className="mb-4 text-nhs-secondary">Some filters in the address were not recognised and were left out: {ignored.join(", ")}.</p> : null}
 
       <p className="mb-4" role="status">

@@ -85,6 +85,12 @@ export function baseRevisionFrom(request: Request, body: { baseVersion?: number 
   });
 }
 
+/** Like baseRevisionFrom, but null when neither is sent (submit and withdraw then use the current revision). */
+export function optionalBaseRevision(request: Request, body: { baseVersion?: number }): number | null {
+  if (body.baseVersion !== undefined || request.headers.has("if-match")) return baseRevisionFrom(request, body);
+  return null;
+}
+
 /** The ETag of a decision at a revision (what If-Match takes). */
 export const etagFor = (revision: number) => `"${revision}"`;
 

@@ -1,7 +1,11 @@
 // Domain values to their wire shapes (lib/api/schemas.ts). Pure.
 import type { Actor } from "../access";
 import type { TokenSummary } from "../tokens";
-import type { MeWire, TokenWire } from "./schemas";
+import type { MembershipView } from "../admin/memberships";
+import type { OrganisationView } from "../admin/organisations";
+import type { UserView } from "../admin/users";
+import type { DecisionListItem } from "../decisions/list-page";
+import type { DecisionWire, MeWire, MembershipWire, OrganisationWire, OutcomeWire, PositionWire, TokenWire, UserWire } from "./schemas";
 
 export function meToWire(actor: Actor & { tokenScope?: "read" | "write" }): MeWire {
   return {
@@ -31,3 +35,93 @@ export function tokenToWire(t: TokenSummary): TokenWire {
     state: t.state,
   };
 }
+
+// ---------------------------------------------------------------- decisions
+
+type OutcomeLike = { id: string; outcome: "met" | "partly_met" | "not_met" | "unknown"; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date | string };
+
+export function outcomeToWire(criterionId: string, o: OutcomeLike): OutcomeWire {
+  return { id: o.id, criterionId, outcome: o.outcome, evidence: o.evidence, assessedOn: o.assessedOn, assessedBy: o.assessedBy, createdAt: new Date(o.createdAt).toISOString() };
+}
+
+/** A list item or a full decision's core, as the wire `Decision`. */
+export function decisionToWire(d: DecisionListItem): DecisionWire {
+  return {
+    id: d.id,
+    trust: d.trust.ods,
+    title: d.title,
+    summary: d.summary,
+    context: { ...d.context },
+    options: d.options,
+    rationale: d.rationale,
+    favoured: d.favoured,
+    category: d.category as DecisionWire["category"],
+    factors: d.factors as DecisionWire["factors"],
+    impactOnTrust: { ...d.impactOnTrust },
+    impactOnSystem: { ...d.impactOnSystem },
+    organisations: d.organisations.map((o) => ({ ods: o.ods, role: o.role, amountK: o.amountK })),
+    decidedOn: d.decidedOn,
+    visibility: d.visibility,
+    status: d.status,
+    version: d.version,
+    revision: d.revision,
+    contentHash: d.contentHash,
+    criteria: d.criteria.map((c) => ({
+      id: c.id,
+      statement: c.statement,
+      measure: c.measure,
+      baseline: c.baseline,
+      target: c.target,
+      judgedBy: c.judgedBy,
+      outcome: c.outcome ? outcomeToWire(c.id, c.outcome) : null,
+    })),
+  };
+}
+
+export type PositionLike = {
+  id: string;
+  memberName: string;
+  seat: "chair" | "non_executive" | "executive";
+  position: "support" | "object" | "abstain";
+  comment: string;
+  forum: "public_board" | "private_session" | "chairs_action";
+  conflictDeclared: boolean;
+  conflictDescription: string | null;
+  version: number;
+  contentHash: string;
+  createdAt: Date | string;
+  supersedesId: string | null;
+};
+
+export function positionToWire(p: PositionLike): PositionWire {
+  return {
+    id: p.id,
+    member: p.memberName,
+    seat: p.seat,
+    position: p.position,
+    comment: p.comment,
+    forum: p.forum,
+    conflict: p.conflictDeclared ? (p.conflictDescription ?? "") : null,
+    version: p.version,
+    contentHash: p.contentHash,
+    createdAt: new Date(p.createdAt).toISOString(),
+    supersedes: p.supersedesId,
+  };
+}
+
+export function organisationToWire(o: OrganisationView): OrganisationWire {
+  return {
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    ods: o.ods,
+    icsOds: o.icsOds,
+    trustType: o.trustType,
+    foundationTrust: o.foundationTrust,
+    turnoverM: o.turnoverM,
+  };
+}
+
+export const userToWire = (u: UserView): UserWire => ({ id: u.id, email: u.email, name: u.name });
+
+export const membershipToWire = (m: MembershipView): MembershipWire => ({ id: m.id, email: m.email, ods: m.ods, role: m.role, seat: m.seat });

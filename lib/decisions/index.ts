@@ -1,6 +1,6 @@
 import "server-only";
 // The decisions domain: every exported function takes the actor first and checks access itself.
-export { createDecision, updateDecision, submitDecision, withdrawDecision, writePermissions, type WriteResult, type StaleDetails } from "./write";
+export { createDecision, createDecisionInTx, submitDecisionInTx, type OnBehalfOf, updateDecision, submitDecision, withdrawDecision, writePermissions, type WriteResult, type StaleDetails } from "./write";
 export { getDecision, getDecisionVersion, diffVersions, listDecisionTimeline, listDecisionFormOptions, listCurrentCriteria, type DecisionDto, type TimelineEvent } from "./read";
 export { listRegister, listRegisterAuthors, type RegisterPage, type RegisterRow } from "./register";
 export { addComment, listComments, type CommentDto } from "./comments";
@@ -18,3 +18,6 @@ export {
   type CreateDecisionInput,
 } from "./schemas";
 export { RegisterFiltersSchema, registerFiltersFromSearchParams, registerHref, type RegisterFilters } from "./register-filters";
+export { listDecisionsPage, registerWhere, type DecisionListItem, type ListFilters } from "./list-page";
+export { streamRegisterExportRows, listRegisterExportRows } from "./export-rows";
+export { checkImport, importDecisions, mayImport, MAX_IMPORT_BYTES, type ImportCheck, type ImportResult } from "./import";

@@ -2,7 +2,7 @@ import "server-only";
 // The register: decisions the actor may read, filtered, searched (PostgreSQL full text), sorted and
 // paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { decisionFactors, decisions, organisations, users } from "@/db/schema";
 import { can, orgIdsWithRole, readableDecisionsWhere, type Actor } from "../access";
 import { AppError } from "../errors";
@@ -36,11 +36,8 @@ export type RegisterPage = {
   hiddenCount: number | null;
 };
 
-const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
+export const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
 
-function mayUseRegister(actor: Actor) {
-  return actor.memberships.some((m) => m.role === "chief_executive" || m.role === "board_member" || m.role === "ics_lead");
-}
 
 /** The decisions the actor may read, as the register shows them. */
 export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {}): Promise<RegisterPage> {
@@ -48,39 +45,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
   if (!mayUseRegister(actor)) throw new AppError("not_found", "Page not found");
   const db = await getDb();
 
-  // Scope filters that name organisations: the actor must be able to see that organisation's register.
-  const scope: SQL[] = [];
-  if (filters.trust) {
-    const [t] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.trust), eq(organisations.kind, "trust")));
-    const ref = t ? { id: t.id, kind: t.kind, icsId: t.icsId } : null;
-    if (!t || !(can(actor, "register.view", ref) || can(actor, "register.view_shared", ref))) throw new AppError("not_found", "Trust not found");
-    scope.push(eq(decisions.trustId, t.id));
-  }
-  if (filters.ics) {
-    const [ics] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.ics), eq(organisations.kind, "ics")));
-    if (!ics || !actor.memberships.some((m) => m.organisationId === ics.id || m.icsId === ics.id)) throw new AppError("not_found", "Integrated Care System not found");
-    scope.push(inArray(decisions.trustId, db.select({ id: organisations.id }).from(organisations).where(eq(organisations.icsId, ics.id))));
-  }
-  if (filters.trustType) scope.push(eq(organisations.trustType, filters.trustType));
-
-  const attrs: SQL[] = [];
-  if (filters.favoured) attrs.push(eq(decisions.favoured, filters.favoured));
-  if (filters.status?.length) attrs.push(inArray(decisions.status, filters.status));
-  if (filters.category) attrs.push(eq(decisions.category, filters.category));
-  if (filters.from) attrs.push(gte(decisions.decidedOn, filters.from));
-  if (filters.to) attrs.push(lte(decisions.decidedOn, filters.to));
-  if (filters.author) attrs.push(eq(decisions.authorId, filters.author));
-  if (filters.factor) {
-    attrs.push(
-      exists(
-        db
-          .select({ x: sql`1` })
-          .from(decisionFactors)
-          .where(and(eq(decisionFactors.decisionId, decisions.id), eq(decisionFactors.factor, filters.factor))),
-      ),
-    );
-  }
-  const text = filters.q ? sql`${FTS} @@ websearch_to_tsquery('english', ${filters.q})` : undefined;
+  const { scope, attrs, text } = await registerConditions(db, actor, filters);
 
   const readable = readableDecisionsWhere(actor);
   const where = and(readable, ...scope, ...attrs, text);
@@ -205,3 +170,56 @@ export async function listRegisterAuthors(actor: Actor): Promise<{ id: string; n
     .orderBy(asc(users.name), asc(users.id));
 }
 
+
+/**
+ * The register's filters as SQL, for every reader of the register (the page, the API's keyset pages,
+ * the CSV/XLSX export), with `organisations` joined on the decision's trust. A filter naming an
+ * organisation the actor may not see is "not found". `categories` (the API) widens `category`.
+ */
+export async function registerConditions(
+  db: DbOrTx,
+  actor: Actor,
+  filters: Omit<RegisterFilters, "page" | "pageSize" | "sort"> & { categories?: string[] },
+): Promise<{ scope: SQL[]; attrs: SQL[]; text: SQL | undefined }> {
+  // Scope filters that name organisations: the actor must be able to see that organisation's register.
+  const scope: SQL[] = [];
+  if (filters.trust) {
+    const [t] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.trust), eq(organisations.kind, "trust")));
+    const ref = t ? { id: t.id, kind: t.kind, icsId: t.icsId } : null;
+    if (!t || !(can(actor, "register.view", ref) || can(actor, "register.view_shared", ref))) throw new AppError("not_found", "Trust not found");
+    scope.push(eq(decisions.trustId, t.id));
+  }
+  if (filters.ics) {
+    const [ics] = await db.select().from(organisations).where(and(eq(organisations.ods, filters.ics), eq(organisations.kind, "ics")));
+    if (!ics || !actor.memberships.some((m) => m.organisationId === ics.id || m.icsId === ics.id)) throw new AppError("not_found", "Integrated Care System not found");
+    scope.push(inArray(decisions.trustId, db.select({ id: organisations.id }).from(organisations).where(eq(organisations.icsId, ics.id))));
+  }
+  if (filters.trustType) scope.push(eq(organisations.trustType, filters.trustType));
+
+  const attrs: SQL[] = [];
+  if (filters.favoured) attrs.push(eq(decisions.favoured, filters.favoured));
+  if (filters.status?.length) attrs.push(inArray(decisions.status, filters.status));
+  if (filters.category) attrs.push(eq(decisions.category, filters.category));
+  if (filters.categories?.length) attrs.push(inArray(decisions.category, filters.categories as NonNullable<RegisterFilters["category"]>[]));
+  if (filters.from) attrs.push(gte(decisions.decidedOn, filters.from));
+  if (filters.to) attrs.push(lte(decisions.decidedOn, filters.to));
+  if (filters.author) attrs.push(eq(decisions.authorId, filters.author));
+  if (filters.factor) {
+    attrs.push(
+      exists(
+        db
+          .select({ x: sql`1` })
+          .from(decisionFactors)
+          .where(and(eq(decisionFactors.decisionId, decisions.id), eq(decisionFactors.factor, filters.factor))),
+      ),
+    );
+  }
+  const text = filters.q ? sql`${FTS} @@ websearch_to_tsquery('english', ${filters.q})` : undefined;
+
+  return { scope, attrs, text };
+}
+
+/** Whether the actor has a register at all (Chief Executives, board members, ICS leads). */
+export function mayUseRegister(actor: Actor) {
+  return actor.memberships.some((m) => m.role === "chief_executive" || m.role === "board_member" || m.role === "ics_lead");
+}

@@ -44,13 +44,27 @@ const result = (d: typeof decisions.$inferSelect): WriteResult => ({
 
 /** Records a new draft for a trust the actor is Chief Executive of. */
 export async function createDecision(actor: Actor, raw: unknown): Promise<WriteResult> {
-  const input = parseInput(CreateDecisionSchema, raw);
   const db = await getDb();
-  const trustIds = orgIdsWithRole(actor, "chief_executive");
+  return db.transaction((tx) => createDecisionInTx(tx, actor, raw));
+}
+
+/**
+ * Who a write inside an import acts for. An administrator imports on behalf of a trust's Chief
+ * Executive: access is checked as that Chief Executive (who becomes the author), the audit event
+ * names the administrator who did it.
+ */
+export type OnBehalfOf = { onBehalfOf?: Actor };
+
+/** createDecision inside the caller's transaction (the CSV import writes many in one). */
+export async function createDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown, opts: OnBehalfOf = {}): Promise<WriteResult> {
+  const input = parseInput(CreateDecisionSchema, raw);
+  const author = opts.onBehalfOf ?? actor;
+  if (author !== actor) assertCan(actor, "decision.import");
+  const trustIds = orgIdsWithRole(author, "chief_executive");
   const [trust] = input.trust
-    ? await db.select().from(organisations).where(and(eq(organisations.ods, input.trust), eq(organisations.kind, "trust")))
+    ? await tx.select().from(organisations).where(and(eq(organisations.ods, input.trust), eq(organisations.kind, "trust")))
     : trustIds.length === 1
-      ? await db.select().from(organisations).where(eq(organisations.id, trustIds[0]))
+      ? await tx.select().from(organisations).where(eq(organisations.id, trustIds[0]))
       : [];
   if (!trust) {
     if (!input.trust && trustIds.length > 1) {
@@ -58,24 +72,22 @@ export async function createDecision(actor: Actor, raw: unknown): Promise<WriteR
     }
     throw new AppError("not_found", "Trust not found");
   }
-  assertCan(actor, "decision.create", trustRef(trust), { what: "Trust" });
-  return db.transaction(async (tx) => {
-    const { orgs, existingIds } = await resolveParts(tx, trust, input, null);
-    const [d] = await tx
-      .insert(decisions)
-      .values({ trustId: trust.id, authorId: actor.userId, ...columnsFrom(input) })
-      .returning();
-    await writeParts(tx, d.id, input, orgs, existingIds, false);
-    const content = await readContent(tx, d);
-    await recordAudit(tx, actor, {
-      organisationId: trust.id,
-      action: "decision.create",
-      entityType: "decision",
-      entityId: d.id,
-      after: { revision: d.revision, status: d.status, content },
-    });
-    return result(d);
+  assertCan(author, "decision.create", trustRef(trust), { what: "Trust" });
+  const { orgs, existingIds } = await resolveParts(tx, trust, input, null);
+  const [d] = await tx
+    .insert(decisions)
+    .values({ trustId: trust.id, authorId: author.userId, ...columnsFrom(input) })
+    .returning();
+  await writeParts(tx, d.id, input, orgs, existingIds, false);
+  const content = await readContent(tx, d);
+  await recordAudit(tx, actor, {
+    organisationId: trust.id,
+    action: "decision.create",
+    entityType: "decision",
+    entityId: d.id,
+    after: { revision: d.revision, status: d.status, content, ...(author !== actor ? { onBehalfOf: author.userId } : {}) },
   });
+  return result(d);
 }
 
 /**
@@ -145,30 +157,39 @@ export async function updateDecision(actor: Actor, raw: unknown): Promise<WriteR
 export async function submitDecision(actor: Actor, raw: unknown): Promise<WriteResult> {
   const input = parseInput(SubmitDecisionSchema, raw);
   const db = await getDb();
-  return withStaleAudit(db, actor, "submit", input.id, async (tx) => {
-    const { d, trust } = await loadReadable(tx, actor, input.id, { lock: true });
-    assertCan(actor, "decision.submit", trustRef(trust), { visible: true });
-    const to = nextStatus(d.status, "submit");
-    if (!to) throw new AppError("conflict", refusalMessage(d.status, "submit"));
-    if (d.revision !== input.baseRevision) throw await staleError(tx, d, input.baseRevision, null);
-    const content = await readContent(tx, d);
-    const problems = submitProblems({ ...content, category: content.category });
-    if (Object.keys(problems).length) {
-      throw new AppError("invalid", "The decision is not ready to submit for sign-off", { fieldErrors: problems });
-    }
-    const version = d.version + 1;
-    const { contentHash } = await freezeVersion(tx, actor, d, trust, version);
-    const updated = await bumpRevision(tx, d, input.baseRevision, { status: to, version, contentHash, submittedAt: new Date() });
-    await recordAudit(tx, actor, {
-      organisationId: trust.id,
-      action: "decision.submit",
-      entityType: "decision",
-      entityId: d.id,
-      before: { status: d.status, version: d.version },
-      after: { revision: updated.revision, status: to, version, contentHash },
-    });
-    return result(updated);
+  return withStaleAudit(db, actor, "submit", input.id, (tx) => submitDecisionInTx(tx, actor, input));
+}
+
+/**
+ * submitDecision inside the caller's transaction. A stale revision throws StaleRevision (the caller's
+ * transaction rolls back; submitDecision turns it into an audited "conflict").
+ */
+export async function submitDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown, opts: OnBehalfOf = {}): Promise<WriteResult> {
+  const input = parseInput(SubmitDecisionSchema, raw);
+  const author = opts.onBehalfOf ?? actor;
+  if (author !== actor) assertCan(actor, "decision.import");
+  const { d, trust } = await loadReadable(tx, author, input.id, { lock: true });
+  assertCan(author, "decision.submit", trustRef(trust), { visible: true });
+  const to = nextStatus(d.status, "submit");
+  if (!to) throw new AppError("conflict", refusalMessage(d.status, "submit"));
+  if (d.revision !== input.baseRevision) throw await staleError(tx, d, input.baseRevision, null);
+  const content = await readContent(tx, d);
+  const problems = submitProblems({ ...content, category: content.category });
+  if (Object.keys(problems).length) {
+    throw new AppError("invalid", "The decision is not ready to submit for sign-off", { fieldErrors: problems });
+  }
+  const version = d.version + 1;
+  const { contentHash } = await freezeVersion(tx, actor, d, trust, version);
+  const updated = await bumpRevision(tx, d, input.baseRevision, { status: to, version, contentHash, submittedAt: new Date() });
+  await recordAudit(tx, actor, {
+    organisationId: trust.id,
+    action: "decision.submit",
+    entityType: "decision",
+    entityId: d.id,
+    before: { status: d.status, version: d.version },
+    after: { revision: updated.revision, status: to, version, contentHash, ...(author !== actor ? { onBehalfOf: author.userId } : {}) },
   });
+  return result(updated);
 }
 
 /** Withdraws a draft or a decision awaiting sign-off, with the reason. */

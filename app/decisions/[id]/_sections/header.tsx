@@ -24,6 +24,9 @@ export function DecisionHeader({ d, done }: SectionProps & { done?: string }) {
         </div>
       ) : null}
       <PageHeading caption={`${d.trust.name} (${d.trust.ods})`}>{d.title}</PageHeading>
+      <p className="mb-4">
+        <Link href={`/decisions/${d.id}/paper`}>Board paper</Link> (print-ready page and PDF)
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <Tag colour={STATUS_COLOURS[d.status]}>{STATUS_LABELS[d.status]}</Tag>
         {d.favoured ? <Tag colour={d.favoured === "system" ? "blue" : "purple"}>Favoured {FAVOURED_LABELS[d.favoured].toLowerCase()}</Tag> : <Tag>Favoured: not chosen yet</Tag>}

@@ -1,0 +1,189 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { ErrorSummary } from "@/app/_components/error-summary";
+
+type RowError = { row: number; column: string; message: string };
+type Check = { total: number; errors: RowError[]; ready: number; toSubmit: number; trusts: string[] };
+type State =
+  | { step: "choose"; problem?: string }
+  | { step: "checking" }
+  | { step: "checked"; check: Check; text: string; name: string }
+  | { step: "importing"; count: number; text: string; name: string; check: Check }
+  | { step: "done"; created: number; submitted: number; tookMs: number }
+  | { step: "failed"; message: string; errors: RowError[] };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+async function send(path: string, text: string) {
+  const res = await fetch(path, { method: "POST", headers: { "content-type": "text/csv; charset=utf-8" }, body: text });
+  const body = await res.json().catch(() => ({ error: { message: "Sorry, something went wrong. Nothing was imported." } }));
+  return { ok: res.ok, body };
+}
+
+export function ImportForm() {
+  const [state, setState] = useState<State>({ step: "choose" });
+  const input = useRef<HTMLInputElement>(null);
+
+  async function check(e: React.FormEvent) {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) return setState({ step: "choose", problem: "Select a CSV file" });
+    if (file.size > 10 * 1024 * 1024) return setState({ step: "choose", problem: "The file is over 10 MB: split it into smaller files" });
+    setState({ step: "checking" });
+    const text = await file.text();
+    const { ok, body } = await send("/decisions/import/check", text);
+    if (!ok) return setState({ step: "failed", message: body.error?.message ?? "The file could not be checked", errors: body.error?.errors ?? [] });
+    setState({ step: "checked", check: body as Check, text, name: file.name });
+  }
+
+  async function runImport() {
+    if (state.step !== "checked") return;
+    setState({ step: "importing", count: state.check.ready, text: state.text, name: state.name, check: state.check });
+    const { ok, body } = await send("/decisions/import/run", state.text);
+    if (!ok) return setState({ step: "failed", message: body.error?.message ?? "Nothing was imported", errors: body.error?.errors ?? [] });
+    setState({ step: "done", ...(body as { created: number; submitted: number; tookMs: number }) });
+  }
+
+  const chooseAgain = (
+    <button type="button" className="nhs-button nhs-button-secondary" onClick={() => setState({ step: "choose" })}>
+      Choose another file
+    </button>
+  );
+
+  if (state.step === "done") {
+    return (
+      <div role="status" className="mb-6 border-l-8 border-nhs-green bg-white p-4">
+        <h2 className="mb-2 text-2xl">Import complete</h2>
+        <p className="mb-2">
+          {plural(state.created, "decision")} imported{state.submitted ? `, ${plural(state.submitted, "decision")} submitted for sign-off` : ""}, in{" "}
+          {(state.tookMs / 1000).toFixed(1)} seconds.
+        </p>
+        <p>
+          <a href="/decisions">Go to the decisions</a>
+        </p>
+      </div>
+    );
+  }
+
+  if (state.step === "importing") {
+    return (
+      <div>
+        <p role="status" aria-live="polite" className="mb-3 text-lg font-semibold">
+          Importing {plural(state.count, "decision")}… Keep this page open.
+        </p>
+        {/* One transaction cannot report partial progress: the bar is indeterminate, and honest about it. */}
+        <progress aria-label={`Importing ${plural(state.count, "decision")}`} className="h-4 w-full" />
+        <p className="mt-3 text-nhs-secondary">
+          All of the file is imported in one go, or none of it. {state.count > 500 ? "A large file can take a minute or two." : ""}
+        </p>
+      </div>
+    );
+  }
+
+  if (state.step === "checked") {
+    const { check } = state;
+    if (check.errors.length) {
+      return (
+        <div>
+          <ErrorSummary errors={{}} message={`${state.name}: ${plural(check.errors.length, "problem")} in ${plural(new Set(check.errors.map((e) => e.row)).size, "row")} of ${plural(check.total, "row")}. Nothing has been imported. Correct the file and check it again.`} />
+          <div className="mb-6 overflow-x-auto" role="region" aria-label="Problems in the file" tabIndex={0}>
+            <table className="nhs-table">
+              <caption className="mb-2 text-left text-xl font-bold">Problems in {state.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Row
+                  </th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {check.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.row}</td>
+                    <td>{e.column || "(the file)"}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {chooseAgain}
+        </div>
+      );
+    }
+    return (
+      <div>
+        <div role="status" className="nhs-inset mb-6">
+          <p className="mb-2 font-semibold">
+            {state.name}: all {plural(check.total, "row")} are ready to import. Nothing has been imported yet.
+          </p>
+          <p>
+            {check.toSubmit
+              ? `${plural(check.ready - check.toSubmit, "decision")} will be saved as drafts and ${plural(check.toSubmit, "decision")} submitted for sign-off`
+              : `All ${plural(check.ready, "decision")} will be saved as drafts`}{" "}
+            in {check.trusts.join(", ")}.
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="button" className="nhs-button" onClick={runImport}>
+            Import {plural(check.ready, "decision")}
+          </button>
+          {chooseAgain}
+        </div>
+      </div>
+    );
+  }
+
+  const problem = state.step === "choose" ? state.problem : state.step === "failed" ? state.message : undefined;
+  return (
+    <form onSubmit={check} noValidate>
+      {state.step === "choose" && state.problem ? <ErrorSummary errors={{ file: state.problem }} /> : null}
+      {state.step === "failed" ? (
+        <>
+          <ErrorSummary errors={{}} message={`${state.message}${state.errors.length ? "" : ""}`} />
+          {state.errors.length ? (
+            <ul className="mb-6 list-disc pl-6">
+              {state.errors.map((e, i) => (
+                <li key={i}>
+                  Row {e.row}
+                  {e.column ? `, column ${e.column}` : ""}: {e.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      <div className={`mb-6 ${state.step === "choose" && problem ? "border-l-4 border-nhs-red pl-4" : ""}`}>
+        <label htmlFor="field-file" className="nhs-label">
+          CSV file
+        </label>
+        <span id="file-hint" className="nhs-hint">
+          Up to 10,000 decisions and 10 MB. Checking the file imports nothing.
+        </span>
+        {state.step === "choose" && problem ? (
+          <p id="file-error" className="mb-2 font-bold text-nhs-red">
+            <span className="sr-only">Error:</span> {problem}
+          </p>
+        ) : null}
+        <input
+          ref={input}
+          id="field-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby={`file-hint${state.step === "choose" && problem ? " file-error" : ""}`}
+          className="block w-full max-w-md border-2 border-nhs-black bg-white p-2"
+        />
+      </div>
+      <button type="submit" className="nhs-button" disabled={state.step === "checking"}>
+        {state.step === "checking" ? "Checking the file…" : "Check the file"}
+      </button>
+      <p role="status" aria-live="polite" className="sr-only">
+        {state.step === "checking" ? "Checking the file" : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import "server-only";
+// GET /api/v1/stats/balance on the dashboards' balance aggregates (lib/dashboards.ts), so the API
+// counts exactly what the dashboards count, with the national view's suppression (1–2 → null) and
+// without trust or author groupings for national tokens.
+import type { Actor } from "../access";
+import { getBalancePanel, isSuppressed, type Cell, type DashboardView, type SideCounts } from "../dashboards";
+import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterOf, type DashboardFilters } from "../dashboard-filters";
+import { AppError } from "../errors";
+import type { BalanceQueryWire, BalanceStatsWire } from "./schemas";
+
+const invalid = (field: string, message: string) => new AppError("invalid", "The query is not valid", { fieldErrors: { [field]: message } });
+const n = (c: Cell): number | null => (isSuppressed(c) ? null : c);
+
+/** Which dashboard the token's owner is asking about: the named trust or ICS, else their own. */
+function viewFor(actor: Actor, q: BalanceQueryWire): DashboardView {
+  const has = (role: string, ods?: string) => actor.memberships.some((m) => m.role === role && (!ods || m.ods === ods));
+  if (q.trust && (has("chief_executive", q.trust) || has("board_member", q.trust))) return { kind: "trust", ods: q.trust };
+  if (q.trust) {
+    const lead = actor.memberships.find((m) => m.role === "ics_lead");
+    if (lead) return { kind: "ics", ods: lead.ods }; // narrowed by `trust` below; lib refuses a trust outside the ICS
+  }
+  if (q.ics && has("ics_lead", q.ics)) return { kind: "ics", ods: q.ics };
+  if (has("national_analyst")) return { kind: "national" };
+  if (q.trust || q.ics) throw new AppError("not_found", "Not found");
+  const own = actor.memberships.find((m) => m.role === "chief_executive" || m.role === "board_member") ?? actor.memberships.find((m) => m.role === "ics_lead");
+  if (!own) throw new AppError("not_found", "Not found");
+  return own.role === "ics_lead" ? { kind: "ics", ods: own.ods } : { kind: "trust", ods: own.ods };
+}
+
+export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<BalanceStatsWire> {
+  if (q.q) throw invalid("q", "Statistics cannot be filtered by words; leave q out");
+  if ((q.category?.length ?? 0) > 1) throw invalid("category", "Give at most one category for statistics");
+  if ((q.status?.length ?? 0) > 1) throw invalid("status", "Give at most one status for statistics");
+  if (q.status?.[0] === "draft") throw invalid("status", "Statistics never count drafts");
+  const view = viewFor(actor, q);
+  if (view.kind === "national" && (q.groupBy === "trust" || q.groupBy === "author")) {
+    throw invalid("groupBy", "The national view does not group by trust or Chief Executive: use trust_type, category or quarter");
+  }
+  const filters: DashboardFilters = {
+    ...(q.from ? { from: quarterOf(q.from) } : {}),
+    ...(q.to ? { to: quarterOf(q.to) } : {}),
+    ...(q.ics && view.kind === "national" ? { ics: q.ics } : {}),
+    ...(q.trust && view.kind === "ics" ? { trust: q.trust } : {}),
+    ...(q.favoured ? { favoured: q.favoured } : {}),
+    ...(q.category?.[0] ? { category: q.category[0] } : {}),
+    ...(q.status?.[0] ? { status: q.status[0] as DashboardFilters["status"] } : {}),
+  };
+  const panel = await getBalancePanel(actor, view, filters);
+  const g = (key: string, label: string, s: SideCounts) => ({ key, label, system: n(s.system), trust: n(s.trust) });
+  const groups =
+    q.groupBy === "trust_type"
+      ? panel.byTrustType.map((r) => g(r.trustType, TRUST_TYPE_LABELS[r.trustType], r))
+      : q.groupBy === "category"
+        ? panel.byCategory.map((r) => g(r.category, CATEGORY_LABELS[r.category], r))
+        : q.groupBy === "quarter"
+          ? panel.byQuarter.map((r) => g(r.quarter ?? "undated", r.quarter ?? "Not dated", r))
+          : q.groupBy === "trust"
+            ? (panel.byTrust ?? []).map((r) => g(r.trustOds, r.trustName, r))
+            : (panel.byChiefExecutive ?? []).map((r) => g(r.authorId, `${r.authorName} (${r.trustOds})`, r));
+  return {
+    total: { system: n(panel.total.system), trust: n(panel.total.trust) },
+    groups,
+    authors: n(panel.chiefExecutives.withDecisions),
+    authorsWithoutTrustFavoured: n(panel.chiefExecutives.withNoTrustFavoured),
+  };
+}

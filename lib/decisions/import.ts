@@ -1,0 +1,197 @@
+import "server-only";
+// The CSV import (README, "Import"): a dry run that validates every row (the file's own rules in
+// lib/export/import-rows.ts, then the lib's input rules and the database: the trust exists, the
+// importer may import into it, an administrator's named author is that trust's Chief Executive) and
+// writes nothing; then the import proper, all or nothing in ONE transaction through the same
+// create/submit functions the form uses, with one audit event per decision and one per trust for
+// the import itself.
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { memberships, organisations, users } from "@/db/schema";
+import { can, isAdmin, type Actor } from "../access";
+import { loadActor } from "../actors";
+import { recordAudit } from "../audit";
+import { AppError, isAppError } from "../errors";
+import { validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
+import { CreateDecisionSchema, submitProblems } from "./schemas";
+import { createDecisionInTx, submitDecisionInTx } from "./write";
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export type ImportCheck = {
+  /** Data rows in the file (the header not counted). */
+  total: number;
+  errors: ImportError[];
+  /** Rows that would be imported (all of them when there are no errors, else 0). */
+  ready: number;
+  toSubmit: number;
+  trusts: string[];
+};
+
+type Checked = ImportCheck & { rows: (ImportRow & { trustId: string; authorId: string | null })[] };
+
+/** Whether the actor may import at all: a trust's Chief Executive, or an administrator. */
+export function mayImport(actor: Actor): boolean {
+  return isAdmin(actor) || actor.memberships.some((m) => m.role === "chief_executive" && can(actor, "decision.import", { id: m.organisationId, kind: "trust", icsId: m.icsId }));
+}
+
+const FIELD_TO_COLUMN: Record<string, string> = {
+  trust: "trust ODS",
+  title: "title",
+  summary: "summary",
+  rationale: "rationale",
+  favoured: "favoured",
+  category: "category",
+  decidedOn: "decided on",
+  factors: "factors",
+  visibility: "visibility",
+  criteria: "criteria",
+};
+
+function columnOf(path: string): string {
+  return FIELD_TO_COLUMN[path.split(".")[0]] ?? "title";
+}
+
+function criterionNote(path: string, message: string): string {
+  const m = /^criteria\.(\d+)\./.exec(path);
+  return m && !message.includes(`criterion ${Number(m[1]) + 1}`) ? `Criterion ${Number(m[1]) + 1}: ${message}` : message;
+}
+
+/** Imported criteria carry statement | target | judged-by; the statement doubles as the measure. */
+function toLibInput(r: ImportRow) {
+  return { ...r.input, criteria: (r.input.criteria ?? []).map((c) => ({ ...c, measure: c.measure || c.statement })) };
+}
+
+async function check(actor: Actor, text: string): Promise<Checked> {
+  if (!mayImport(actor)) throw new AppError("not_found", "Page not found");
+  const admin = isAdmin(actor);
+  const ceTrusts = actor.memberships.filter((m) => m.role === "chief_executive");
+  const parsed = validateImportCsv(text, { isAdmin: admin, allowedTrustOds: admin ? undefined : new Set(ceTrusts.map((m) => m.ods)) });
+  const errors: ImportError[] = [...parsed.errors];
+  const fail = (row: number, column: string, message: string) => {
+    if (!errors.some((e) => e.row === row && e.column === column)) errors.push({ row, column, message });
+  };
+
+  // The lib's own rules, which the form and the API apply too (never looser than the file's).
+  for (const r of parsed.rows) {
+    const lib = CreateDecisionSchema.safeParse(toLibInput(r));
+    if (!lib.success) {
+      for (const issue of lib.error.issues) {
+        const path = issue.path.map(String).join(".");
+        fail(r.row, columnOf(path), criterionNote(path, issue.message));
+      }
+      continue;
+    }
+    if (r.submit) {
+      for (const [path, message] of Object.entries(submitProblems(lib.data))) fail(r.row, columnOf(path), criterionNote(path, message));
+    }
+  }
+
+  // The database: trusts, and (administrators) the authors.
+  const odsList = [...new Set(parsed.rows.map((r) => r.input.trust))];
+  const trusts = odsList.length
+    ? await (await getDb()).select({ id: organisations.id, ods: organisations.ods }).from(organisations).where(and(inArray(organisations.ods, odsList), eq(organisations.kind, "trust")))
+    : [];
+  const trustByOds = new Map(trusts.map((t) => [t.ods, t.id]));
+  const emails = [...new Set(parsed.rows.map((r) => r.authorEmail).filter((e): e is string => !!e))];
+  const ceRows = emails.length
+    ? await (await getDb())
+        .select({ userId: users.id, email: users.email, trustId: memberships.organisationId })
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "chief_executive")))
+        .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
+    : [];
+  const rows: Checked["rows"] = [];
+  for (const r of parsed.rows) {
+    const trustId = trustByOds.get(r.input.trust);
+    if (!trustId) {
+      fail(r.row, "trust ODS", `There is no trust with ODS code ${r.input.trust}`);
+      continue;
+    }
+    let authorId: string | null = null;
+    if (admin) {
+      const ce = ceRows.find((c) => c.email === r.authorEmail && c.trustId === trustId);
+      if (!ce) {
+        fail(r.row, "author email", `${r.authorEmail} is not the Chief Executive of ${r.input.trust} (an imported decision's author must be)`);
+        continue;
+      }
+      authorId = ce.userId;
+    }
+    rows.push({ ...r, trustId, authorId });
+  }
+  errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
+  const ok = errors.length === 0;
+  return {
+    total: parsed.total,
+    errors,
+    ready: ok ? rows.length : 0,
+    toSubmit: ok ? rows.filter((r) => r.submit).length : 0,
+    trusts: ok ? odsList.sort() : [],
+    rows: ok ? rows : [],
+  };
+}
+
+/** The dry run: every row checked, nothing written. */
+export async function checkImport(actor: Actor, text: string): Promise<ImportCheck> {
+  const { rows: _rows, ...result } = await check(actor, text);
+  return result;
+}
+
+export type ImportResult = { created: number; submitted: number; ids: string[]; tookMs: number };
+
+/**
+ * Imports the file: checked again (a dry run of the same bytes), then every decision created, and
+ * submitted where the file says so, in one transaction. Any error: nothing is written, and the
+ * error names the row.
+ */
+export async function importDecisions(actor: Actor, text: string): Promise<ImportResult> {
+  const started = performance.now();
+  const checked = await check(actor, text);
+  if (checked.errors.length) {
+    throw new AppError("invalid", `The file has ${checked.errors.length === 1 ? "a problem" : `${checked.errors.length} problems`}; nothing was imported`, {
+      details: { errors: checked.errors },
+    });
+  }
+  if (!checked.rows.length) throw new AppError("invalid", "The file has no decisions to import", { details: { errors: [{ row: 1, column: "", message: "The file has no decisions to import" }] } });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const authors = new Map<string, Actor>();
+    for (const id of new Set(checked.rows.map((r) => r.authorId).filter((x): x is string => !!x))) {
+      const a = await loadActor(tx, id);
+      if (!a) throw new AppError("invalid", "An author in the file can no longer sign in; nothing was imported");
+      authors.set(id, a);
+    }
+    const ids: string[] = [];
+    const perTrust = new Map<string, { created: number; submitted: number }>();
+    let submitted = 0;
+    for (const r of checked.rows) {
+      const opts = r.authorId ? { onBehalfOf: authors.get(r.authorId)! } : {};
+      try {
+        const created = await createDecisionInTx(tx, actor, toLibInput(r), opts);
+        if (r.submit) {
+          await submitDecisionInTx(tx, actor, { id: created.id, baseRevision: created.revision }, opts);
+          submitted++;
+        }
+        ids.push(created.id);
+        const t = perTrust.get(r.trustId) ?? { created: 0, submitted: 0 };
+        t.created++;
+        if (r.submit) t.submitted++;
+        perTrust.set(r.trustId, t);
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        const first = e.fieldErrors ? Object.entries(e.fieldErrors)[0] : undefined;
+        const error: ImportError = { row: r.row, column: first ? columnOf(first[0]) : "", message: first ? first[1] : e.message };
+        throw new AppError("invalid", `Row ${r.row}: ${error.message}. Nothing was imported.`, { details: { errors: [error] } });
+      }
+    }
+    for (const [trustId, counts] of perTrust) {
+      await recordAudit(tx, actor, {
+        organisationId: trustId,
+        action: "decision.import",
+        entityType: "import",
+        after: { rows: checked.total, ...counts },
+      });
+    }
+    return { created: ids.length, submitted, ids, tookMs: Math.round(performance.now() - started) };
+  });
+}

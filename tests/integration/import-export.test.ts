@@ -1,0 +1,188 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditEvents, decisions } from "@/db/schema";
+import { buildBoardPaper } from "@/lib/board-paper/build";
+import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
+import { checkImport, createDecision, importDecisions, listDecisionsPage, listRegisterExportRows } from "@/lib/decisions";
+import { toCsv } from "@/lib/export/csv";
+import { parseCsv } from "@/lib/export/csv-parse";
+import { IMPORT_COLUMNS } from "@/lib/export/import-rows";
+import { REGISTER_COLUMNS } from "@/lib/export/register";
+import { recordPosition } from "@/lib/sign-off";
+import { makeSubmittedDecision } from "../support/decision-fixture";
+import { decisionInput } from "../support/decisions";
+import { makeAdmin, makeTrustWithBoard } from "../support/factories";
+import { useTestDatabase } from "../support/db";
+
+const t = useTestDatabase();
+
+const line = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
+const HEADER = line([...IMPORT_COLUMNS].filter((c) => c !== "author email"));
+
+function goodRow(ods: string, i: number, submit = false) {
+  return line([
+    ods,
+    `Imported decision ${i}`,
+    `Summary ${i}`,
+    `Rationale ${i}`,
+    i % 3 ? "system" : "trust",
+    "service",
+    `2025-${String((i % 12) + 1).padStart(2, "0")}-15`,
+    "population_outcomes; workforce",
+    "trust",
+    `Waits fall ${i} | below 500 | 2027-03-31`,
+    submit ? "yes" : "no",
+  ]);
+}
+
+async function countFor(trustId: string) {
+  const [{ n }] = await t.db.select({ n: count() }).from(decisions).where(eq(decisions.trustId, trustId));
+  return n;
+}
+
+describe("register export", () => {
+  it("counts positions (dissent included), criteria and criteria met, for readable decisions only, and neutralises formulas", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const b = await makeTrustWithBoard(t.db);
+    const d = await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce, title: "=HYPERLINK(\"http://evil\")" });
+    await recordPosition(a.ned1, { decisionId: d.id, position: "object", comment: "Too costly", forum: "public_board", version: 1 });
+    await recordPosition(a.ned2, { decisionId: d.id, position: "abstain", forum: "public_board", version: 1 });
+    await recordPosition(a.exec, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
+    await makeSubmittedDecision(t.db, { trust: b.trust, author: b.ce });
+    const rows = await listRegisterExportRows(a.ce, {});
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: d.id, trustOds: a.trust.ods, positionsSupport: 1, positionsObject: 1, positionsAbstain: 1, criteriaCount: 1, criteriaMet: 0, signedOffOn: null, version: 1 });
+    expect(rows[0].factors).toEqual(["population_outcomes", "relationships_reciprocity"]);
+    const csv = toCsv(REGISTER_COLUMNS, rows);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // Trust B's CE sees none of trust A's.
+    expect((await listRegisterExportRows(b.ce, {})).map((r) => r.id)).not.toContain(d.id);
+    await expect(listRegisterExportRows(b.ce, { trust: a.trust.ods })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("round trip: export → import → export is equal on the imported columns", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const rows = [0, 1, 2, 3].map((i) => goodRow(a.trust.ods, i, i % 2 === 0));
+    rows.push(line([a.trust.ods, "+Formula-looking title", "-5% growth", "", "", "", "", "", "trust", "", "no"]));
+    const first = await importDecisions(a.ce, [HEADER, ...rows].join("\r\n"));
+    expect(first.created).toBe(5);
+    const exported1 = toCsv(REGISTER_COLUMNS, await listRegisterExportRows(a.ce, {}));
+    // Into a second trust: the exported file with the trust column changed.
+    const b = await makeTrustWithBoard(t.db);
+    const recs = parseCsv(exported1);
+    const odsAt = recs[0].fields.indexOf("trust ODS");
+    const reimport = recs.map((r, i) => line(i === 0 ? r.fields : r.fields.map((f, j) => (j === odsAt ? b.trust.ods : f)))).join("\r\n");
+    const dry = await checkImport(b.ce, reimport);
+    expect(dry.errors).toEqual([]);
+    expect(dry.ready).toBe(5);
+    expect(await countFor(b.trust.id)).toBe(0);
+    await importDecisions(b.ce, reimport);
+    const exported2 = toCsv(REGISTER_COLUMNS, await listRegisterExportRows(b.ce, {}));
+    const imported = ["title", "summary", "favoured", "category", "decided on", "factors"];
+    const project = (csv: string) => {
+      const [h, ...data] = parseCsv(csv);
+      const idx = imported.map((c) => h.fields.indexOf(c));
+      return data.map((r) => idx.map((i) => r.fields[i]).join("\u0001")).sort();
+    };
+    expect(project(exported2)).toEqual(project(exported1));
+    expect(exported1).toContain("'+Formula-looking title");
+    expect(exported1).toContain("'-5% growth");
+  });
+});
+
+describe("CSV import", () => {
+  it("a file with 3 bad rows of 50 writes nothing and names the rows and columns", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const rows = Array.from({ length: 50 }, (_, i) => goodRow(a.trust.ods, i));
+    rows[4] = line([a.trust.ods, "", "s", "r", "system", "service", "2025-01-01", "", "trust", "", "no"]); // row 6: no title
+    rows[19] = line([a.trust.ods, "Bad side", "s", "r", "both", "service", "2025-01-01", "", "trust", "", "no"]); // row 21
+    rows[41] = line([a.trust.ods, "Bad date", "s", "r", "system", "service", "31/02/2025", "", "trust", "", "no"]); // row 43
+    const file = [HEADER, ...rows].join("\r\n");
+    const [{ n: auditBefore }] = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organisationId, a.trust.id));
+    const dry = await checkImport(a.ce, file);
+    expect(dry.total).toBe(50);
+    expect(dry.ready).toBe(0);
+    expect(dry.errors.map((e) => [e.row, e.column])).toEqual([
+      [6, "title"],
+      [21, "favoured"],
+      [43, "decided on"],
+    ]);
+    await expect(importDecisions(a.ce, file)).rejects.toMatchObject({ code: "invalid" });
+    expect(await countFor(a.trust.id)).toBe(0);
+    const [{ n: auditAfter }] = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organisationId, a.trust.id));
+    expect(auditAfter).toBe(auditBefore);
+  });
+
+  it("refuses another trust's ODS for a Chief Executive, and checks an administrator's authors", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const b = await makeTrustWithBoard(t.db);
+    const dry = await checkImport(b.ce, [HEADER, goodRow(a.trust.ods, 1)].join("\n"));
+    expect(dry.errors).toEqual([{ row: 2, column: "trust ODS", message: `You cannot import decisions for ${a.trust.ods}` }]);
+    const admin = await makeAdmin(t.db);
+    const adminHeader = line([...IMPORT_COLUMNS]);
+    const adminRow = (ods: string, email: string) => line([ods, "By admin", "s", "r", "system", "service", "2025-01-01", "", "trust", email, "Waits fall | 500 | 2027-01-01", "yes"]);
+    const wrongAuthor = await checkImport(admin, [adminHeader, adminRow(a.trust.ods, b.ce.email)].join("\n"));
+    expect(wrongAuthor.errors).toEqual([{ row: 2, column: "author email", message: expect.stringContaining("is not the Chief Executive of") }]);
+    const noTrust = await checkImport(admin, [adminHeader, adminRow("RZZZZ9", a.ce.email)].join("\n"));
+    expect(noTrust.errors[0]).toMatchObject({ row: 2, column: "trust ODS" });
+    const done = await importDecisions(admin, [adminHeader, adminRow(a.trust.ods, a.ce.email)].join("\n"));
+    expect(done).toMatchObject({ created: 1, submitted: 1 });
+    const [d] = await t.db.select().from(decisions).where(eq(decisions.id, done.ids[0]));
+    expect(d).toMatchObject({ authorId: a.ce.userId, status: "awaiting_sign_off", version: 1 });
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, a.trust.id), eq(auditEvents.action, "decision.import")));
+    expect(events).toHaveLength(1);
+    expect(events[0].actorId).toBe(admin.userId);
+  });
+
+  it("imports a good file of 5,000 rows in one transaction", { timeout: 600_000 }, async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const rows = Array.from({ length: 5000 }, (_, i) => goodRow(a.trust.ods, i, i % 10 === 0));
+    const file = [HEADER, ...rows].join("\r\n");
+    const started = performance.now();
+    const result = await importDecisions(a.ce, file);
+    const ms = performance.now() - started;
+    console.log(`[import] 5,000 rows (500 submitted) on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}: ${(ms / 1000).toFixed(1)} s`);
+    expect(result).toMatchObject({ created: 5000, submitted: 500 });
+    expect(await countFor(a.trust.id)).toBe(5000);
+    // One transaction: every row was written by the same transaction id.
+    const [{ n: xids }] = await t.db.execute<{ n: number }>(
+      // xmin is the inserting transaction of each row version.
+      (await import("drizzle-orm")).sql`select count(distinct xmin::text)::int as n from decisions where trust_id = ${a.trust.id} and status = 'draft'`,
+    ).then((r) => ((r as unknown as { rows?: { n: number }[] }).rows ?? (r as unknown as { n: number }[])));
+    expect(xids).toBe(1);
+    const page = await listDecisionsPage(a.ce, { trust: a.trust.ods }, { limit: 200 });
+    expect(page.data).toHaveLength(200);
+    expect(page.nextCursor).not.toBeNull();
+  });
+});
+
+describe("board paper", () => {
+  it("the PDF contains the content hash, the audit chain head and every position (text extracted)", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const d = await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce, title: "Share the elective hub" });
+    await recordPosition(a.ned1, { decisionId: d.id, position: "object", comment: "Our own waits will grow", forum: "private_session", version: 1, conflict: "Governor of the neighbouring trust" });
+    await recordPosition(a.exec, { decisionId: d.id, position: "abstain", forum: "public_board", version: 1 });
+    await recordPosition(a.chair, { decisionId: d.id, position: "support", comment: "System benefit is clear", forum: "public_board", version: 1 });
+    const paper = await buildBoardPaper(a.ce, d.id);
+    expect(paper.positions).toHaveLength(3);
+    expect(paper.auditChain).toBe(`org:${a.trust.id}`);
+    const pdf = await renderBoardPaperPdf(paper);
+    const dir = mkdtempSync(join(tmpdir(), "paper-"));
+    writeFileSync(join(dir, "p.pdf"), pdf);
+    const text = execFileSync("pdftotext", [join(dir, "p.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+    expect(text).toContain(d.contentHash!);
+    expect(text).toContain(paper.auditHeadHash);
+    for (const p of paper.positions) expect(text).toContain(p.memberName.replace(/\s+/g, ""));
+    for (const words of ["Ourownwaitswillgrow", "Systembenefitisclear", "Governoroftheneighbouringtrust"]) expect(text).toContain(words);
+    // Another trust's Chief Executive gets not found.
+    const other = await makeTrustWithBoard(t.db);
+    await expect(buildBoardPaper(other.ce, d.id)).rejects.toMatchObject({ code: "not_found" });
+    // A draft's board paper is for its author only.
+    const draft = await createDecision(a.ce, decisionInput({ title: "Draft only" }));
+    await expect(buildBoardPaper(a.chair, draft.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
