@@ -163,10 +163,9 @@ describe("countWordPairs", () => {
       }
       texts.push(words.join(" "));
     }
-    const started = performance.now();
+    // Scale, not speed: speed is measured by `npm run bench`, never asserted in a test.
     const result = countWordPairs(texts);
-    const elapsed = performance.now() - started;
     expect(result).toHaveLength(20);
-    expect(elapsed).toBeLessThan(5_000);
+    expect(result[0].count).toBeGreaterThanOrEqual(result[19].count);
   }, 30_000);
 });
