@@ -171,7 +171,7 @@ export function homePathFor(m: ActorMembership | null): string {
 
 /**
  * The SQL condition for decisions the actor may read (for `decisions` in the FROM clause):
- * - its author always;
+ * - its author, while Chief Executive of its trust (drafts are seen by nobody else);
  * - the Chief Executive and board of its trust once it has been submitted (drafts stay private);
  * - the lead of its trust's ICS once submitted, if it is shared with the system.
  * National analysts and admins read no decision text.
@@ -179,7 +179,11 @@ export function homePathFor(m: ActorMembership | null): string {
 export function readableDecisionsWhere(actor: Actor): SQL {
   const trustIds = orgIdsWithRole(actor, "chief_executive", "board_member");
   const icsIds = orgIdsWithRole(actor, "ics_lead");
-  const conds: SQL[] = [eq(decisions.authorId, actor.userId)];
+  // The author reads their own drafts only while still Chief Executive of the trust: someone who has left
+  // keeps no access through authorship.
+  const ceTrustIds = orgIdsWithRole(actor, "chief_executive");
+  const conds: SQL[] = [];
+  if (ceTrustIds.length) conds.push(and(eq(decisions.authorId, actor.userId), inArray(decisions.trustId, ceTrustIds))!);
   const submitted = and(ne(decisions.status, "draft"), sql`${decisions.version} > 0`)!;
   if (trustIds.length) conds.push(and(inArray(decisions.trustId, trustIds), submitted)!);
   if (icsIds.length) {
@@ -194,7 +198,7 @@ export function readableDecisionsWhere(actor: Actor): SQL {
       )!,
     );
   }
-  return or(...conds)!;
+  return conds.length ? or(...conds)! : sql`false`;
 }
 
 /** The same rule for one decision already loaded (with its trust's ICS). */
@@ -203,7 +207,7 @@ export function canReadDecision(
   d: { authorId: string; trustId: string; status: string; version: number; visibility: string },
   trustIcsId: string | null,
 ): boolean {
-  if (d.authorId === actor.userId) return true;
+  if (d.authorId === actor.userId && orgIdsWithRole(actor, "chief_executive").includes(d.trustId)) return true;
   const submitted = d.status !== "draft" && d.version > 0;
   if (!submitted) return false;
   if (orgIdsWithRole(actor, "chief_executive", "board_member").includes(d.trustId)) return true;

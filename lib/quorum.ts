@@ -13,14 +13,20 @@ export type QuorumPosition = {
   /** The member's earlier position on the same version that this one replaces. */
   supersedesId: string | null;
   createdAt: Date | string;
+  /**
+   * The member's seat on the board now: null once they have left it (membership removed, account
+   * disabled). Undefined when not known, and then the seat recorded with the position is used.
+   */
+  currentSeat?: "chair" | "non_executive" | "executive" | null;
 };
 
-export type NotCountedReason = "older_version" | "superseded" | "author" | "conflict" | "abstain" | "object";
+export type NotCountedReason = "older_version" | "superseded" | "author" | "left_board" | "conflict" | "abstain" | "object";
 
 export const NOT_COUNTED_LABELS: Record<NotCountedReason, string> = {
   older_version: "On an older version",
   superseded: "Replaced by a later position",
   author: "The decision's author never counts",
+  left_board: "No longer a member of the board",
   conflict: "Conflict of interest declared",
   abstain: "Abstention",
   object: "Objection",
@@ -47,7 +53,7 @@ function time(p: QuorumPosition) {
  * Evaluates the policy on the current version:
  * - only each member's effective position on the current version counts (a later position on the same
  *   version supersedes an earlier one; positions on older versions never count after an amendment);
- * - the decision's author never counts, whatever their seat;
+ * - the decision's author never counts, whatever their seat, nor does anyone who has since left the board;
  * - a member who declared a conflict of interest is recorded but not counted;
  * - only support counts; objections and abstentions are shown, never counted either way.
  * Met when at least `minSupport` members count and, if `chairRequired`, the Chair is one of them.
@@ -84,12 +90,14 @@ export function evaluateQuorum<P extends QuorumPosition>(input: {
   const counted: P[] = [];
   for (const p of effective) {
     if (p.memberId === authorId) notCounted.push({ position: p, reason: "author" });
+    else if (p.currentSeat === null) notCounted.push({ position: p, reason: "left_board" });
     else if (p.conflictDeclared) notCounted.push({ position: p, reason: "conflict" });
     else if (p.position !== "support") notCounted.push({ position: p, reason: p.position });
     else counted.push(p);
   }
   const minSupport = Math.max(1, policy.minSupport);
-  const chairSupports = counted.some((p) => p.seat === "chair");
+  // The Chair now, not the seat held when the position was taken.
+  const chairSupports = counted.some((p) => (p.currentSeat ?? p.seat) === "chair");
   const met = counted.length >= minSupport && (!policy.chairRequired || chairSupports);
   return {
     met,

@@ -67,9 +67,16 @@ async function loadPositionRows(tx: DbOrTx, decisionId: string) {
       contentHash: positions.contentHash,
       supersedesId: positions.supersedesId,
       createdAt: positions.createdAt,
+      // The seat held now (null once the member has left the board or been disabled).
+      currentSeat: sql<"chair" | "non_executive" | "executive" | null>`case when ${users.disabledAt} is null then ${memberships.seat} else null end`,
     })
     .from(positions)
     .innerJoin(users, eq(users.id, positions.memberId))
+    .innerJoin(decisions, eq(decisions.id, positions.decisionId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, positions.memberId), eq(memberships.organisationId, decisions.trustId), eq(memberships.role, "board_member")),
+    )
     .where(eq(positions.decisionId, decisionId))
     .orderBy(asc(positions.createdAt), asc(positions.id));
 }

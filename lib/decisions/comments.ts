@@ -26,7 +26,7 @@ export async function addComment(actor: Actor, raw: unknown): Promise<CommentDto
   const db = await getDb();
   return db.transaction(async (tx) => {
     const { d, trust } = await loadReadable(tx, actor, input.decisionId);
-    if (d.authorId !== actor.userId && !can(actor, "decision.comment", trustRef(trust))) {
+    if (!can(actor, "decision.comment", trustRef(trust))) {
       throw new AppError("forbidden", "You cannot comment on this decision");
     }
     if (input.answersId) {

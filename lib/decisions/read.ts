@@ -53,7 +53,7 @@ export async function getDecision(actor: Actor, id: string) {
     versions,
     permissions: {
       ...perms,
-      canComment: can(actor, "decision.comment", trustRef(trust)) || d.authorId === actor.userId,
+      canComment: can(actor, "decision.comment", trustRef(trust)),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, decisions, positions } from "@/db/schema";
+import { auditEvents, decisions, memberships, positions } from "@/db/schema";
+import { removeMembership, setUserDisabled } from "@/lib/admin";
 import { verifyAuditChains } from "@/lib/audit";
 import { declineDecision, getSignOffPanel, recordPosition, setSignOffPolicy } from "@/lib/sign-off";
 import { amendFixture, makeSubmittedDecision } from "../support/decision-fixture";
@@ -154,6 +155,29 @@ describe("recording positions", () => {
     await expect(setSignOffPolicy(admin, { trustId: trust.id, minSupport: 0, chairRequired: false })).rejects.toMatchObject({ code: "invalid" });
     await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 1, chairRequired: false });
     expect((await recordPosition(ned1, { decisionId: decision.id, ...support() })).signedOff).toBe(true);
+  });
+});
+
+describe("members who leave the board", () => {
+  it("stops counting a member who has left or been disabled, and does not sign off on their support", async () => {
+    const { decision, chair, ned1, ned2, exec, trust } = await setup();
+    const admin = await makeAdmin(t.db);
+    await recordPosition(chair, { decisionId: decision.id, ...support() });
+    await recordPosition(ned1, { decisionId: decision.id, ...support() });
+    const [m] = await t.db.select().from(memberships).where(and(eq(memberships.userId, ned1.userId), eq(memberships.organisationId, trust.id)));
+    await removeMembership(admin, { membershipId: m.id });
+    // NED2's support would have been the third; NED1 no longer counts.
+    expect((await recordPosition(ned2, { decisionId: decision.id, ...support() })).signedOff).toBe(false);
+    const panel = await getSignOffPanel(chair, decision.id);
+    // Still shown, marked as not counted.
+    expect(panel.positions.find((p) => p.memberName === ned1.name)).toMatchObject({ counts: false, notCountedReason: "No longer a member of the board" });
+    expect((await statusOf(decision.id)).status).toBe("awaiting_sign_off");
+    // A disabled member's support does not count either.
+    await setUserDisabled(admin, { userId: ned2.userId, disabled: true });
+    expect((await recordPosition(exec, { decisionId: decision.id, ...support() })).signedOff).toBe(false);
+    await setUserDisabled(admin, { userId: ned2.userId, disabled: false });
+    const before = await statusOf(decision.id);
+    expect(before.status).toBe("awaiting_sign_off");
   });
 });
 

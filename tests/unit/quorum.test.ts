@@ -90,3 +90,14 @@ describe("quorum: positions that do not count", () => {
     expect(r.notCounted.filter((x) => x.reason === "older_version")).toHaveLength(3);
   });
 });
+
+describe("quorum: members who have left the board", () => {
+  it("does not count a member who has left, and the Chair is whoever holds the seat now", () => {
+    const r = run([pos("chair", "chair"), pos("ned1", "non_executive", "support", { currentSeat: null }), pos("ned2", "non_executive")]);
+    expect(r).toMatchObject({ met: false, supporting: 2, stillNeeded: 1 });
+    expect(r.notCounted.map((x) => [x.position.memberId, x.reason])).toEqual([["ned1", "left_board"]]);
+    // A former Chair, now a NED, no longer makes the Chair's support.
+    const demoted = run([pos("old-chair", "chair", "support", { currentSeat: "non_executive" }), pos("ned1", "non_executive"), pos("ned2", "non_executive")]);
+    expect(demoted).toMatchObject({ met: false, supporting: 3, chairSupports: false });
+  });
+});
