@@ -58,8 +58,9 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
   });
 
   const width = doc.page.width - MARGIN * 2;
-  const heading = (text: string) => {
-    if (doc.y > doc.page.height - MARGIN - FOOTER - 60) doc.addPage();
+  /** `keep`: points of what follows to keep on the same page as the heading. */
+  const heading = (text: string, keep = 60) => {
+    if (doc.y > doc.page.height - MARGIN - FOOTER - keep) doc.addPage();
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).fillColor(BLUE).text(pdfSafe(text), { width });
     doc.moveDown(0.3).fillColor(TEXT);
   };
@@ -117,7 +118,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.moveDown(0.3);
   });
 
-  heading("Sign-off record");
+  heading("Sign-off record", 150);
   if (paper.signOff.signedOffAt) para(`Signed off on ${formatDateTime(paper.signOff.signedOffAt)}.`);
   if (paper.signOff.declinedAt) para(`Declined by the Chair on ${formatDateTime(paper.signOff.declinedAt)}. ${paper.signOff.declineReason ?? ""}`);
   if (!paper.positions.length) para("", "No positions recorded");
@@ -133,7 +134,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
-  heading("Record integrity");
+  heading("Record integrity", 150);
   para(
     "A regulator or auditor can check this paper: the content hash is the SHA-256 of the frozen version's canonical content, " +
       "and the audit chain head is the hash of the latest event in the trust's tamper-evident audit chain when this paper was generated.",

@@ -21,6 +21,20 @@ async function send(path: string, text: string) {
   return { ok: res.ok, body };
 }
 
+/** "2 decisions will be saved as drafts and 1 submitted for sign-off, for RSC." */
+function importPlan(check: Check): string {
+  const drafts = check.ready - check.toSubmit;
+  const saved = (n: number) => `${plural(n, "decision")} will be saved as ${n === 1 ? "a draft" : "drafts"}`;
+  const submitted = (n: number) => `${plural(n, "decision")} will be submitted for sign-off`;
+  const what =
+    drafts && check.toSubmit
+      ? `${saved(drafts)} and ${plural(check.toSubmit, "decision")} submitted for sign-off`
+      : check.toSubmit
+        ? submitted(check.toSubmit)
+        : saved(drafts);
+  return `${what}, for ${check.trusts.join(", ")}.`;
+}
+
 export function ImportForm() {
   const [state, setState] = useState<State>({ step: "choose" });
   const input = useRef<HTMLInputElement>(null);
@@ -89,7 +103,10 @@ export function ImportForm() {
           <ErrorSummary errors={{}} message={`${state.name}: ${plural(check.errors.length, "problem")} in ${plural(new Set(check.errors.map((e) => e.row)).size, "row")} of ${plural(check.total, "row")}. Nothing has been imported. Correct the file and check it again.`} />
           <div className="mb-6 overflow-x-auto" role="region" aria-label="Problems in the file" tabIndex={0}>
             <table className="nhs-table">
-              <caption className="mb-2 text-left text-xl font-bold">Problems in {state.name}</caption>
+              <caption className="mb-2 text-left">
+                <span className="block text-xl font-bold">Problems in {state.name}</span>
+                <span className="nhs-hint block">Rows are numbered as a spreadsheet numbers them: row 1 is the header, row 2 the first decision.</span>
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className="num">
@@ -118,14 +135,10 @@ export function ImportForm() {
       <div>
         <div role="status" className="nhs-inset mb-6">
           <p className="mb-2 font-semibold">
-            {state.name}: all {plural(check.total, "row")} are ready to import. Nothing has been imported yet.
+            {state.name}: {check.total === 1 ? "the 1 row is" : check.total === 2 ? "both rows are" : `all ${plural(check.total, "row")} are`} ready to
+            import. Nothing has been imported yet.
           </p>
-          <p>
-            {check.toSubmit
-              ? `${plural(check.ready - check.toSubmit, "decision")} will be saved as drafts and ${plural(check.toSubmit, "decision")} submitted for sign-off`
-              : `All ${plural(check.ready, "decision")} will be saved as drafts`}{" "}
-            in {check.trusts.join(", ")}.
-          </p>
+          <p>{importPlan(check)}</p>
         </div>
         <div className="flex flex-wrap items-center gap-4">
           <button type="button" className="nhs-button" onClick={runImport}>
@@ -143,7 +156,7 @@ export function ImportForm() {
       {state.step === "choose" && state.problem ? <ErrorSummary errors={{ file: state.problem }} /> : null}
       {state.step === "failed" ? (
         <>
-          <ErrorSummary errors={{}} message={`${state.message}${state.errors.length ? "" : ""}`} />
+          <ErrorSummary errors={{}} message={state.message} />
           {state.errors.length ? (
             <ul className="mb-6 list-disc pl-6">
               {state.errors.map((e, i) => (

@@ -16,9 +16,10 @@ import {
 import type { BoardPaper as BoardPaperDto } from "@/lib/board-paper/types";
 import { PlainText, SummaryList } from "../../../_components/ui";
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+/** Text sections keep a readable line length; wide ones (the sign-off table) use the whole page. */
+function Section({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mb-8 break-inside-avoid-page">
+    <section aria-labelledby={id} className={`mb-8 break-inside-avoid-page ${wide ? "" : "max-w-3xl print:max-w-none"}`}>
       <h2 id={id} className="mb-3 text-2xl print:text-xl">
         {title}
       </h2>
@@ -30,22 +31,24 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
   const ctx = contextLine(paper.context);
   return (
-    <article className="max-w-3xl print:max-w-none print:text-[11pt]" aria-labelledby="paper-title">
-      <p className="text-lg text-nhs-secondary">
-        {paper.trust.name} ({paper.trust.ods}) · Board paper
-      </p>
-      <h1 id="paper-title" className="mb-6 text-3xl sm:text-4xl print:text-2xl">
-        {paper.title}
-      </h1>
-      <SummaryList
-        rows={[
-          { key: "Status", value: STATUS_LABEL[paper.status] ?? paper.status },
-          { key: "Favours", value: paper.favoured ? FAVOURED_LABEL[paper.favoured] : "Not yet chosen" },
-          { key: "Category", value: paper.category ? (CATEGORY_LABEL[paper.category] ?? paper.category) : "Not yet chosen" },
-          { key: "Decided on", value: formatDate(paper.decidedOn) || "Not given" },
-          { key: "Version", value: String(paper.version) },
-        ]}
-      />
+    <article className="max-w-5xl print:max-w-none print:text-[11pt]" aria-labelledby="paper-title">
+      <div className="max-w-3xl print:max-w-none">
+        <p className="text-lg text-nhs-secondary">
+          {paper.trust.name} ({paper.trust.ods}) · Board paper
+        </p>
+        <h1 id="paper-title" className="mb-6 text-3xl sm:text-4xl print:text-2xl">
+          {paper.title}
+        </h1>
+        <SummaryList
+          rows={[
+            { key: "Status", value: STATUS_LABEL[paper.status] ?? paper.status },
+            { key: "Favours", value: paper.favoured ? FAVOURED_LABEL[paper.favoured] : "Not yet chosen" },
+            { key: "Category", value: paper.category ? (CATEGORY_LABEL[paper.category] ?? paper.category) : "Not yet chosen" },
+            { key: "Decided on", value: formatDate(paper.decidedOn) || "Not given" },
+            { key: "Version", value: String(paper.version) },
+          ]}
+        />
+      </div>
       <Section id="p-summary" title="Summary">
         <PlainText>{paper.summary}</PlainText>
       </Section>
@@ -98,7 +101,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
                     {o.name} ({o.ods})
                   </td>
                   <td>{ORG_ROLE_LABEL[o.role]}</td>
-                  <td className="num">{formatMoneyK(o.amountK)}</td>
+                  <td className="num">{o.amountK !== null ? formatMoneyK(o.amountK) : "Not given"}</td>
                 </tr>
               ))}
             </tbody>
@@ -130,7 +133,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
           <p>No criteria recorded.</p>
         )}
       </Section>
-      <Section id="p-signoff" title="Sign-off record">
+      <Section id="p-signoff" title="Sign-off record" wide>
         {paper.signOff.signedOffAt ? <p className="mb-2">Signed off on {formatDateTime(paper.signOff.signedOffAt)}.</p> : null}
         {paper.signOff.declinedAt ? (
           <p className="mb-2">
@@ -138,45 +141,63 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
           </p>
         ) : null}
         {paper.positions.length ? (
-          <div className="relative overflow-x-auto" role="region" aria-label="Sign-off record" tabIndex={0}>
-            <table className="nhs-table">
-              <caption className="sr-only">Each board member&apos;s position</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Member</th>
-                  <th scope="col">Position</th>
-                  <th scope="col">Forum</th>
-                  <th scope="col">Declaration</th>
-                  <th scope="col">Comment</th>
-                  <th scope="col" className="num">
-                    Version
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {paper.positions.map((p, i) => (
-                  <tr key={i}>
-                    <td>
-                      {p.memberName}
-                      <br />
-                      <span className="text-nhs-secondary">{SEAT_LABEL[p.seat]}</span>
-                    </td>
-                    <td>
-                      {POSITION_LABEL[p.position]}
-                      {p.superseded ? <span className="block text-nhs-secondary">Replaced later</span> : null}
-                    </td>
-                    <td>
-                      {FORUM_LABEL[p.forum]}
-                      <span className="block text-nhs-secondary">{formatDateTime(p.recordedAt)}</span>
-                    </td>
-                    <td>{p.conflict ? `Conflict declared: ${p.conflict}` : "None"}</td>
-                    <td className="prose-text">{p.comment || "—"}</td>
-                    <td className="num">{p.version}</td>
+          <>
+            {/* On a phone six columns do not fit: the same record as a list (display:none hides the other from everyone). */}
+            <ul className="border-t border-nhs-border sm:hidden">
+              {paper.positions.map((p, i) => (
+                <li key={i} className="border-b border-nhs-border py-3">
+                  <p className="font-semibold">
+                    {p.memberName}, {SEAT_LABEL[p.seat]}: {POSITION_LABEL[p.position]}
+                    {p.superseded ? <span className="font-normal text-nhs-secondary"> (replaced later)</span> : null}
+                  </p>
+                  <p className="text-nhs-secondary">
+                    {FORUM_LABEL[p.forum]}, {formatDateTime(p.recordedAt)}, version {p.version}
+                  </p>
+                  <p>{p.conflict ? `Conflict declared: ${p.conflict}` : "No conflict declared"}</p>
+                  {p.comment ? <p className="prose-text">Comment: {p.comment}</p> : null}
+                </li>
+              ))}
+            </ul>
+            <div className="relative hidden overflow-x-auto sm:block" role="region" aria-label="Sign-off record" tabIndex={0}>
+              <table className="nhs-table">
+                <caption className="sr-only">Each board member&apos;s position</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Member</th>
+                    <th scope="col">Position</th>
+                    <th scope="col">Forum</th>
+                    <th scope="col">Declaration</th>
+                    <th scope="col">Comment</th>
+                    <th scope="col" className="num">
+                      Version
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {paper.positions.map((p, i) => (
+                    <tr key={i}>
+                      <td>
+                        {p.memberName}
+                        <br />
+                        <span className="text-nhs-secondary">{SEAT_LABEL[p.seat]}</span>
+                      </td>
+                      <td>
+                        {POSITION_LABEL[p.position]}
+                        {p.superseded ? <span className="block text-nhs-secondary">Replaced later</span> : null}
+                      </td>
+                      <td>
+                        {FORUM_LABEL[p.forum]}
+                        <span className="block text-nhs-secondary">{formatDateTime(p.recordedAt)}</span>
+                      </td>
+                      <td>{p.conflict ? `Conflict declared: ${p.conflict}` : "None"}</td>
+                      <td className="prose-text">{p.comment || "—"}</td>
+                      <td className="num">{p.version}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         ) : (
           <p>No positions recorded.</p>
         )}
