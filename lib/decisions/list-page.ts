@@ -76,6 +76,10 @@ export async function listDecisionsPage(
   const db = await getDb();
   const limit = clampLimit(page.limit);
   const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  // This list's sort key is a date: anything else in a cursor was not made by us.
+  if (cursor && !(typeof cursor.k === "string" && /^\d{4}-\d{2}-\d{2}$/.test(cursor.k) && !Number.isNaN(Date.parse(cursor.k)))) {
+    throw new AppError("invalid", "The cursor is not valid", { fieldErrors: { cursor: "Use the nextCursor of the previous page, unchanged" } });
+  }
   const where = await registerWhere(db, actor, filters);
   const rows = await db
     .select({ d: decisions, trustOds: organisations.ods, trustName: organisations.name, key: sql<string>`${SORT_KEY}::text` })

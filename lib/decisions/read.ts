@@ -70,6 +70,10 @@ export async function getDecisionVersion(actor: Actor, id: string, version: numb
     .where(and(eq(decisionVersions.decisionId, d.id), eq(decisionVersions.version, version)));
   if (!row) throw new AppError("not_found", "Version not found");
   const content = row.content as VersionContent;
+  // Someone who reads the decision only because it is now shared with the ICS may not read a version
+  // that was for the trust board only.
+  const viaTrust = orgIdsWithRole(actor, "chief_executive", "board_member").includes(d.trustId);
+  if (!viaTrust && content.visibility !== "system") throw new AppError("not_found", "Version not found");
   const recomputedHash = hashVersionContent(content);
   return { ...row, content, recomputedHash, hashMatches: recomputedHash === row.contentHash, latestVersion: d.version, title: d.title };
 }
@@ -108,15 +112,17 @@ export type TimelineEvent = {
   by: string | null;
   hash: string;
   prevHash: string;
-  after: unknown;
-  before: unknown;
+  /** Only what the timeline says: never the content an event recorded (drafts, comment bodies). */
+  after: { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
 };
+
+const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status", "position", "outcome"] as const;
 
 /** The decision's audit events, oldest first (who did what when), for anyone who may read it. */
 export async function listDecisionTimeline(actor: Actor, id: string): Promise<TimelineEvent[]> {
   const db = await getDb();
   const { d } = await loadReadable(db, actor, id);
-  return db
+  const rows = await db
     .select({
       seq: auditEvents.seq,
       action: auditEvents.action,
@@ -125,7 +131,6 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
       hash: auditEvents.hash,
       prevHash: auditEvents.prevHash,
       after: auditEvents.after,
-      before: auditEvents.before,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
@@ -137,6 +142,11 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
       ),
     )
     .orderBy(asc(auditEvents.id));
+  return rows.map((r) => {
+    const after = (r.after ?? {}) as Record<string, unknown>;
+    const picked = Object.fromEntries(TIMELINE_FIELDS.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]));
+    return { ...r, after: picked as TimelineEvent["after"] };
+  });
 }
 
 /** The trusts the actor may record decisions for, with the organisations each may name. */

@@ -316,3 +316,41 @@ describe("comments", () => {
     expect(await auditCount(d.id, "comment.answer")).toBe(1);
   });
 });
+
+describe("access that ends", () => {
+  it("a Chief Executive who has left keeps no access through authorship, to drafts or submitted decisions", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const draft = await createDecision(a.ce, decisionInput({ title: "Draft before leaving" }));
+    const sent = await createDecision(a.ce, decisionInput({ title: "Submitted before leaving" }));
+    await submitDecision(a.ce, { id: sent.id, baseRevision: sent.revision });
+    await addComment(a.chair, { decisionId: sent.id, body: "A private board concern" });
+    await t.db.execute(sql`delete from memberships where user_id = ${a.ce.userId}`);
+    const { loadActor } = await import("@/lib/actors");
+    const former = (await loadActor(t.db, a.ce.userId))!;
+    expect(former.memberships).toEqual([]);
+    await rejectsWith(getDecision(former, draft.id), "not_found");
+    await rejectsWith(getDecision(former, sent.id), "not_found");
+    await rejectsWith(addComment(former, { decisionId: sent.id, body: "Still here" }), "not_found");
+    // With no membership left, the register is not theirs to see at all.
+    await rejectsWith(listRegister(former, {}), "not_found");
+  });
+
+  it("an ICS lead cannot read a version that was for the trust board only, after the decision is shared", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const c = await createDecision(a.ce, decisionInput({ visibility: "trust", title: "Private first, shared later" }));
+    const s = await submitDecision(a.ce, { id: c.id, baseRevision: c.revision });
+    const v1 = await getDecisionVersion(a.ce, c.id, 1);
+    await updateDecision(a.ce, {
+      id: c.id,
+      baseRevision: s.revision,
+      ...decisionInput({ visibility: "system", title: "Private first, shared later", summary: "Now shared with the ICS." }),
+      criteria: v1.content.criteria.map((x) => ({ id: x.id, statement: x.statement, measure: x.measure, baseline: x.baseline, target: x.target, judgedBy: x.judgedBy })),
+    } as never);
+    expect((await getDecision(a.icsLead, c.id)).version).toBe(2);
+    expect((await getDecisionVersion(a.icsLead, c.id, 2)).version).toBe(2);
+    await rejectsWith(getDecisionVersion(a.icsLead, c.id, 1), "not_found");
+    await rejectsWith(diffVersions(a.icsLead, c.id, 2), "not_found");
+    // The trust's own board still reads both.
+    expect((await getDecisionVersion(a.chair, c.id, 1)).version).toBe(1);
+  });
+});
