@@ -31,8 +31,33 @@ if (!chrome) {
   process.exit(1);
 }
 
+// Each runner also writes a JSON summary here, so the last line can count every test of the three.
+const out = ".test-output";
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function tally() {
+  try {
+    const v = JSON.parse(fs.readFileSync(`${out}/vitest.json`, "utf8"));
+    counts.passed += v.numPassedTests;
+    counts.failed += v.numFailedTests;
+    counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  } catch {}
+  try {
+    const e = JSON.parse(fs.readFileSync(`${out}/e2e.json`, "utf8")).stats;
+    counts.passed += e.expected + (e.flaky ?? 0);
+    counts.failed += e.unexpected;
+    counts.skipped += e.skipped;
+  } catch {}
+}
+process.on("exit", (code) => {
+  tally();
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // a step failed before its tests could report
+  console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+});
+
 const started = Date.now();
-run("npx", ["vitest", "run"]);
+run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]);
 run("npx", ["next", "build"]);
-run("npx", ["playwright", "test"], { CHROME_PATH: chrome });
+run("npx", ["playwright", "test"], { CHROME_PATH: chrome, PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json` });
 console.log(`\nAll tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);
