@@ -56,7 +56,8 @@ function cellToHide(values: number[], state: CellState[], r: Relation): number |
  * another reason (treated as unknown to the reader). Returns one state per cell.
  */
 export function protectCells(values: number[], relations: Relation[], initial: CellState[] = []): CellState[] {
-  const state: CellState[] = values.map((v, i) => (isSmall(v) ? "small" : (initial[i] ?? "shown")));
+  // A withheld cell stays "secondary" even when small: the reader learns nothing of its size.
+  const state: CellState[] = values.map((v, i) => (initial[i] === "secondary" ? "secondary" : isSmall(v) ? "small" : "shown"));
   for (let changed = true; changed; ) {
     changed = false;
     for (const r of relations) {
