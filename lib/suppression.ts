@@ -11,10 +11,12 @@
 // more of its cells — its total when the relation prefers that (a row's total), otherwise its smallest
 // shown part — and the check repeats over every relation until none is exposed.
 //
-// Limit: this covers the relations it is given (within one panel of one response). Differences
-// between two responses (two filter settings, or two panels counting the same decisions) are not
-// tracked; the national view's other rules (no trust or Chief Executive groupings, nothing shown for
-// fewer than 3 trusts) are what stop those.
+// Limits: this covers the relations it is given (within one panel of one response), each checked on
+// its own; a reader solving several relations together (a row and a column at once) is not modelled
+// exhaustively. Differences between two responses (two filter settings, e.g. with and without one
+// category, or two panels counting the same decisions) are not tracked; the national view's other
+// rules (no trust or Chief Executive groupings, nothing shown for fewer than 3 trusts) limit what
+// such differences can single out.
 
 export type CellState = "shown" | "small" | "secondary";
 
