@@ -17,7 +17,8 @@ import {
   type TrustType,
 } from "./dashboard-filters";
 import { AppError } from "./errors";
-import { countWordPairs, type WordPairCount } from "./word-pairs";
+import { protectCells, type CellState, type Relation } from "./suppression";
+import { countWordPairs, countWordPairsByDocument, type WordPairCount } from "./word-pairs";
 
 // Dashboards: every number is an aggregate computed in SQL (GROUP BY, count(*) FILTER), one round
 // trip per panel. Counts cover every submitted decision of the organisations in view, confidential
@@ -25,7 +26,17 @@ import { countWordPairs, type WordPairCount } from "./word-pairs";
 //
 // The national view answers in aggregates only: no trust or Chief Executive keys, no decision text,
 // and any count of 1 or 2 comes back as { suppressed: true } — never the number — so no page or API
-// built on these DTOs can show it by mistake.
+// built on these DTOs can show it by mistake. Further (lib/suppression.ts):
+// - When the filtered set covers fewer than NATIONAL_MIN_TRUSTS distinct trusts (counted in SQL in
+//   each panel's own query), the panel says so (`tooFewTrusts: true`) and carries no figure at all:
+//   ICS + trust type often narrows the set to one trust.
+// - Balance rows keyed by an organisation attribute (trust type, ICS) that cover fewer than
+//   NATIONAL_MIN_TRUSTS trusts are withheld: such a row is one or two trusts' own figures.
+// - Secondary suppression: where a row shows parts and their total (system / trust / all; met / partly
+//   / not met / unknown / assessed) or group rows add up to the grand total (by ICS, trust type,
+//   category, quarter), one more cell is hidden whenever a hidden cell could be worked out by
+//   subtraction. Such cells are { suppressed: true, secondary: true } ("not shown").
+//   Limit: relations across panels or across two requests with different filters are not tracked.
 
 // ---------------------------------------------------------------- views and access
 
@@ -56,11 +67,23 @@ export function resolveDashboardView(actor: Actor, view: DashboardView): Resolve
 
 // ---------------------------------------------------------------- suppression
 
-export type Suppressed = { suppressed: true };
+/** `secondary`: hidden (whatever its size) so that a small count elsewhere cannot be worked out. */
+export type Suppressed = { suppressed: true; secondary?: true };
 /** A count. In the national view a count of 1 or 2 is never sent: it is { suppressed: true }. */
 export type Cell = number | Suppressed;
 
 export const isSuppressed = (c: Cell): c is Suppressed => typeof c === "object";
+
+/** The national view shows nothing for a set (or an organisation-keyed row) covering fewer trusts. */
+export const NATIONAL_MIN_TRUSTS = 3;
+
+const SECONDARY: Suppressed = { suppressed: true, secondary: true };
+
+/** Applies protectCells to a list of raw counts: numbers where shown, Suppressed where not. */
+function protectedCells(values: number[], relations: Relation[], initial: CellState[] = []): Cell[] {
+  const state = protectCells(values, relations, initial);
+  return values.map((v, i) => (state[i] === "shown" ? v : state[i] === "small" ? { suppressed: true } : SECONDARY));
+}
 
 function cellFor(kind: DashboardKind) {
   return (n: number | string | null | undefined): Cell => {
@@ -243,7 +266,12 @@ export type BalancePanel = {
   byChiefExecutive?: ({ authorId: string; authorName: string; trustOds: string } & SideCounts)[];
   /** Chief Executives who recorded at least one decision in the set, and those of them with no trust-favoured one. */
   chiefExecutives: { withDecisions: Cell; withNoTrustFavoured: Cell; share: number | null };
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so no figure is given. */
+  tooFewTrusts?: true;
 };
+
+/** Every panel's shape when the national set covers too few trusts: no figure at all. */
+const WITHHELD_SIDES: SideCounts = { system: SECONDARY, trust: SECONDARY, total: SECONDARY };
 
 export async function getBalancePanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<BalancePanel> {
   const { db, view: v, cell } = await open(actor, view);
@@ -262,7 +290,7 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
     ics_id: string | null; ics_ods: string | null; ics_name: string | null;
     trust_id: string | null; trust_ods: string | null; trust_name: string | null;
     author_id: string | null; author_name: string | null;
-    system: number; trust: number; total: number; ces: number; ces_none: number;
+    system: number; trust: number; total: number; trusts: number; ces: number; ces_none: number;
   };
   const rows = await rowsOf<Row>(
     db,
@@ -271,7 +299,8 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
         select grouping(trust_type)::int as g_type, grouping(category)::int as g_cat, grouping(quarter)::int as g_q, ${keyCols},
                trust_type, category, quarter,
                count(*) filter (where favoured = 'system')::int as system,
-               count(*) filter (where favoured = 'trust')::int as trust, count(*)::int as total
+               count(*) filter (where favoured = 'trust')::int as trust, count(*)::int as total,
+               count(distinct trust_id)::int as trusts
         from s group by grouping sets (${sets})
       ),
       ce as (
@@ -284,40 +313,68 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
       left join organisations tt on tt.id = g.trust_id
       left join users u on u.id = g.author_id`,
   );
-  const sides = (r: { system: number; trust: number; total: number }): SideCounts => ({
-    system: cell(r.system),
-    trust: cell(r.trust),
-    total: cell(r.total),
-  });
   const isTotal = (r: Row) => r.g_type === 1 && r.g_cat === 1 && r.g_q === 1 && r.g_ics === 1 && r.g_trust === 1 && r.g_author === 1;
-  const totalRow = rows.find(isTotal) ?? { system: 0, trust: 0, total: 0 };
+  const totalRow = rows.find(isTotal) ?? { system: 0, trust: 0, total: 0, trusts: 0 };
   const ceRow = rows[0] ?? { ces: 0, ces_none: 0 };
+  const byTotal = (a: Row, b: Row) => b.total - a.total;
+  const typeRows = rows.filter((r) => r.g_type === 0).sort(byTotal);
+  const categoryRows = rows.filter((r) => r.g_cat === 0).sort(byTotal);
+  const quarterRows = rows.filter((r) => r.g_q === 0).sort((a, b) => ((a.quarter ?? "9999") < (b.quarter ?? "9999") ? -1 : 1));
+  const icsRows = rows.filter((r) => r.g_ics === 0).sort(byTotal);
+
+  if (national && totalRow.trusts < NATIONAL_MIN_TRUSTS) {
+    return {
+      total: WITHHELD_SIDES, byTrustType: [], byCategory: [], byQuarter: [], byIcs: [],
+      chiefExecutives: { withDecisions: SECONDARY, withNoTrustFavoured: SECONDARY, share: null },
+      tooFewTrusts: true,
+    };
+  }
+
+  // Every shown row as three cells [system, trust, total]; in the national view, protected together.
+  const shownRows: { system: number; trust: number; total: number; trusts?: number }[] = [totalRow, ...typeRows, ...categoryRows, ...quarterRows, ...icsRows];
+  let sidesOf: (i: number) => SideCounts;
+  if (national) {
+    const values = shownRows.flatMap((r) => [r.system, r.trust, r.total]);
+    const relations: Relation[] = shownRows.map((_, i) => ({ total: 3 * i + 2, parts: [3 * i, 3 * i + 1], hideTotalFirst: true }));
+    let at = 1;
+    for (const block of [typeRows, categoryRows, quarterRows, icsRows]) {
+      for (let c = 0; c < 3; c++) relations.push({ total: c, parts: block.map((_, j) => 3 * (at + j) + c), hideTotalFirst: false });
+      at += block.length;
+    }
+    // A trust-type or ICS row covering fewer than 3 trusts is those trusts' own figures: withheld.
+    const identifying = new Set([...typeRows, ...icsRows]);
+    const initial: CellState[] = shownRows.flatMap((r) =>
+      identifying.has(r as Row) && (r.trusts ?? 0) < NATIONAL_MIN_TRUSTS ? (["secondary", "secondary", "secondary"] as const) : (["shown", "shown", "shown"] as const),
+    );
+    const cells = protectedCells(values, relations, initial);
+    sidesOf = (i) => ({ system: cells[3 * i], trust: cells[3 * i + 1], total: cells[3 * i + 2] });
+  } else {
+    sidesOf = (i) => ({ system: cell(shownRows[i].system), trust: cell(shownRows[i].trust), total: cell(shownRows[i].total) });
+  }
+  const indexOf = new Map(shownRows.map((r, i) => [r, i]));
+  const sides = (r: Row) => sidesOf(indexOf.get(r)!);
   const withDecisions = cell(ceRow.ces);
   const withNoTrustFavoured = cell(ceRow.ces_none);
-  const group = <K>(pick: (r: Row) => boolean, key: (r: Row) => K) =>
-    rows
-      .filter(pick)
-      .sort((a, b) => b.total - a.total)
-      .map((r) => ({ ...key(r), ...sides(r) }));
 
   const panel: BalancePanel = {
-    total: sides(totalRow),
-    byTrustType: group((r) => r.g_type === 0, (r) => ({ trustType: r.trust_type as TrustType })),
-    byCategory: group((r) => r.g_cat === 0, (r) => ({ category: r.category as Category })),
-    byQuarter: rows
-      .filter((r) => r.g_q === 0)
-      .sort((a, b) => ((a.quarter ?? "9999") < (b.quarter ?? "9999") ? -1 : 1))
-      .map((r) => ({ quarter: r.quarter, ...sides(r) })),
+    total: sidesOf(0),
+    byTrustType: typeRows.map((r) => ({ trustType: r.trust_type as TrustType, ...sides(r) })),
+    byCategory: categoryRows.map((r) => ({ category: r.category as Category, ...sides(r) })),
+    byQuarter: quarterRows.map((r) => ({ quarter: r.quarter, ...sides(r) })),
     chiefExecutives: { withDecisions, withNoTrustFavoured, share: shareOf(withNoTrustFavoured, withDecisions) },
   };
   if (national) {
-    panel.byIcs = group((r) => r.g_ics === 0, (r) => ({ icsOds: r.ics_ods ?? "", icsName: r.ics_name ?? "" }));
+    panel.byIcs = icsRows.map((r) => ({ icsOds: r.ics_ods ?? "", icsName: r.ics_name ?? "", ...sides(r) }));
   } else {
-    panel.byTrust = group((r) => r.g_trust === 0 && r.g_author === 1, (r) => ({ trustOds: r.trust_ods ?? "", trustName: r.trust_name ?? "" }));
-    panel.byChiefExecutive = group(
-      (r) => r.g_author === 0,
-      (r) => ({ authorId: r.author_id!, authorName: r.author_name ?? "", trustOds: r.trust_ods ?? "" }),
-    );
+    const cellSides = (r: Row): SideCounts => ({ system: cell(r.system), trust: cell(r.trust), total: cell(r.total) });
+    panel.byTrust = rows
+      .filter((r) => r.g_trust === 0 && r.g_author === 1)
+      .sort(byTotal)
+      .map((r) => ({ trustOds: r.trust_ods ?? "", trustName: r.trust_name ?? "", ...cellSides(r) }));
+    panel.byChiefExecutive = rows
+      .filter((r) => r.g_author === 0)
+      .sort(byTotal)
+      .map((r) => ({ authorId: r.author_id!, authorName: r.author_name ?? "", trustOds: r.trust_ods ?? "", ...cellSides(r) }));
   }
   return panel;
 }
@@ -338,13 +395,18 @@ export type OutcomeSide = {
   shares: { met: number | null; partlyMet: number | null; notMet: number | null };
 };
 
-export type OutcomesPanel = { sides: OutcomeSide[] };
+export type OutcomesPanel = {
+  sides: OutcomeSide[];
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so no figure is given. */
+  tooFewTrusts?: true;
+};
 
 export async function getOutcomesPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<OutcomesPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const rows = await rowsOf<{ favoured: Favoured; decisions: number; assessed: number; met: number; partly_met: number; not_met: number; unknown: number }>(
+  const rows = await rowsOf<{ trusts: number; favoured: Favoured | null; decisions: number; assessed: number; met: number; partly_met: number; not_met: number; unknown: number }>(
     db,
     sql`with s as (${scopedDecisions(v, filters)}),
+      n as (select count(distinct trust_id)::int as trusts from s),
       latest as (
         select distinct on (o.criterion_id) o.criterion_id, o.decision_id, o.outcome
         from criterion_outcomes o
@@ -352,29 +414,43 @@ export async function getOutcomesPanel(actor: Actor, view: DashboardView, filter
         where o.decision_id in (select id from s)
         order by o.criterion_id, o.created_at desc, o.id desc
       )
-      select s.favoured, count(distinct s.id)::int as decisions, count(*)::int as assessed,
-        count(*) filter (where l.outcome = 'met')::int as met,
-        count(*) filter (where l.outcome = 'partly_met')::int as partly_met,
-        count(*) filter (where l.outcome = 'not_met')::int as not_met,
-        count(*) filter (where l.outcome = 'unknown')::int as unknown
-      from latest l join s on s.id = l.decision_id
-      group by s.favoured`,
+      select n.trusts, x.* from n left join (
+        select s.favoured, count(distinct s.id)::int as decisions, count(*)::int as assessed,
+          count(*) filter (where l.outcome = 'met')::int as met,
+          count(*) filter (where l.outcome = 'partly_met')::int as partly_met,
+          count(*) filter (where l.outcome = 'not_met')::int as not_met,
+          count(*) filter (where l.outcome = 'unknown')::int as unknown
+        from latest l join s on s.id = l.decision_id
+        group by s.favoured
+      ) x on true`,
   );
+  const national = v.kind === "national";
+  if (national && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
+    const none = { decisions: SECONDARY, assessed: SECONDARY, met: SECONDARY, partlyMet: SECONDARY, notMet: SECONDARY, unknown: SECONDARY };
+    return {
+      sides: (["system", "trust"] as const).map((favoured) => ({ favoured, ...none, shares: { met: null, partlyMet: null, notMet: null } })),
+      tooFewTrusts: true,
+    };
+  }
   const sides: OutcomeSide[] = (["system", "trust"] as const).map((side) => {
     const r = rows.find((x) => x.favoured === side) ?? { decisions: 0, assessed: 0, met: 0, partly_met: 0, not_met: 0, unknown: 0 };
-    const met = cell(r.met);
-    const partlyMet = cell(r.partly_met);
-    const notMet = cell(r.not_met);
-    const known = cell(r.met + r.partly_met + r.not_met);
+    const known = r.met + r.partly_met + r.not_met;
+    // National: met + partly met + not met + unknown = assessed, protected as one row (lib/suppression.ts).
+    const [met, partlyMet, notMet, unknown, assessed] = national
+      ? protectedCells([r.met, r.partly_met, r.not_met, r.unknown, r.assessed], [{ total: 4, parts: [0, 1, 2, 3], hideTotalFirst: true }])
+      : [r.met, r.partly_met, r.not_met, r.unknown, r.assessed];
+    // A share with its count would give the hidden denominator, so any hidden outcome hides every share.
+    const anyHidden = [met, partlyMet, notMet].some(isSuppressed) || (national && known >= 1 && known <= 2);
+    const share = (c: Cell) => (anyHidden || isSuppressed(c) || known === 0 ? null : c / known);
     return {
       favoured: side,
       decisions: cell(r.decisions),
-      assessed: cell(r.assessed),
+      assessed,
       met,
       partlyMet,
       notMet,
-      unknown: cell(r.unknown),
-      shares: { met: shareOf(met, known), partlyMet: shareOf(partlyMet, known), notMet: shareOf(notMet, known) },
+      unknown,
+      shares: { met: share(met), partlyMet: share(partlyMet), notMet: share(notMet) },
     };
   });
   return { sides };
@@ -383,28 +459,45 @@ export async function getOutcomesPanel(actor: Actor, view: DashboardView, filter
 // ---------------------------------------------------------------- 4. factors weighed
 
 export type FactorRow = { factor: Factor; decisions: SideCounts; chiefExecutives: SideCounts };
-export type FactorsPanel = { rows: FactorRow[] };
+export type FactorsPanel = {
+  rows: FactorRow[];
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so no figure is given. */
+  tooFewTrusts?: true;
+};
 
 export async function getFactorsPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<FactorsPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const rows = await rowsOf<{ factor: Factor; ds: number; dt: number; d: number; cs: number; ct: number; c: number }>(
+  const rows = await rowsOf<{ trusts: number; factor: Factor | null; ds: number; dt: number; d: number; cs: number; ct: number; c: number }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)})
-      select f.factor::text as factor,
-        count(*) filter (where s.favoured = 'system')::int as ds, count(*) filter (where s.favoured = 'trust')::int as dt, count(*)::int as d,
-        count(distinct s.author_id) filter (where s.favoured = 'system')::int as cs,
-        count(distinct s.author_id) filter (where s.favoured = 'trust')::int as ct,
-        count(distinct s.author_id)::int as c
-      from s join decision_factors f on f.decision_id = s.id
-      group by f.factor`,
+    sql`with s as (${scopedDecisions(v, filters)}),
+      n as (select count(distinct trust_id)::int as trusts from s)
+      select n.trusts, x.* from n left join (
+        select f.factor::text as factor,
+          count(*) filter (where s.favoured = 'system')::int as ds, count(*) filter (where s.favoured = 'trust')::int as dt, count(*)::int as d,
+          count(distinct s.author_id) filter (where s.favoured = 'system')::int as cs,
+          count(distinct s.author_id) filter (where s.favoured = 'trust')::int as ct,
+          count(distinct s.author_id)::int as c
+        from s join decision_factors f on f.decision_id = s.id
+        group by f.factor
+      ) x on true`,
   );
-  const byFactor = new Map(rows.map((r) => [r.factor, r]));
+  const national = v.kind === "national";
+  if (national && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) return { rows: [], tooFewTrusts: true };
+  const byFactor = new Map(rows.filter((r) => r.factor).map((r) => [r.factor!, r]));
+  // National: decisions by side add up to the row's total, so that row is protected (lib/suppression.ts).
+  // Chief Executives by side don't add up (one can have both sides), so only 1–2 is hidden there.
+  const decisionCells = (r: { ds: number; dt: number; d: number }): SideCounts => {
+    const [system, trust, total] = national
+      ? protectedCells([r.ds, r.dt, r.d], [{ total: 2, parts: [0, 1], hideTotalFirst: true }])
+      : [r.ds, r.dt, r.d];
+    return { system, trust, total };
+  };
   return {
     rows: FACTORS.map((factor) => {
       const r = byFactor.get(factor) ?? { ds: 0, dt: 0, d: 0, cs: 0, ct: 0, c: 0 };
       return {
         factor,
-        decisions: { system: cell(r.ds), trust: cell(r.dt), total: cell(r.d) },
+        decisions: decisionCells(r),
         chiefExecutives: { system: cell(r.cs), trust: cell(r.ct), total: cell(r.c) },
         _n: r.d,
       };
@@ -417,8 +510,9 @@ export async function getFactorsPanel(actor: Actor, view: DashboardView, filters
 // ---------------------------------------------------------------- 5. word pairs
 
 export const WORD_PAIRS_MIN_DECISIONS = 5;
-/** In the national view a pair seen fewer times than this is not shown. */
-export const NATIONAL_MIN_PAIR_COUNT = 3;
+/** In the national view a pair is shown only if this many decisions, from this many trusts, use it. */
+export const NATIONAL_MIN_PAIR_DECISIONS = 3;
+export const NATIONAL_MIN_PAIR_TRUSTS = 3;
 
 export type WordPairsPanel = {
   /** Decisions whose text was analysed. */
@@ -428,26 +522,40 @@ export type WordPairsPanel = {
   pairs: WordPairCount[];
   /** The ICS view analyses only decisions shared with the system (confidential text stays with its trust). */
   sharedOnly: boolean;
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so nothing is given. */
+  tooFewTrusts?: true;
 };
 
 /**
  * The 20 most frequent word pairs in the summaries and rationales of the set (lib/word-pairs.ts).
  * Text is fetched in one query and never returned. The ICS lead's set is the decisions shared with
- * the system, because pairs from a confidential decision would leak its words; the national set is
- * every decision, with pairs seen fewer than 3 times dropped.
+ * the system, because pairs from a confidential decision would leak its words. The national set is
+ * every decision, but a pair counts once per decision and shows only when at least 3 decisions from
+ * at least 3 trusts use it (countWordPairsByDocument), so no one trust's confidential words show;
+ * its `count` is then a number of decisions.
  */
 export async function getWordPairsPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<WordPairsPanel> {
   const { db, view: v, cell } = await open(actor, view);
   const sharedOnly = v.kind === "ics";
-  const rows = await rowsOf<{ text: string }>(
+  const rows = await rowsOf<{ text: string; trust_id: string; trusts: number }>(
     db,
     sql`with s as (${scopedDecisions(v, filters, sql`, decisions.summary, decisions.rationale`)})
-      select summary || E'\n' || rationale as text from s ${sharedOnly ? sql`where visibility = 'system'` : sql``}`,
+      select summary || E'\n' || rationale as text, trust_id, (select count(distinct trust_id) from s)::int as trusts
+      from s ${sharedOnly ? sql`where visibility = 'system'` : sql``}`,
   );
   const n = rows.length;
+  if (v.kind === "national" && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
+    return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true };
+  }
   if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions: cell(n), shown: false, pairs: [], sharedOnly };
-  let pairs = countWordPairs(rows.map((r) => r.text), { limit: v.kind === "national" ? 200 : 20 });
-  if (v.kind === "national") pairs = pairs.filter((p) => p.count >= NATIONAL_MIN_PAIR_COUNT).slice(0, 20);
+  const pairs =
+    v.kind === "national"
+      ? countWordPairsByDocument(rows.map((r) => ({ group: r.trust_id, text: r.text })), {
+          minDocs: NATIONAL_MIN_PAIR_DECISIONS,
+          minGroups: NATIONAL_MIN_PAIR_TRUSTS,
+          limit: 20,
+        })
+      : countWordPairs(rows.map((r) => r.text), { limit: 20 });
   return { decisions: cell(n), shown: true, pairs, sharedOnly };
 }
 
@@ -515,11 +623,13 @@ export type SignOffPanel = {
   signedOff: Cell;
   /** Criteria whose date has passed with no assessment, on signed-off decisions, and their decisions. */
   reviewsDue: { criteria: Cell; decisions: Cell };
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so no figure is given. */
+  tooFewTrusts?: true;
 };
 
 export async function getSignOffPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<SignOffPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const [r] = await rowsOf<{ timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
+  const [r] = await rowsOf<{ trusts: number; timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
     db,
     sql`with s as (${scopedDecisions(v, filters)}),
       due as (
@@ -528,7 +638,8 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
           and c.removed_at is null and c.judged_by < current_date
           and not exists (select 1 from criterion_outcomes o where o.criterion_id = c.id)
       )
-      select count(*) filter (where submitted_at is not null and signed_off_at is not null)::int as timed,
+      select count(distinct trust_id)::int as trusts,
+        count(*) filter (where submitted_at is not null and signed_off_at is not null)::int as timed,
         (percentile_cont(0.5) within group (order by extract(epoch from (signed_off_at - submitted_at)) / 86400.0)
           filter (where submitted_at is not null and signed_off_at is not null))::float8 as median_days,
         count(*) filter (where status = 'awaiting_sign_off')::int as awaiting,
@@ -537,6 +648,11 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
         (select count(distinct decision_id) from due)::int as due_decisions
       from s`,
   );
+  if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
+    return { timed: SECONDARY, medianDays: null, awaiting: SECONDARY, signedOff: SECONDARY, reviewsDue: { criteria: SECONDARY, decisions: SECONDARY }, tooFewTrusts: true };
+  }
+  // Awaiting and signed off are two statuses of the set, but the set's size isn't shown nationally
+  // (no register), so they have no shown total to subtract from.
   const timed = cell(r.timed);
   const median = r.median_days === null || isSuppressed(timed) ? null : Math.round(Number(r.median_days) * 10) / 10;
   return {

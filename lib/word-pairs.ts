@@ -139,55 +139,106 @@ function topCounts(counts: Map<string, number>, limit: number): WordPairCount[] 
 const PAIR_KEY_BASE = 2 ** 26;
 const SKIP = -1;
 
-export function countWordPairs(
-  texts: string[],
-  opts: { limit?: number } = {},
-): WordPairCount[] {
-  const limit = opts.limit ?? DEFAULT_WORD_PAIR_LIMIT;
-  if (Number.isNaN(limit) || limit < 0) {
-    throw new RangeError(`limit must be a non-negative number, got ${limit}`);
-  }
+/** Builds pair keys text by text, sharing one vocabulary (see PAIR_KEY_BASE). */
+function pairScanner() {
   // Raw match -> word id, or SKIP for boundaries, dropped words and stop words,
   // so each token costs one Map lookup after its first sighting.
   const idOfRaw = new Map<string, number>();
   const idOfWord = new Map<string, number>();
   const words: string[] = [];
-  const counts = new Map<number, number>();
-
-  for (const text of texts) {
-    const lower = text.toLowerCase();
-    WORD_OR_BOUNDARY.lastIndex = 0;
-    let previous = SKIP;
-    let match: RegExpExecArray | null;
-    while ((match = WORD_OR_BOUNDARY.exec(lower)) !== null) {
-      const raw = match[0];
-      let id = idOfRaw.get(raw);
-      if (id === undefined) {
-        const word = isBoundary(raw) ? null : normaliseWord(raw);
-        if (word === null || STOP_WORDS.has(word)) {
-          id = SKIP;
-        } else {
-          id = idOfWord.get(word);
-          if (id === undefined) {
-            id = words.length;
-            words.push(word);
-            idOfWord.set(word, id);
+  return {
+    /** Calls onPair with the key of every adjacent pair in text, in order (repeats included). */
+    scan(text: string, onPair: (key: number) => void) {
+      const lower = text.toLowerCase();
+      WORD_OR_BOUNDARY.lastIndex = 0;
+      let previous = SKIP;
+      let match: RegExpExecArray | null;
+      while ((match = WORD_OR_BOUNDARY.exec(lower)) !== null) {
+        const raw = match[0];
+        let id = idOfRaw.get(raw);
+        if (id === undefined) {
+          const word = isBoundary(raw) ? null : normaliseWord(raw);
+          if (word === null || STOP_WORDS.has(word)) {
+            id = SKIP;
+          } else {
+            id = idOfWord.get(word);
+            if (id === undefined) {
+              id = words.length;
+              words.push(word);
+              idOfWord.set(word, id);
+            }
           }
+          idOfRaw.set(raw, id);
         }
-        idOfRaw.set(raw, id);
+        if (id !== SKIP && previous !== SKIP) onPair(previous * PAIR_KEY_BASE + id);
+        previous = id;
       }
-      if (id !== SKIP && previous !== SKIP) {
-        const key = previous * PAIR_KEY_BASE + id;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      previous = id;
-    }
+    },
+    pairOf(key: number): string {
+      const first = Math.floor(key / PAIR_KEY_BASE);
+      return words[first] + " " + words[key - first * PAIR_KEY_BASE];
+    },
+  };
+}
+
+function checkLimit(limit: number) {
+  if (Number.isNaN(limit) || limit < 0) {
+    throw new RangeError(`limit must be a non-negative number, got ${limit}`);
   }
+}
+
+export function countWordPairs(
+  texts: string[],
+  opts: { limit?: number } = {},
+): WordPairCount[] {
+  const limit = opts.limit ?? DEFAULT_WORD_PAIR_LIMIT;
+  checkLimit(limit);
+  const scanner = pairScanner();
+  const counts = new Map<number, number>();
+  const add = (key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const text of texts) scanner.scan(text, add);
 
   const byPair = new Map<string, number>();
-  for (const [key, count] of counts) {
-    const first = Math.floor(key / PAIR_KEY_BASE);
-    byPair.set(words[first] + " " + words[key - first * PAIR_KEY_BASE], count);
+  for (const [key, count] of counts) byPair.set(scanner.pairOf(key), count);
+  return topCounts(byPair, Math.floor(limit));
+}
+
+/**
+ * Word pairs counted by document, for publishing text statistics without exposing any one
+ * document or group: a pair counts at most once per document (so a phrase repeated in one
+ * document counts 1), and a pair is returned only if it appears in at least `minDocs` documents
+ * from at least `minGroups` distinct groups (e.g. trusts). `count` is the number of documents.
+ * Same tokeniser and stop words as countWordPairs; a pair never spans two documents.
+ */
+export function countWordPairsByDocument(
+  docs: { group: string; text: string }[],
+  opts: { minDocs?: number; minGroups?: number; limit?: number } = {},
+): WordPairCount[] {
+  const limit = opts.limit ?? DEFAULT_WORD_PAIR_LIMIT;
+  checkLimit(limit);
+  const minDocs = opts.minDocs ?? 1;
+  const minGroups = opts.minGroups ?? 1;
+  const scanner = pairScanner();
+  // Per pair: documents containing it, and its groups (kept only until minGroups is reached).
+  const stats = new Map<number, { docs: number; groups: Set<string> }>();
+  let seen = new Set<number>();
+  for (const doc of docs) {
+    seen = new Set<number>();
+    scanner.scan(doc.text, (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      let s = stats.get(key);
+      if (s === undefined) {
+        s = { docs: 0, groups: new Set() };
+        stats.set(key, s);
+      }
+      s.docs++;
+      if (s.groups.size < minGroups) s.groups.add(doc.group);
+    });
+  }
+  const byPair = new Map<string, number>();
+  for (const [key, s] of stats) {
+    if (s.docs >= minDocs && s.groups.size >= minGroups) byPair.set(scanner.pairOf(key), s.docs);
   }
   return topCounts(byPair, Math.floor(limit));
 }

@@ -291,13 +291,19 @@ export const BalanceQuery = RegisterFilters.extend({
   groupBy: z.enum(GROUP_BY).default("category"),
 }).strict();
 
-const Count = z.number().int().nullable().openapi({ description: "null where the count is 1 or 2 and the viewer sees suppressed figures (national view)" });
+const Count = z.number().int().nullable().openapi({
+  description:
+    "null where the figure is suppressed (national view only): a count of 1 or 2, or a figure hidden so that such a count cannot be worked out by subtraction",
+});
 export const BalanceStats = z
   .object({
     total: z.object({ system: Count, trust: Count }),
     groups: z.array(z.object({ key: z.string(), label: z.string(), system: Count, trust: Count })),
     authors: z.number().int().nullable(),
     authorsWithoutTrustFavoured: z.number().int().nullable(),
+    suppressed: z.boolean().optional().openapi({
+      description: "National view only: true when the filters match fewer than 3 trusts, so every count is null and groups is empty",
+    }),
   })
   .openapi("BalanceStats");
 

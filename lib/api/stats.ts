@@ -1,7 +1,10 @@
 import "server-only";
 // GET /api/v1/stats/balance on the dashboards' balance aggregates (lib/dashboards.ts), so the API
-// counts exactly what the dashboards count, with the national view's suppression (1–2 → null) and
-// without trust or author groupings for national tokens.
+// counts exactly what the dashboards count, with the national view's suppression (1–2, and cells hidden
+// so those can't be worked out, → null; fewer than 3 trusts → every count null and `suppressed: true`)
+// and without trust or author groupings for national tokens.
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
 import type { Actor } from "../access";
 import { getBalancePanel, isSuppressed, type Cell, type DashboardView, type SideCounts } from "../dashboards";
 import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterOf, type DashboardFilters } from "../dashboard-filters";
@@ -11,13 +14,25 @@ import type { BalanceQueryWire, BalanceStatsWire } from "./schemas";
 const invalid = (field: string, message: string) => new AppError("invalid", "The query is not valid", { fieldErrors: { [field]: message } });
 const n = (c: Cell): number | null => (isSuppressed(c) ? null : c);
 
+/** The ODS code of the ICS a trust belongs to, or null when there is no such trust. */
+async function icsOfTrust(trustOds: string): Promise<string | null> {
+  const db = await getDb();
+  const r = (await db.execute(
+    sql`select i.ods from organisations t join organisations i on i.id = t.ics_id where t.kind = 'trust' and t.ods = ${trustOds.toUpperCase()}`,
+  )) as unknown;
+  const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { ods: string }[];
+  return rows[0]?.ods ?? null;
+}
+
 /** Which dashboard the token's owner is asking about: the named trust or ICS, else their own. */
-function viewFor(actor: Actor, q: BalanceQueryWire): DashboardView {
+async function viewFor(actor: Actor, q: BalanceQueryWire): Promise<DashboardView> {
   const has = (role: string, ods?: string) => actor.memberships.some((m) => m.role === role && (!ods || m.ods === ods));
   if (q.trust && (has("chief_executive", q.trust) || has("board_member", q.trust))) return { kind: "trust", ods: q.trust };
-  if (q.trust) {
-    const lead = actor.memberships.find((m) => m.role === "ics_lead");
-    if (lead) return { kind: "ics", ods: lead.ods }; // narrowed by `trust` below; lib refuses a trust outside the ICS
+  if (q.trust && has("ics_lead")) {
+    // An ICS lead may ask about a trust of their own ICS; any other trust is not found, as elsewhere.
+    const ics = await icsOfTrust(q.trust);
+    if (ics && has("ics_lead", ics)) return { kind: "ics", ods: ics }; // narrowed by `trust` below
+    if (!has("national_analyst")) throw new AppError("not_found", "Not found");
   }
   if (q.ics && has("ics_lead", q.ics)) return { kind: "ics", ods: q.ics };
   if (has("national_analyst")) return { kind: "national" };
@@ -32,7 +47,7 @@ export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<Bal
   if ((q.category?.length ?? 0) > 1) throw invalid("category", "Give at most one category for statistics");
   if ((q.status?.length ?? 0) > 1) throw invalid("status", "Give at most one status for statistics");
   if (q.status?.[0] === "draft") throw invalid("status", "Statistics never count drafts");
-  const view = viewFor(actor, q);
+  const view = await viewFor(actor, q);
   if (view.kind === "national" && (q.groupBy === "trust" || q.groupBy === "author")) {
     throw invalid("groupBy", "The national view does not group by trust or Chief Executive: use trust_type, category or quarter");
   }
@@ -46,6 +61,10 @@ export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<Bal
     ...(q.status?.[0] ? { status: q.status[0] as DashboardFilters["status"] } : {}),
   };
   const panel = await getBalancePanel(actor, view, filters);
+  if (panel.tooFewTrusts) {
+    // National view, fewer than 3 trusts match: no figure at all, not even the groups' names.
+    return { total: { system: null, trust: null }, groups: [], authors: null, authorsWithoutTrustFavoured: null, suppressed: true };
+  }
   const g = (key: string, label: string, s: SideCounts) => ({ key, label, system: n(s.system), trust: n(s.trust) });
   const groups =
     q.groupBy === "trust_type"

@@ -300,8 +300,15 @@ describe("GET /api/v1/stats/balance", () => {
     const analyst = await makeUser(t.db, [{ organisationId: national.id, role: "national_analyst" }]);
     const nat = await token(analyst, "read");
     const byIcs = await (await balance(req(`/api/v1/stats/balance?groupBy=category&ics=${(await t.db.select().from(organisations).where(eq(organisations.id, a.trust.icsId!)))[0].ods}`, { token: nat }))).json();
-    // Only trust A's three decisions are in that ICS: 2 system (suppressed), 1 trust (suppressed).
-    expect(byIcs.total).toEqual({ system: null, trust: null });
+    // Only trust A is in that ICS: fewer than 3 trusts, so the whole response is suppressed.
+    expect(byIcs).toEqual({ total: { system: null, trust: null }, groups: [], authors: null, authorsWithoutTrustFavoured: null, suppressed: true });
+    // An ICS lead asking about a trust outside their ICS: not found, like every other route.
+    const leadB = await token(b.icsLead, "read");
+    expect((await balance(req(`/api/v1/stats/balance?trust=${a.trust.ods}`, { token: leadB }))).status).toBe(404);
+    expect((await balance(req(`/api/v1/stats/balance?trust=ZZZ99`, { token: leadB }))).status).toBe(404);
+    const own = await balance(req(`/api/v1/stats/balance?trust=${b.trust.ods}&groupBy=trust`, { token: leadB }));
+    expect(own.status).toBe(200);
+    expect((await own.json()).total).toEqual({ system: 0, trust: 0 });
     const refused = await balance(req(`/api/v1/stats/balance?groupBy=author`, { token: nat }));
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.fields.groupBy).toBeTruthy();

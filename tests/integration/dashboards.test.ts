@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decisions } from "@/db/schema";
 import {
   getBalancePanel,
   getDashboardContext,
@@ -13,10 +15,13 @@ import {
 import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard-filters";
 import { buildDashboardFixture, type DashboardFixture } from "../support/dashboard-fixture";
 import { useTestDatabase } from "../support/db";
+import { makeIcs, makeTrust, makeUser } from "../support/factories";
 
 const t = useTestDatabase();
 let fx: DashboardFixture;
 const S = { suppressed: true };
+/** Hidden so that a suppressed count cannot be worked out by subtraction ("not shown"). */
+const N = { suppressed: true, secondary: true };
 
 beforeAll(async () => {
   fx = await buildDashboardFixture(t.db);
@@ -183,13 +188,18 @@ describe("filters combine", () => {
 describe("national view", () => {
   it("aggregates by ICS, trust type, category and quarter, with cells of 1–2 suppressed", async () => {
     const b = await getBalancePanel(fx.analyst, nationalView, nationalA());
-    expect(b.total).toEqual({ system: 5, trust: S, total: 7 });
+    // 5 system + 2 trust = 7: the trust cell is suppressed, so the total that would give it away is too.
+    expect(b.total).toEqual({ system: 5, trust: S, total: N });
+    expect(b.tooFewTrusts).toBeUndefined();
+    // Acute is T1 and T3, mental health only T2: trust-type rows of fewer than 3 trusts are withheld.
     expect(b.byTrustType).toEqual([
-      { trustType: "acute", system: 3, trust: S, total: 5 },
-      { trustType: "mental_health", system: S, trust: 0, total: S },
+      { trustType: "acute", system: N, trust: N, total: N },
+      { trustType: "mental_health", system: N, trust: N, total: N },
     ]);
-    expect(b.byIcs).toEqual([{ icsOds: fx.icsA.ods, icsName: fx.icsA.name, system: 5, trust: S, total: 7 }]);
+    expect(b.byIcs).toEqual([{ icsOds: fx.icsA.ods, icsName: fx.icsA.name, system: 5, trust: S, total: N }]);
+    // 2 + 1 = 3: two small cells summing to 3 could be 2 + 1 or 1 + 2, so the total stays.
     expect(b.byQuarter[0]).toEqual({ quarter: "2025-Q1", system: S, trust: S, total: 3 });
+    expect(b.byCategory.find((c) => c.category === "finance")).toEqual({ category: "finance", system: S, trust: 0, total: S });
     expect(b.chiefExecutives).toEqual({ withDecisions: 3, withNoTrustFavoured: S, share: null });
     expect(b).not.toHaveProperty("byTrust");
     expect(b).not.toHaveProperty("byChiefExecutive");
@@ -197,8 +207,10 @@ describe("national view", () => {
 
   it("compares ICSs side by side", async () => {
     const b = await getBalancePanel(fx.analyst, nationalView, {});
-    expect(b.byIcs!.find((x) => x.icsOds === fx.icsA.ods)).toMatchObject({ system: 5, trust: S, total: 7 });
-    expect(b.byIcs!.find((x) => x.icsOds === fx.icsB.ods)).toMatchObject({ system: 3, trust: 0, total: 3 });
+    // ICS A: its trust cell suppressed, so its total too. ICS B has one trust (T4): the row is that
+    // trust's own figures, so it is withheld (and ICS A's system cell may go too, or B's would follow).
+    expect(b.byIcs!.find((x) => x.icsOds === fx.icsA.ods)).toMatchObject({ trust: S, total: N });
+    expect(b.byIcs!.find((x) => x.icsOds === fx.icsB.ods)).toMatchObject({ system: N, trust: N, total: N });
   });
 
   it("outcomes, factors and sign-off suppress small cells too", async () => {
@@ -212,12 +224,13 @@ describe("national view", () => {
     expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: S, signedOff: 4, reviewsDue: { criteria: S, decisions: S } });
   });
 
-  it("word pairs over every decision, pairs seen fewer than 3 times dropped", async () => {
+  it("word pairs over every decision, each counted once per decision, shown only from 3 decisions of 3 trusts", async () => {
     const w = await getWordPairsPanel(fx.analyst, nationalView, nationalA());
     expect(w.decisions).toBe(7);
-    expect(w.pairs).toContainEqual({ pair: "mental health", count: 5 });
-    expect(w.pairs).toContainEqual({ pair: "secret merger", count: 6 });
-    expect(w.pairs.every((p) => p.count >= 3)).toBe(true);
+    // "mental health": d1, d3 (T1), d7 (T2), d8, d12 (T3) — 5 decisions, 3 trusts.
+    // "secret merger": 6 times but in 2 confidential decisions (T1, T2) → not shown.
+    // "social care": d1, d3 (T1), d8 (T3) — 3 decisions but 2 trusts → not shown.
+    expect(w.pairs).toEqual([{ pair: "mental health", count: 5 }]);
   });
 
   it("never receives a decision's text, a trust or Chief Executive key, or a count of 1 or 2", async () => {
@@ -257,6 +270,21 @@ describe("national view", () => {
       }
     };
     walk(panels, []);
+
+    // Within a row, one suppressed part never comes with its total.
+    const rowsWithTotal = (v: unknown, out: { system: unknown; trust: unknown; total: unknown }[] = []) => {
+      if (v && typeof v === "object") {
+        if ("system" in v && "trust" in v && "total" in v) out.push(v as never);
+        for (const child of Object.values(v)) rowsWithTotal(child, out);
+      }
+      return out;
+    };
+    const hidden = (c: unknown) => typeof c === "object";
+    const rows = rowsWithTotal(panels);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      if (hidden(r.system) !== hidden(r.trust)) expect(r.total, JSON.stringify(r)).toMatchObject({ suppressed: true });
+    }
   });
 
   it("has no register and no reciprocity panel", async () => {
@@ -282,5 +310,60 @@ describe("access", () => {
     await expect(getBalancePanel(fx.ces.T1, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
     await expect(getBalancePanel(fx.analyst, icsView(), {})).rejects.toMatchObject({ code: "not_found" });
     await expect(getWordPairsPanel(fx.analyst, trustView(), {})).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("national view: a set narrowed to fewer than 3 trusts", () => {
+  it("shows no figure at all, and no word pair from one trust's confidential decisions", async () => {
+    // ICS C: trust M (mental health) has five confidential decisions repeating a unique phrase 3 times
+    // each; acute trusts P and Q have two shared decisions each.
+    const tag = randomBytes(3).toString("hex").toUpperCase();
+    const phrase = `Zorbly ${tag.toLowerCase()}q`;
+    const icsC = await makeIcs(t.db, { name: `Fixture ICS C ${tag}` });
+    const M = await makeTrust(t.db, { icsId: icsC.id, trustType: "mental_health", name: `Trust M ${tag}` });
+    const P = await makeTrust(t.db, { icsId: icsC.id, trustType: "acute", name: `Trust P ${tag}` });
+    const Q = await makeTrust(t.db, { icsId: icsC.id, trustType: "acute", name: `Trust Q ${tag}` });
+    const insert = async (trust: { id: string }, visibility: "trust" | "system", summary: string, rationale: string) => {
+      const ce = await makeUser(t.db, [{ organisationId: trust.id, role: "chief_executive" }]);
+      await t.db.insert(decisions).values({
+        trustId: trust.id, authorId: ce.userId, title: `Fixture ${tag}`, summary, rationale, favoured: "trust", category: "finance",
+        visibility, status: "signed_off", version: 1, decidedOn: "2025-06-01", submittedAt: new Date("2025-05-01T09:00:00Z"), signedOffAt: new Date("2025-05-05T09:00:00Z"),
+      });
+    };
+    for (let i = 0; i < 5; i++) await insert(M, "trust", `${phrase}. ${phrase}.`, `${phrase}. Mental health.`);
+    for (const trust of [P, Q, P, Q]) await insert(trust, "system", "Mental health beds.", "Acute flow.");
+
+    // The whole ICS (3 trusts): figures shown; the phrase (5 decisions, 1 trust) is not, "mental health" (9, 3 trusts) is.
+    const all = await getWordPairsPanel(fx.analyst, nationalView, { ics: icsC.ods });
+    expect(all.tooFewTrusts).toBeUndefined();
+    expect(all.shown).toBe(true);
+    expect(all.pairs).toEqual([{ pair: "mental health", count: 9 }]);
+    expect(JSON.stringify(all).toLowerCase()).not.toContain(phrase.toLowerCase().split(" ")[1]);
+
+    // ICS C + mental health is trust M alone: every panel says so and carries no figure.
+    const narrowed: DashboardFilters = { ics: icsC.ods, trustType: "mental_health" };
+    const [b, o, f, w, s] = await Promise.all([
+      getBalancePanel(fx.analyst, nationalView, narrowed),
+      getOutcomesPanel(fx.analyst, nationalView, narrowed),
+      getFactorsPanel(fx.analyst, nationalView, narrowed),
+      getWordPairsPanel(fx.analyst, nationalView, narrowed),
+      getSignOffPanel(fx.analyst, nationalView, narrowed),
+    ]);
+    for (const p of [b, o, f, w, s]) expect(p.tooFewTrusts).toBe(true);
+    expect(b).toMatchObject({ total: { system: N, trust: N, total: N }, byTrustType: [], byCategory: [], byQuarter: [], byIcs: [] });
+    expect(w).toMatchObject({ decisions: N, shown: false, pairs: [] });
+    expect(f.rows).toEqual([]);
+    expect(s).toMatchObject({ timed: N, medianDays: null });
+    const json = JSON.stringify([b, o, f, w, s]);
+    expect(json.toLowerCase()).not.toContain(phrase.toLowerCase().split(" ")[1]);
+    expect(json).not.toMatch(/:\s*[1-9]/); // no count at all
+
+    // Two acute trusts are still fewer than 3.
+    expect((await getBalancePanel(fx.analyst, nationalView, { ics: icsC.ods, trustType: "acute" })).tooFewTrusts).toBe(true);
+    // Trust and ICS views are never withheld this way.
+    const lead = await makeUser(t.db, [{ organisationId: icsC.id, role: "ics_lead" }]);
+    const ics = await getBalancePanel(lead, { kind: "ics", ods: icsC.ods }, { trustType: "mental_health" });
+    expect(ics.tooFewTrusts).toBeUndefined();
+    expect(ics.total).toEqual({ system: 0, trust: 5, total: 5 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWordPairs, STOP_WORDS, tokenise } from "@/lib/word-pairs";
+import { countWordPairs, countWordPairsByDocument, STOP_WORDS, tokenise } from "@/lib/word-pairs";
 
 describe("tokenise", () => {
   it("lower-cases and splits on punctuation and spaces", () => {
@@ -168,4 +168,71 @@ describe("countWordPairs", () => {
     expect(result).toHaveLength(20);
     expect(result[0].count).toBeGreaterThanOrEqual(result[19].count);
   }, 30_000);
+});
+
+describe("countWordPairsByDocument", () => {
+  it("counts a pair at most once per document, however often it repeats", () => {
+    // Doc a: "bed capacity" ×3, "capacity bed" ×2 → 1 each. Doc b: "bed capacity" once.
+    const docs = [
+      { group: "T1", text: "bed capacity bed capacity bed capacity" },
+      { group: "T2", text: "bed capacity" },
+    ];
+    expect(countWordPairsByDocument(docs)).toEqual([
+      { pair: "bed capacity", count: 2 },
+      { pair: "capacity bed", count: 1 },
+    ]);
+  });
+
+  it("drops a pair seen in fewer than minDocs documents, even when repeated within one", () => {
+    const docs = [
+      { group: "T1", text: "secret merger secret merger. Secret merger." },
+      { group: "T2", text: "mental health" },
+      { group: "T3", text: "mental health" },
+      { group: "T4", text: "mental health" },
+    ];
+    // "secret merger": 3 occurrences but 1 document → dropped; "merger secret": 1 document → dropped.
+    expect(countWordPairsByDocument(docs, { minDocs: 3, minGroups: 3 })).toEqual([{ pair: "mental health", count: 3 }]);
+  });
+
+  it("drops a pair seen in enough documents from too few groups", () => {
+    const docs = [
+      { group: "T1", text: "urgent care" },
+      { group: "T1", text: "urgent care" },
+      { group: "T2", text: "urgent care" },
+      { group: "T1", text: "social care" },
+      { group: "T2", text: "social care" },
+      { group: "T3", text: "social care" },
+    ];
+    // "urgent care": 3 documents, 2 groups → dropped at minGroups 3; "social care": 3 documents, 3 groups.
+    expect(countWordPairsByDocument(docs, { minDocs: 3, minGroups: 3 })).toEqual([{ pair: "social care", count: 3 }]);
+    expect(countWordPairsByDocument(docs, { minDocs: 3, minGroups: 2 })).toEqual([
+      { pair: "social care", count: 3 },
+      { pair: "urgent care", count: 3 },
+    ]);
+  });
+
+  it("never spans two documents and applies the limit after the thresholds", () => {
+    const docs = [
+      { group: "A", text: "mental" },
+      { group: "B", text: "health" },
+      { group: "A", text: "acute beds. Urgent care" },
+      { group: "B", text: "acute beds" },
+      { group: "C", text: "urgent care and acute beds" },
+    ];
+    // acute beds: 3 docs (A, B, C); urgent care: 2 docs (A, C); no "mental health".
+    expect(countWordPairsByDocument(docs)).toEqual([
+      { pair: "acute beds", count: 3 },
+      { pair: "urgent care", count: 2 },
+    ]);
+    expect(countWordPairsByDocument(docs, { limit: 1 })).toEqual([{ pair: "acute beds", count: 3 }]);
+    expect(countWordPairsByDocument(docs, { minDocs: 2, minGroups: 2 })).toEqual([
+      { pair: "acute beds", count: 3 },
+      { pair: "urgent care", count: 2 },
+    ]);
+    expect(countWordPairsByDocument([{ group: "A", text: "mental" }, { group: "B", text: "health" }])).toEqual([]);
+  });
+
+  it("refuses a negative limit", () => {
+    expect(() => countWordPairsByDocument([], { limit: -1 })).toThrow(RangeError);
+  });
 });

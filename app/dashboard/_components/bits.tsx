@@ -2,9 +2,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Cell } from "@/lib/dashboards";
 
-/** A count: a link to the decisions behind it when there is one, "fewer than 3" when suppressed. */
+/**
+ * A count: a link to the decisions behind it when there is one, "fewer than 3" when suppressed, and
+ * "not shown" when hidden so that a suppressed count elsewhere cannot be worked out.
+ */
 export function Num({ value, href, label }: { value: Cell; href?: string | null; label?: string }) {
-  if (typeof value === "object") return <span className="whitespace-nowrap text-nhs-secondary">fewer than 3</span>;
+  if (typeof value === "object") return <span className="whitespace-nowrap text-nhs-secondary">{value.secondary ? "not shown" : "fewer than 3"}</span>;
   const text = value.toLocaleString("en-GB");
   if (!href) return <>{text}</>;
   return (
@@ -55,6 +58,16 @@ export function TableWrap({ children, label }: { children: ReactNode; label: str
     <div className="mb-6 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+/** National view: the filters match too few trusts for any figure to be shown. */
+export function TooFewTrusts() {
+  return (
+    <Empty>
+      Fewer than 3 trusts match these filters, so figures are not shown, to protect individual trusts. Try widening the
+      filters, for example choosing all trust types or all Integrated Care Systems.
+    </Empty>
   );
 }
 

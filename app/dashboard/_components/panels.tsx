@@ -28,7 +28,7 @@ import {
 } from "@/lib/dashboards";
 import { formatDate, formatMoneyK, pluralise } from "@/lib/format";
 import { Tag } from "../../_components/ui";
-import { Chart, Empty, Num, Pair, Panel, TableWrap, percent, plotted } from "./bits";
+import { Chart, Empty, Num, Pair, Panel, TableWrap, TooFewTrusts, percent, plotted } from "./bits";
 
 type Props = { actor: Actor; view: DashboardView; filters: DashboardFilters };
 
@@ -214,7 +214,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
   const b = await getBalancePanel(actor, view, filters);
   const link = linker(view, filters);
   const national = view.kind === "national";
-  const suppressNote = national ? " Cells of fewer than 3 decisions are drawn as nought and shown as “fewer than 3”." : "";
+  const suppressNote = national ? " Cells of fewer than 3 decisions are drawn as nought and shown as “fewer than 3”; cells that would let one be worked out are drawn as nought and marked “not shown”." : "";
   const total = b.total.total;
   return (
     <Panel
@@ -228,6 +228,10 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
         </>
       }
     >
+      {b.tooFewTrusts ? (
+        <TooFewTrusts />
+      ) : (
+        <>
       {total === 0 ? (
         <Empty>{NO_DECISIONS(view)}</Empty>
       ) : (
@@ -331,6 +335,8 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
           ) : null}
         </>
       )}
+        </>
+      )}
     </Panel>
   );
 }
@@ -352,6 +358,10 @@ export async function OutcomesPanelView({ actor, view, filters }: Props) {
         </>
       }
     >
+      {o.tooFewTrusts ? (
+        <TooFewTrusts />
+      ) : (
+        <>
       {!any ? (
         <Empty>No success criteria have been assessed yet in this set. Outcomes are recorded after a criterion&apos;s date has passed.</Empty>
       ) : (
@@ -417,6 +427,8 @@ export async function OutcomesPanelView({ actor, view, filters }: Props) {
           ) : null}
         </>
       )}
+        </>
+      )}
     </Panel>
   );
 }
@@ -438,6 +450,10 @@ export async function FactorsPanelView({ actor, view, filters }: Props) {
         </>
       }
     >
+      {f.tooFewTrusts ? (
+        <TooFewTrusts />
+      ) : (
+        <>
       {used.length === 0 ? (
         <Empty>{NO_DECISIONS(view)}</Empty>
       ) : (
@@ -494,6 +510,8 @@ export async function FactorsPanelView({ actor, view, filters }: Props) {
           </TableWrap>
         </>
       )}
+        </>
+      )}
     </Panel>
   );
 }
@@ -515,10 +533,16 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
           Like the study&apos;s Figure 1, where &ldquo;mental health&rdquo; and &ldquo;social care&rdquo; came top: the 20 word
           pairs that occur most often in {scope}. Words are lower-cased and common words such as &ldquo;the&rdquo; or
           &ldquo;and&rdquo; are left out.
-          {view.kind === "national" ? " Pairs seen fewer than 3 times are not shown." : ""}
+          {view.kind === "national"
+            ? " A pair counts once per decision, and is shown only when at least 3 decisions from at least 3 different trusts use it."
+            : ""}
         </>
       }
     >
+      {w.tooFewTrusts ? (
+        <TooFewTrusts />
+      ) : (
+        <>
       {!w.shown ? (
         <Empty>
           Word pairs appear once at least {WORD_PAIRS_MIN_DECISIONS} decisions are in the set
@@ -561,6 +585,8 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
             </table>
           </TableWrap>
         </Pair>
+      )}
+        </>
       )}
     </Panel>
   );
@@ -668,6 +694,10 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
       title="Sign-off"
       intro={<>How long boards take to sign decisions off, what is waiting for them, and which success criteria are due for review.</>}
     >
+      {s.tooFewTrusts ? (
+        <TooFewTrusts />
+      ) : (
+        <>
       <dl className="grid gap-4 sm:grid-cols-3">
         <div className="border-l-4 border-nhs-blue pl-3">
           <dt>Median days from submission to sign-off</dt>
@@ -693,6 +723,8 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
           </dd>
         </div>
       </dl>
+        </>
+      )}
     </Panel>
   );
 }

@@ -23,7 +23,9 @@ export default async function NationalDashboard({ searchParams }: { searchParams
             for a single trust or Chief Executive is shown here.
           </p>
           <p>
-            To protect individual decisions, any count of 1 or 2 is shown as &ldquo;fewer than 3&rdquo;.
+            To protect individual decisions, any count of 1 or 2 is shown as &ldquo;fewer than 3&rdquo;, and a figure that would
+            let such a count be worked out by subtraction is &ldquo;not shown&rdquo;. To protect individual trusts, nothing is
+            shown when fewer than 3 trusts match the filters, nor for a trust type or ICS with fewer than 3 trusts.
           </p>
         </>
       }
