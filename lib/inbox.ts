@@ -34,6 +34,9 @@ const notAnsweredBy = (userId: string) =>
   sql`not exists (select 1 from ${positions} p where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.member_id = ${userId})`;
 
 /** The home page: what is waiting for this person, by the roles they hold. `now` is injectable for tests. */
+/** Each inbox list shows at most this many, oldest waiting first; the register holds the rest. */
+export const INBOX_LIMIT = 50;
+
 export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise<Inbox> {
   const db = await getDb();
   const ceTrusts = orgIdsWithRole(actor, "chief_executive");
@@ -44,14 +47,16 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       .select(base)
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))
-      .where(and(eq(decisions.authorId, actor.userId), eq(decisions.status, "draft")))
-      .orderBy(desc(decisions.updatedAt));
+      .where(and(eq(decisions.authorId, actor.userId), inArray(decisions.trustId, ceTrusts), eq(decisions.status, "draft")))
+      .orderBy(desc(decisions.updatedAt))
+      .limit(INBOX_LIMIT);
     const awaitingRows = await db
       .select({ ...base, submittedAt: decisions.submittedAt, trustId: decisions.trustId, authorId: decisions.authorId })
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))
       .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "awaiting_sign_off")))
-      .orderBy(asc(decisions.submittedAt), asc(decisions.title));
+      .orderBy(asc(decisions.submittedAt), asc(decisions.title))
+      .limit(INBOX_LIMIT);
     let awaiting: AwaitingWithResponses[] = [];
     if (awaitingRows.length) {
       const board = await db
@@ -107,10 +112,11 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
           notAnsweredBy(actor.userId),
         ),
       )
-      .orderBy(asc(decisions.submittedAt), asc(decisions.title));
+      .orderBy(asc(decisions.submittedAt), asc(decisions.title))
+      .limit(INBOX_LIMIT);
     asBoardMember = { awaitingMyPosition };
   }
-  const reviewsDue = await listDueReviews(actor, { now: opts.now, db });
+  const reviewsDue = await listDueReviews(actor, { now: opts.now, db, limit: INBOX_LIMIT });
   return { asChiefExecutive, asBoardMember, reviewsDue };
 }
 

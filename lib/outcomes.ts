@@ -191,7 +191,7 @@ function dueWhere(trustIds: string[], today: string) {
  * Criteria due for review at the actor's trusts: the decision is signed off, the judged-by date is
  * before today (in England, at `now`), and there is no assessment yet.
  */
-export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<DueReview[]> {
+export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx; limit?: number } = {}): Promise<DueReview[]> {
   const trustIds = trustIdsFor(actor);
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
@@ -209,7 +209,8 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .innerJoin(organisations, eq(organisations.id, decisions.trustId))
     .where(dueWhere(trustIds, today))
-    .orderBy(asc(successCriteria.judgedBy), asc(decisions.title));
+    .orderBy(asc(successCriteria.judgedBy), asc(decisions.title))
+    .limit(opts.limit ?? 200);
 }
 
 /** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */

@@ -3,11 +3,21 @@ import Link from "next/link";
 import { SEAT_LABELS } from "@/lib/access";
 import { requireActor } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { getInbox } from "@/lib/inbox";
+import { INBOX_LIMIT, getInbox } from "@/lib/inbox";
 import { POSITION_LABELS } from "@/lib/sign-off";
 import { PageHeading, PlainText } from "@/app/_components/ui";
 
 export const metadata: Metadata = { title: "Inbox" };
+
+/** Said under a list that reached the inbox's limit, with the register holding the rest. */
+function More({ shown, href }: { shown: number; href: string }) {
+  if (shown < INBOX_LIMIT) return null;
+  return (
+    <p className="mb-8 text-base">
+      Showing the {INBOX_LIMIT} waiting longest. <Link href={href}>See them all in the register</Link>.
+    </p>
+  );
+}
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="mb-8 text-nhs-secondary">{children}</p>;
@@ -22,6 +32,8 @@ export default async function InboxPage() {
     <>
       <PageHeading caption={actor.name}>Inbox</PageHeading>
       {!ce && !board ? <p>Nothing here for your role. Use the navigation above.</p> : null}
+      {board ? <More shown={board.awaitingMyPosition.length} href="/decisions?status=awaiting_sign_off" /> : null}
+      {ce ? <More shown={Math.max(ce.awaiting.length, ce.drafts.length)} href="/decisions?status=awaiting_sign_off,draft" /> : null}
 
       {board ? (
         <section aria-labelledby="awaiting-mine" className="mb-10">
