@@ -1,6 +1,7 @@
 // Dashboard filters as they travel in the URL, and the links from a number to the register.
 // Pure: no database, so the page, lib/dashboards.ts and unit tests share one reading of the URL.
 import { z } from "zod";
+import { CATEGORY_LABELS as TAXONOMY_CATEGORY_LABELS, FACTOR_LABELS as TAXONOMY_FACTOR_LABELS } from "./decisions/taxonomy";
 
 export const TRUST_TYPES = ["acute", "mental_health", "community", "specialist", "ambulance", "combined"] as const;
 export const CATEGORIES = ["finance", "service", "contracting", "workforce", "estates", "capacity", "governance"] as const;
@@ -35,15 +36,7 @@ export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
   ambulance: "Ambulance",
   combined: "Combined",
 };
-export const CATEGORY_LABELS: Record<Category, string> = {
-  finance: "Finance",
-  service: "Service",
-  contracting: "Contracting",
-  workforce: "Workforce",
-  estates: "Estates",
-  capacity: "Capacity",
-  governance: "Governance",
-};
+export const CATEGORY_LABELS: Record<Category, string> = TAXONOMY_CATEGORY_LABELS;
 export const STATUS_LABELS: Record<Status | "draft", string> = {
   draft: "Draft",
   awaiting_sign_off: "Awaiting sign-off",
@@ -53,18 +46,7 @@ export const STATUS_LABELS: Record<Status | "draft", string> = {
   withdrawn: "Withdrawn",
 };
 export const FAVOURED_LABELS: Record<Favoured, string> = { system: "System", trust: "Trust" };
-export const FACTOR_LABELS: Record<Factor, string> = {
-  population_outcomes: "Population and clinical outcomes",
-  financial_stability: "Financial stability",
-  regulatory_standing: "Regulatory standing",
-  relationships_reciprocity: "Relationships and reciprocity",
-  local_context_demand: "Local context and demand",
-  workforce: "Workforce",
-  economies_of_scale: "Economies of scale",
-  prevention_root_causes: "Prevention and root causes",
-  board_risk_appetite: "Board risk appetite",
-  contracting_payment: "Contracting and payment mechanisms",
-};
+export const FACTOR_LABELS: Record<Factor, string> = TAXONOMY_FACTOR_LABELS;
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   met: "Met",
   partly_met: "Partly met",
