@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { auditEvents, memberships, organisations, users } from "@/db/schema";
 import {
   addMembership,
@@ -106,7 +106,7 @@ describe("organisations", () => {
       signOffChairRequired: false,
     });
     expect(updated).toMatchObject({ name: "Renamed Trust", trustType: "mental_health", signOffMinSupport: 2, signOffChairRequired: false });
-    const [ev] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "organisation.updated")).orderBy(auditEvents.id);
+    const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "organisation.updated"), eq(auditEvents.entityId, trust.id)));
     expect(ev).toBeTruthy();
     await expectInvalid(() => updateOrganisation(admin, trust.id, { kind: "ics", name: "X", ods: trust.ods }), "kind", /cannot change/);
   });
@@ -197,7 +197,8 @@ describe("memberships", () => {
 
     await removeMembership(admin, { membershipId: ned.id });
     expect((await loadActor(t.db, person.id))?.memberships.map((m) => m.role)).toEqual(["ics_lead"]);
-    const [ev] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "membership.removed")).orderBy(auditEvents.id);
+    // This membership's event: other test files share the database (PostgreSQL) and remove memberships too.
+    const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "membership.removed"), eq(auditEvents.entityId, ned.id)));
     expect(ev.before).toMatchObject({ id: ned.id, role: "board_member" });
     expect(ev.organisationId).toBe(trust.id);
     await expectNotFound(() => removeMembership(admin, { membershipId: ned.id }));
