@@ -1,24 +1,14 @@
 // Dashboard filters as they travel in the URL, and the links from a number to the register.
 // Pure: no database, so the page, lib/dashboards.ts and unit tests share one reading of the URL.
 import { z } from "zod";
+import { FACTOR_IDS } from "./decisions/taxonomy";
 import { CATEGORY_LABELS as TAXONOMY_CATEGORY_LABELS, FACTOR_LABELS as TAXONOMY_FACTOR_LABELS } from "./decisions/taxonomy";
 
 export const TRUST_TYPES = ["acute", "mental_health", "community", "specialist", "ambulance", "combined"] as const;
 export const CATEGORIES = ["finance", "service", "contracting", "workforce", "estates", "capacity", "governance"] as const;
 export const STATUSES = ["awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"] as const;
 export const FAVOURED = ["system", "trust"] as const;
-export const FACTORS = [
-  "population_outcomes",
-  "financial_stability",
-  "regulatory_standing",
-  "relationships_reciprocity",
-  "local_context_demand",
-  "workforce",
-  "economies_of_scale",
-  "prevention_root_causes",
-  "board_risk_appetite",
-  "contracting_payment",
-] as const;
+export const FACTORS = FACTOR_IDS;
 export const OUTCOMES = ["met", "partly_met", "not_met", "unknown"] as const;
 
 export type TrustType = (typeof TRUST_TYPES)[number];

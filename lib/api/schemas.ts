@@ -2,23 +2,13 @@
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
 import { z } from "./zod";
+import { FACTOR_IDS, CATEGORY_IDS } from "../decisions/taxonomy";
 
 // ---------------------------------------------------------------- closed sets (as in db/schema.ts)
 
 export const FAVOURED = ["system", "trust"] as const;
-export const CATEGORIES = ["finance", "service", "contracting", "workforce", "estates", "capacity", "governance"] as const;
-export const FACTORS = [
-  "population_outcomes",
-  "financial_stability",
-  "regulatory_standing",
-  "relationships_reciprocity",
-  "local_context_demand",
-  "workforce",
-  "economies_of_scale",
-  "prevention_root_causes",
-  "board_risk_appetite",
-  "contracting_payment",
-] as const;
+export const CATEGORIES = CATEGORY_IDS;
+export const FACTORS = FACTOR_IDS;
 export const VISIBILITIES = ["trust", "system"] as const;
 export const STATUSES = ["draft", "awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"] as const;
 export const POSITIONS = ["support", "object", "abstain"] as const;

@@ -1,5 +1,5 @@
-// The print-ready board paper (presentational). The page that loads the decision and renders this
-// is wired once getDecision is merged; the PDF (lib/board-paper/pdf.ts) shows the same content.
+// The print-ready board paper (presentational): the page beside it loads the DTO through
+// buildBoardPaper; the PDF (lib/board-paper/pdf.ts) shows the same content.
 import { formatDate, formatDateTime, formatImpactK, formatMoneyK } from "@/lib/format";
 import {
   CATEGORY_LABEL,
