@@ -178,10 +178,14 @@ export type Drill = {
   quarter?: string | null;
   author?: string;
   factor?: string;
+  outcome?: string;
+  due?: boolean;
+  beneficiary?: string;
+  gave?: boolean;
 };
 
 /**
- * The register link behind a number: `/decisions?trust=&ics=&trustType=&favoured=&status=&category=&from=&to=&author=&factor=`
+ * The register link behind a number: `/decisions?trust=&ics=&trustType=&favoured=&status=&category=&from=&to=&author=&factor=&outcome=&due=&beneficiary=&gave=`
  * with dates for from/to. Only for trust and ICS views: the national view has no drill-down.
  */
 export function registerHref(view: { kind: "trust" | "ics"; ods: string }, filters: DashboardFilters, drill: Drill = {}): string {
@@ -193,7 +197,8 @@ export function registerHref(view: { kind: "trust" | "ics"; ods: string }, filte
   set("ics", view.kind === "ics" ? view.ods : undefined);
   set("trustType", drill.trustType ?? filters.trustType);
   set("favoured", drill.favoured ?? filters.favoured);
-  set("status", drill.status ?? filters.status);
+  // The dashboard's default set (everything but drafts and withdrawn), spelt out so the list matches.
+  set("status", drill.status ?? filters.status ?? DEFAULT_STATUSES.join(","));
   set("category", drill.category ?? filters.category);
   if (drill.quarter) {
     const r = quarterRange(drill.quarter);
@@ -205,6 +210,10 @@ export function registerHref(view: { kind: "trust" | "ics"; ods: string }, filte
   }
   set("author", drill.author);
   set("factor", drill.factor);
+  set("outcome", drill.outcome);
+  set("due", drill.due ? "1" : undefined);
+  set("beneficiary", drill.beneficiary);
+  set("gave", drill.gave ? "1" : undefined);
   const s = p.toString();
   return s ? `/decisions?${s}` : "/decisions";
 }

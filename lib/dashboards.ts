@@ -17,6 +17,7 @@ import {
   type TrustType,
 } from "./dashboard-filters";
 import { AppError } from "./errors";
+import { londonDate } from "./format";
 import { protectCells, type CellState, type Relation } from "./suppression";
 import { countWordPairs, countWordPairsByDocument, type WordPairCount } from "./word-pairs";
 
@@ -635,7 +636,7 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
       due as (
         select c.id, c.decision_id from success_criteria c
         where c.decision_id in (select id from s where status = 'signed_off')
-          and c.removed_at is null and c.judged_by < current_date
+          and c.removed_at is null and c.judged_by < ${londonDate(new Date())}
           and not exists (select 1 from criterion_outcomes o where o.criterion_id = c.id)
       )
       select count(distinct trust_id)::int as trusts,

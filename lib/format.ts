@@ -45,3 +45,8 @@ export function formatImpactK(k: number | null | undefined, who: "trust" | "syst
 export function pluralise(n: number, one: string, many = `${one}s`) {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/** The calendar date in England at `now` (YYYY-MM-DD): "today" for due dates and assessments. */
+export function londonDate(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -8,15 +8,13 @@ import { recordAudit } from "./audit";
 import { loadReadableDecision } from "./decision-access";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
+import { londonDate } from "./format";
 import { isoDate, parseInput, text } from "./validation";
 
 export const OUTCOME_LABELS = { met: "Met", partly_met: "Partly met", not_met: "Not met", unknown: "Unknown" } as const;
 export type OutcomeValue = keyof typeof OUTCOME_LABELS;
 
-/** The calendar date in England at `now` (YYYY-MM-DD): "today" for due dates and assessments. */
-export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { londonDate };
 
 // Wire names of POST /api/v1/criteria/{id}/outcomes.
 export const RecordOutcomeSchema = z.object({

@@ -17,6 +17,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const FORM = "register-filters";
 
+/** How the dashboards' drill-down filters read on the register. */
+const OUTCOME_CHIPS: Record<NonNullable<RegisterFilters["outcome"]>, string> = {
+  assessed: "A criterion assessed",
+  met: "A criterion met",
+  partly_met: "A criterion partly met",
+  not_met: "A criterion not met",
+  unknown: "A criterion's outcome unknown",
+};
+
 export default async function RegisterPage({ searchParams }: Props) {
   const actor = await requireActor();
   const { filters, ignored } = registerFiltersFromSearchParams(await searchParams);
@@ -27,11 +36,15 @@ export default async function RegisterPage({ searchParams }: Props) {
   if (!active) notFound();
   const f = page.filters;
   const [sortField, sortDir] = page.sort === "relevance" ? ["relevance", "desc"] : page.sort.split("-");
-  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType);
+  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType || f.outcome || f.due || f.beneficiary || f.gave);
   const scopeChips: { label: string; without: RegisterFilters }[] = [
     f.trust ? { label: `Trust ${f.trust}`, without: { ...f, trust: undefined, page: 1 } } : null,
     f.ics ? { label: `ICS ${f.ics}`, without: { ...f, ics: undefined, page: 1 } } : null,
     f.trustType ? { label: `${TRUST_TYPE_LABELS[f.trustType]} trusts`, without: { ...f, trustType: undefined, page: 1 } } : null,
+    f.outcome ? { label: OUTCOME_CHIPS[f.outcome], without: { ...f, outcome: undefined, page: 1 } } : null,
+    f.due ? { label: "A review is due", without: { ...f, due: undefined, page: 1 } } : null,
+    f.gave ? { label: "Named another organisation as benefiting", without: { ...f, gave: undefined, page: 1 } } : null,
+    f.beneficiary ? { label: `Named ${f.beneficiary} as benefiting`, without: { ...f, beneficiary: undefined, page: 1 } } : null,
   ].filter((x) => x !== null);
 
   const sortButton = (field: RegisterSortField, label: string, firstDir: "asc" | "desc" = "asc") => {
@@ -68,6 +81,10 @@ export default async function RegisterPage({ searchParams }: Props) {
         {f.trust ? <input type="hidden" name="trust" value={f.trust} /> : null}
         {f.ics ? <input type="hidden" name="ics" value={f.ics} /> : null}
         {f.trustType ? <input type="hidden" name="trustType" value={f.trustType} /> : null}
+        {f.outcome ? <input type="hidden" name="outcome" value={f.outcome} /> : null}
+        {f.due ? <input type="hidden" name="due" value={f.due} /> : null}
+        {f.gave ? <input type="hidden" name="gave" value={f.gave} /> : null}
+        {f.beneficiary ? <input type="hidden" name="beneficiary" value={f.beneficiary} /> : null}
         {f.sort ? <input type="hidden" name="sort" value={f.sort} /> : null}
         <div className="grid gap-x-6 gap-y-4 md:grid-cols-3">
           <div className="md:col-span-3">

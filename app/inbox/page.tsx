@@ -186,6 +186,11 @@ export default async function InboxPage() {
           ) : (
             <Empty>No reviews are due.</Empty>
           )}
+          {inbox.reviewsDue.length >= INBOX_LIMIT ? (
+            <p className="mt-4 text-base">
+              Showing the {INBOX_LIMIT} due longest. <Link href="/decisions?due=1">See every decision with a review due in the register</Link>.
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

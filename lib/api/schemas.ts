@@ -273,6 +273,13 @@ export const RegisterFilters = z
   .strict();
 
 export const ListQuery = RegisterFilters.extend({
+  factor: z.enum(FACTORS).optional().openapi({ description: "Decisions that weighed this factor" }),
+  outcome: z.enum(["assessed", "met", "partly_met", "not_met", "unknown"]).optional().openapi({
+    description: "Decisions with a current criterion whose latest assessment is this (any assessment, for `assessed`)",
+  }),
+  due: z.enum(["1"]).optional().openapi({ description: "`1`: signed off, with a criterion past its judged-by date and no assessment" }),
+  beneficiary: Ods.optional().openapi({ description: "Decisions of other trusts naming this organisation (of your ICS) as benefiting" }),
+  gave: z.enum(["1"]).optional().openapi({ description: "`1`: decisions naming an organisation other than their own trust as benefiting" }),
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ type: "integer", minimum: 1, maximum: 200, default: 50 }),
   cursor: z.string().max(500).optional().openapi({ description: "The `nextCursor` of the previous page" }),
 }).strict();

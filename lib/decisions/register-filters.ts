@@ -10,6 +10,7 @@ export type RegisterSortField = (typeof REGISTER_SORT_FIELDS)[number];
 export const REGISTER_SORTS = [...REGISTER_SORT_FIELDS.flatMap((f) => [`${f}-asc`, `${f}-desc`] as const), "relevance"] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 export const REGISTER_PAGE_SIZE = 25;
+export const REGISTER_OUTCOMES = ["assessed", "met", "partly_met", "not_met", "unknown"] as const;
 
 const ods = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, { error: "Enter an organisation code (ODS), like RNA" });
 const list = <T extends z.ZodType>(item: T) =>
@@ -30,6 +31,14 @@ export const RegisterFiltersSchema = z.object({
   author: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "Choose an author from the list" }).optional(),
   q: z.string().trim().max(200, { error: "Search words must be 200 characters or fewer" }).optional(),
   factor: z.enum(FACTOR_IDS, { error: "Choose a factor from the list" }).optional(),
+  /** Decisions with a current criterion whose latest assessment is this (or any, for "assessed"). */
+  outcome: z.enum(REGISTER_OUTCOMES, { error: "Choose an outcome from the list" }).optional(),
+  /** "1": signed-off decisions with a criterion past its judged-by date and no assessment. */
+  due: z.enum(["1"], { error: "Use due=1 for decisions with a review due" }).optional(),
+  /** Decisions that name this organisation (not their own trust) as benefiting. */
+  beneficiary: ods.optional(),
+  /** "1": decisions that name another organisation than their own trust as benefiting. */
+  gave: z.enum(["1"], { error: "Use gave=1 for decisions that helped another organisation" }).optional(),
   sort: z.enum(REGISTER_SORTS, { error: "Choose a sort order from the list" }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(REGISTER_PAGE_SIZE),

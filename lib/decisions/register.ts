@@ -3,9 +3,10 @@ import "server-only";
 // paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { decisionFactors, decisions, organisations, users } from "@/db/schema";
+import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { can, orgIdsWithRole, readableDecisionsWhere, type Actor } from "../access";
 import { AppError } from "../errors";
+import { londonDate } from "../format";
 import { parseInput } from "../validation";
 import { RegisterFiltersSchema, defaultSort, type RegisterFilters, type RegisterFiltersInput } from "./register-filters";
 
@@ -214,9 +215,42 @@ export async function registerConditions(
       ),
     );
   }
+  if (filters.outcome) attrs.push(outcomeCondition(filters.outcome));
+  if (filters.due) attrs.push(dueCondition(londonDate(new Date())));
+  if (filters.gave) {
+    attrs.push(sql`exists (select 1 from ${decisionOrganisations} o where o.decision_id = ${decisions.id} and o.role = 'benefits' and o.organisation_id <> ${decisions.trustId})`);
+  }
+  if (filters.beneficiary) {
+    const [org] = await db.select().from(organisations).where(eq(organisations.ods, filters.beneficiary));
+    // Only organisations of the actor's own ICSs: the filter must not become a way to probe others.
+    const icsOf = (o: { id: string; kind: string; icsId: string | null }) => (o.kind === "ics" ? o.id : o.icsId);
+    if (!org || !actor.memberships.some((m) => m.organisationId === org.id || (icsOf(org) && (m.icsId === icsOf(org) || m.organisationId === icsOf(org))))) {
+      throw new AppError("not_found", "Organisation not found");
+    }
+    attrs.push(
+      sql`exists (select 1 from ${decisionOrganisations} o where o.decision_id = ${decisions.id} and o.role = 'benefits' and o.organisation_id = ${org.id} and o.organisation_id <> ${decisions.trustId})`,
+    );
+  }
   const text = filters.q ? sql`${FTS} @@ websearch_to_tsquery('english', ${filters.q})` : undefined;
 
   return { scope, attrs, text };
+}
+
+/**
+ * A current criterion of the decision whose latest assessment is `outcome` ("assessed": any). The same
+ * rule as the dashboards' outcomes panel, so its numbers and these lists agree.
+ */
+function outcomeCondition(outcome: NonNullable<RegisterFilters["outcome"]>): SQL {
+  const latest = sql`(select o.outcome from ${criterionOutcomes} o where o.criterion_id = c.id order by o.created_at desc, o.id desc limit 1)`;
+  const test = outcome === "assessed" ? sql`${latest} is not null` : sql`${latest} = ${outcome}`;
+  return sql`exists (select 1 from ${successCriteria} c where c.decision_id = ${decisions.id} and c.removed_at is null and ${test})`;
+}
+
+/** Signed off, with a current criterion past its judged-by date (before `today`, England) and never assessed. */
+export function dueCondition(today: string): SQL {
+  return sql`(${decisions.status} = 'signed_off' and exists (select 1 from ${successCriteria} c
+    where c.decision_id = ${decisions.id} and c.removed_at is null and c.judged_by < ${today}
+      and not exists (select 1 from ${criterionOutcomes} o where o.criterion_id = c.id)))`;
 }
 
 /** Whether the actor has a register at all (Chief Executives, board members, ICS leads). */

@@ -38,6 +38,20 @@ test("the ICS lead opens the ICS dashboard, changes a filter and follows a numbe
   await expect(page.getByRole("status").filter({ hasText: "visible to their trust boards only" })).toContainText(/shared with the ICS, and \d+ decisions? visible to their trust boards only/);
   await expect(page.locator("table tbody tr").first()).toBeVisible();
   await expectAccessible(page);
+
+  // A reciprocity number leads to the decisions that helped that trust, with the filter shown and removable.
+  await page.goto("/dashboard/ics/QNV");
+  await panelsLoaded(page);
+  const received = page.getByRole("link", { name: /^[1-9]\d* decisions by which .+ was helped$/ }).first();
+  await expect(received).toHaveAttribute("href", /beneficiary=RN[A-E]/);
+  await received.click();
+  await expect(page).toHaveURL(/beneficiary=RN[A-E]/);
+  const chip = page.getByRole("link", { name: /Named RN[A-E] as benefiting/ });
+  await expect(chip).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "visible to their trust boards only" })).toBeVisible();
+  await expectAccessible(page);
+  await chip.click();
+  await expect(page).not.toHaveURL(/beneficiary=/);
 });
 
 test("the national analyst sees only aggregates", async ({ page }) => {

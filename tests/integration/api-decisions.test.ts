@@ -142,6 +142,14 @@ describe("API v1 decisions: the whole life of a decision", () => {
     expect(trustSide.data).toHaveLength(2);
     const bad = await listDecisions(req(`/api/v1/decisions?cursor=!!!`, { token: ce }));
     expect(bad.status).toBe(400);
+    // The dashboards' drill-down filters work here too; drafts have no assessment and nothing due.
+    const none = await (await listDecisions(req(`/api/v1/decisions?trust=${b.trust.ods}&outcome=assessed`, { token: ce }))).json();
+    expect(none.data).toEqual([]);
+    const due = await (await listDecisions(req(`/api/v1/decisions?trust=${b.trust.ods}&due=1`, { token: ce }))).json();
+    expect(due.data).toEqual([]);
+    const badOutcome = await listDecisions(req(`/api/v1/decisions?outcome=great`, { token: ce }));
+    expect(badOutcome.status).toBe(400);
+    expect(JSON.stringify(await badOutcome.json())).toContain("outcome");
   });
 });
 

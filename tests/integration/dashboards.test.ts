@@ -12,7 +12,10 @@ import {
   getWordPairsPanel,
   type DashboardView,
 } from "@/lib/dashboards";
-import { parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard-filters";
+import { DEFAULT_STATUSES, parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard-filters";
+import { listRegister } from "@/lib/decisions";
+import type { RegisterFiltersInput } from "@/lib/decisions/register-filters";
+import type { Actor } from "@/lib/access";
 import { buildDashboardFixture, type DashboardFixture } from "../support/dashboard-fixture";
 import { useTestDatabase } from "../support/db";
 import { makeIcs, makeTrust, makeUser } from "../support/factories";
@@ -182,6 +185,67 @@ describe("filters combine", () => {
   it("the national view ignores a trust filter in the URL", () => {
     const f = parseDashboardFilters("national", { trust: "RNA", ics: "qnv", favoured: "nonsense", from: "2026-Q1", to: "2025-Q2" });
     expect(f).toEqual({ ics: "QNV", from: "2025-Q2", to: "2026-Q1" });
+  });
+});
+
+describe("drill-down: the register lists the decisions behind each number", () => {
+  /** Decisions the register finds for these filters over the dashboard's default statuses, listed or (ICS lead) counted as hidden. */
+  async function behind(actor: Actor, f: RegisterFiltersInput) {
+    const p = await listRegister(actor, { status: [...DEFAULT_STATUSES], pageSize: 100, ...f });
+    return { listed: p.total, all: p.total + (p.hiddenCount ?? 0), titles: p.rows.map((r) => r.title) };
+  }
+
+  it("outcome cells: decisions with an assessed, met, partly met or not met criterion", async () => {
+    const ics = fx.icsA.ods;
+    const o = await getOutcomesPanel(fx.icsLeadA, icsView(), {});
+    for (const side of o.sides) expect((await behind(fx.icsLeadA, { ics, favoured: side.favoured, outcome: "assessed" })).all).toBe(side.decisions);
+    // One criterion per decision here, so criteria and decisions agree: system 2 met; trust 1 partly met, 1 not met (d2's latest).
+    expect((await behind(fx.icsLeadA, { ics, favoured: "system", outcome: "met" })).all).toBe(2);
+    expect((await behind(fx.icsLeadA, { ics, favoured: "trust", outcome: "partly_met" })).all).toBe(1);
+    expect((await behind(fx.icsLeadA, { ics, favoured: "trust", outcome: "not_met" })).all).toBe(1);
+    // d2 was "met" before it was "not met": only the latest assessment counts.
+    expect((await behind(fx.icsLeadA, { ics, favoured: "trust", outcome: "met" })).all).toBe(0);
+    expect((await behind(fx.icsLeadA, { ics, outcome: "unknown" })).all).toBe(0);
+    // The trust's own board lists d2 by name; the ICS lead only counts it (it is confidential).
+    expect((await behind(fx.boardT1, { trust: fx.trusts.T1.ods, outcome: "not_met" })).titles).toEqual([fx.titles.d2]);
+    const lead = await behind(fx.icsLeadA, { ics, outcome: "not_met" });
+    expect(lead).toMatchObject({ listed: 0, all: 1 });
+  });
+
+  it("reviews due: the decisions with a criterion past its date and no outcome", async () => {
+    const s = await getSignOffPanel(fx.icsLeadA, icsView(), {});
+    expect((await behind(fx.icsLeadA, { ics: fx.icsA.ods, due: "1" })).all).toBe(s.reviewsDue.decisions);
+    expect((await behind(fx.ces.T1, { trust: fx.trusts.T1.ods, due: "1" })).titles).toEqual([fx.titles.d1]);
+  });
+
+  it("reciprocity: what each trust gave, received, and each flow", async () => {
+    const ics = fx.icsA.ods;
+    const r = await getReciprocityPanel(fx.icsLeadA, icsView(), {});
+    for (const t of r.trusts) {
+      expect((await behind(fx.icsLeadA, { ics, trust: t.trustOds, gave: "1" })).all).toBe(t.gaveDecisions);
+      expect((await behind(fx.icsLeadA, { ics, beneficiary: t.trustOds })).all).toBe(t.receivedDecisions);
+    }
+    for (const f of r.flows) expect((await behind(fx.icsLeadA, { ics, trust: f.fromOds, beneficiary: f.toOds })).all).toBe(f.decisions);
+  });
+
+  it("the counts of Chief Executives link to the decisions they were counted from", async () => {
+    const f = await getFactorsPanel(fx.icsLeadA, icsView(), {});
+    const row = f.rows.find((r) => r.factor === "financial_stability")!;
+    expect((await behind(fx.icsLeadA, { ics: fx.icsA.ods, factor: "financial_stability" })).all).toBe(row.decisions.total);
+  });
+
+  it("a beneficiary outside the actor's ICS is not found, and a trust's own decisions never count as helping itself", async () => {
+    await expect(listRegister(fx.icsLeadA, { beneficiary: fx.trusts.T4.ods })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listRegister(fx.ces.T4, { beneficiary: fx.trusts.T1.ods })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listRegister(fx.ces.T1, { beneficiary: "ZZZ99" })).rejects.toMatchObject({ code: "not_found" });
+    // T1's Chief Executive sees only T1's decisions that helped T2 (flow T1>T2: one decision).
+    expect((await behind(fx.ces.T1, { beneficiary: fx.trusts.T2.ods })).listed).toBe(1);
+    expect((await behind(fx.ces.T1, { beneficiary: fx.trusts.T1.ods })).listed).toBe(0);
+  });
+
+  it("bad drill-down values are refused naming the field", async () => {
+    await expect(listRegister(fx.ces.T1, { outcome: "great" as never })).rejects.toMatchObject({ code: "invalid" });
+    await expect(listRegister(fx.ces.T1, { due: "yes" as never })).rejects.toMatchObject({ code: "invalid", fieldErrors: { due: expect.stringMatching(/due=1/) } });
   });
 });
 

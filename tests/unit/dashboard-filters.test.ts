@@ -41,12 +41,15 @@ describe("filters from the URL", () => {
 describe("register links", () => {
   it("carries the view, the filters and the number's own keys, with dates for quarters", () => {
     const f = { from: "2025-Q1", to: "2025-Q2", category: "finance" as const, trust: "RNB" };
-    expect(registerHref({ kind: "ics", ods: "QNV" }, f)).toBe("/decisions?trust=RNB&ics=QNV&category=finance&from=2025-04-01&to=2025-09-30");
+    expect(registerHref({ kind: "ics", ods: "QNV" }, f)).toBe("/decisions?trust=RNB&ics=QNV&status=awaiting_sign_off%2Csigned_off%2Cdeclined%2Creviewed&category=finance&from=2025-04-01&to=2025-09-30");
     expect(registerHref({ kind: "ics", ods: "QNV" }, f, { favoured: "system", quarter: "2025-Q3", author: "u1", trust: "RNA" })).toBe(
-      "/decisions?trust=RNA&ics=QNV&favoured=system&category=finance&from=2025-10-01&to=2025-12-31&author=u1",
+      "/decisions?trust=RNA&ics=QNV&favoured=system&status=awaiting_sign_off%2Csigned_off%2Cdeclined%2Creviewed&category=finance&from=2025-10-01&to=2025-12-31&author=u1",
     );
     expect(registerHref({ kind: "trust", ods: "RNA" }, {}, { factor: "workforce", status: "awaiting_sign_off" })).toBe(
       "/decisions?trust=RNA&status=awaiting_sign_off&factor=workforce",
+    );
+    expect(registerHref({ kind: "ics", ods: "QNV" }, { status: "withdrawn" }, { outcome: "not_met", due: true, beneficiary: "RNB", gave: true })).toBe(
+      "/decisions?ics=QNV&status=withdrawn&outcome=not_met&due=1&beneficiary=RNB&gave=1",
     );
   });
 });

@@ -253,9 +253,13 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
               <dt>Chief Executives with no trust-favoured decision</dt>
               <dd>
                 <span className="text-3xl font-bold">
-                  <Num value={b.chiefExecutives.withNoTrustFavoured} />
+                  <Num
+                    value={b.chiefExecutives.withNoTrustFavoured}
+                    href={b.byChiefExecutive ? "#balance-by-chief-executive" : null}
+                    label="Chief Executives: see each one's decisions in the table by Chief Executive"
+                  />
                 </span>{" "}
-                of <Num value={b.chiefExecutives.withDecisions} />
+                of <Num value={b.chiefExecutives.withDecisions} href={link()} label="Chief Executives who made the decisions in this set" />
                 {b.chiefExecutives.share !== null ? ` (${percent(b.chiefExecutives.share)})` : ""}
               </dd>
             </div>
@@ -321,6 +325,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
             </Pair>
           ) : null}
           {b.byChiefExecutive ? (
+            <div id="balance-by-chief-executive" className="scroll-mt-4">
             <SideTable
               caption="Decisions by Chief Executive"
               keyHeading="Chief Executive"
@@ -332,6 +337,7 @@ export async function BalancePanelView({ actor, view, filters }: Props) {
                 counts: c,
               }))}
             />
+            </div>
           ) : null}
         </>
       )}
@@ -400,22 +406,25 @@ export async function OutcomesPanelView({ actor, view, filters }: Props) {
                   <tr key={s.favoured}>
                     <th scope="row">{FAVOURED_LABELS[s.favoured]}</th>
                     <td className="num">
-                      <Num value={s.decisions} href={link({ favoured: s.favoured })} label={`decisions favouring the ${s.favoured}`} />
+                      <Num value={s.decisions} href={link({ favoured: s.favoured, outcome: "assessed" })} label={`decisions favouring the ${s.favoured} with an assessed criterion`} />
                     </td>
                     <td className="num">
-                      <Num value={s.assessed} />
+                      <Num value={s.assessed} href={link({ favoured: s.favoured, outcome: "assessed" })} label={`criteria assessed, on decisions favouring the ${s.favoured}`} />
                     </td>
                     <td className="num">
-                      <Num value={s.met} /> <span className="text-nhs-secondary">({percent(s.shares.met)})</span>
+                      <Num value={s.met} href={link({ favoured: s.favoured, outcome: "met" })} label={`criteria met, on decisions favouring the ${s.favoured}`} />{" "}
+                      <span className="text-nhs-secondary">({percent(s.shares.met)})</span>
                     </td>
                     <td className="num">
-                      <Num value={s.partlyMet} /> <span className="text-nhs-secondary">({percent(s.shares.partlyMet)})</span>
+                      <Num value={s.partlyMet} href={link({ favoured: s.favoured, outcome: "partly_met" })} label={`criteria partly met, on decisions favouring the ${s.favoured}`} />{" "}
+                      <span className="text-nhs-secondary">({percent(s.shares.partlyMet)})</span>
                     </td>
                     <td className="num">
-                      <Num value={s.notMet} /> <span className="text-nhs-secondary">({percent(s.shares.notMet)})</span>
+                      <Num value={s.notMet} href={link({ favoured: s.favoured, outcome: "not_met" })} label={`criteria not met, on decisions favouring the ${s.favoured}`} />{" "}
+                      <span className="text-nhs-secondary">({percent(s.shares.notMet)})</span>
                     </td>
                     <td className="num">
-                      <Num value={s.unknown} />
+                      <Num value={s.unknown} href={link({ favoured: s.favoured, outcome: "unknown" })} label={`criteria with outcome unknown, on decisions favouring the ${s.favoured}`} />
                     </td>
                   </tr>
                 ))}
@@ -499,9 +508,9 @@ export async function FactorsPanelView({ actor, view, filters }: Props) {
                       <td className="num"><Num value={r.decisions.system} href={link({ factor: r.factor, favoured: "system" })} label={`${label}, favoured the system`} /></td>
                       <td className="num"><Num value={r.decisions.trust} href={link({ factor: r.factor, favoured: "trust" })} label={`${label}, favoured the trust`} /></td>
                       <td className="num"><Num value={r.decisions.total} href={link({ factor: r.factor })} label={`${label}, all decisions`} /></td>
-                      <td className="num"><Num value={r.chiefExecutives.system} /></td>
-                      <td className="num"><Num value={r.chiefExecutives.trust} /></td>
-                      <td className="num"><Num value={r.chiefExecutives.total} /></td>
+                      <td className="num"><Num value={r.chiefExecutives.system} href={link({ factor: r.factor, favoured: "system" })} label={`Chief Executives citing ${label}, favouring the system`} /></td>
+                      <td className="num"><Num value={r.chiefExecutives.trust} href={link({ factor: r.factor, favoured: "trust" })} label={`Chief Executives citing ${label}, favouring the trust`} /></td>
+                      <td className="num"><Num value={r.chiefExecutives.total} href={link({ factor: r.factor })} label={`Chief Executives citing ${label}`} /></td>
                     </tr>
                   );
                 })}
@@ -642,9 +651,13 @@ export async function ReciprocityPanelView({ actor, view, filters }: Props) {
                 {r.trusts.map((t) => (
                   <tr key={t.trustOds}>
                     <th scope="row">{t.trustName}</th>
-                    <td className="num">{t.gaveDecisions.toLocaleString("en-GB")}</td>
+                    <td className="num">
+                      <Num value={t.gaveDecisions} href={t.gaveDecisions ? link({ trust: t.trustOds, gave: true }) : null} label={`decisions by which ${t.trustName} helped others`} />
+                    </td>
                     <td className="num">{formatMoneyK(t.gaveK)}</td>
-                    <td className="num">{t.receivedDecisions.toLocaleString("en-GB")}</td>
+                    <td className="num">
+                      <Num value={t.receivedDecisions} href={t.receivedDecisions ? link({ beneficiary: t.trustOds }) : null} label={`decisions by which ${t.trustName} was helped`} />
+                    </td>
                     <td className="num">{formatMoneyK(t.receivedK)}</td>
                   </tr>
                 ))}
@@ -669,7 +682,9 @@ export async function ReciprocityPanelView({ actor, view, filters }: Props) {
                       <Link href={link({ trust: f.fromOds }) ?? "#"}>{f.fromName}</Link>
                     </td>
                     <td>{f.toName}</td>
-                    <td className="num">{f.decisions.toLocaleString("en-GB")}</td>
+                    <td className="num">
+                      <Num value={f.decisions} href={link({ trust: f.fromOds, beneficiary: f.toOds })} label={`decisions by which ${f.fromName} helped ${f.toName}`} />
+                    </td>
                     <td className="num">{formatMoneyK(f.amountK)}</td>
                   </tr>
                 ))}
@@ -703,7 +718,7 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
           <dt>Median days from submission to sign-off</dt>
           <dd className="text-3xl font-bold">{s.medianDays === null ? "–" : s.medianDays.toLocaleString("en-GB")}</dd>
           <dd className="text-base text-nhs-secondary">
-            over <Num value={s.timed} /> {s.timed === 1 ? "decision" : "decisions"} signed off (including those since reviewed)
+            over <Num value={s.timed} href={filters.status ? null : link({ status: "signed_off,reviewed" })} label="decisions signed off or reviewed" /> {s.timed === 1 ? "decision" : "decisions"} signed off (including those since reviewed)
           </dd>
         </div>
         <div className="border-l-4 border-nhs-warm-yellow pl-3">
@@ -716,9 +731,10 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
           <dt>Reviews due</dt>
           <dd>
             <span className="text-3xl font-bold">
-              <Num value={s.reviewsDue.criteria} />
+              <Num value={s.reviewsDue.criteria} href={link({ due: true })} label="criteria due for review: see their decisions" />
             </span>{" "}
-            {s.reviewsDue.criteria === 1 ? "criterion" : "criteria"} past their date with no outcome, on <Num value={s.reviewsDue.decisions} /> of{" "}
+            {s.reviewsDue.criteria === 1 ? "criterion" : "criteria"} past their date with no outcome, on{" "}
+            <Num value={s.reviewsDue.decisions} href={link({ due: true })} label="decisions with a review due" /> of{" "}
             <Num value={s.signedOff} href={link({ status: "signed_off" })} label="signed-off decisions" /> signed-off decisions
           </dd>
         </div>
