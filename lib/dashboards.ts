@@ -584,11 +584,14 @@ export async function getReciprocityPanel(actor: Actor, view: DashboardView, fil
     gave: number; gave_k: number; received: number; received_k: number;
   }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)}),
+    // With one trust chosen, what it received comes from the other trusts' decisions: the set is the
+    // whole ICS (other filters applied) and the links are those with that trust at either end.
+    sql`with s as (${scopedDecisions(v, { ...filters, trust: undefined })}),
       l as (
         select s.id, s.trust_id as giver, o.organisation_id as receiver, coalesce(o.amount_k, 0) as amount_k
         from s join decision_organisations o on o.decision_id = s.id
         where o.role = 'benefits' and o.organisation_id <> s.trust_id
+        ${filters.trust ? sql`and (s.trust_id = (select id from organisations where ods = ${filters.trust}) or o.organisation_id = (select id from organisations where ods = ${filters.trust}))` : sql``}
       ),
       gave as (select giver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l group by giver),
       recv as (select receiver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l group by receiver),
@@ -597,6 +600,7 @@ export async function getReciprocityPanel(actor: Actor, view: DashboardView, fil
              coalesce(g.n, 0) as gave, coalesce(g.k, 0) as gave_k, coalesce(r.n, 0) as received, coalesce(r.k, 0) as received_k
         from organisations t left join gave g on g.giver = t.id left join recv r on r.receiver = t.id
         where t.ics_id = ${v.orgId} and t.kind = 'trust' ${filters.trust ? sql`and t.ods = ${filters.trust}` : sql``}
+          ${filters.trustType ? sql`and t.trust_type = ${filters.trustType}` : sql``}
       union all
       select 'flow', a.ods, a.name, b.ods, b.name, f.n, f.k, 0, 0
         from flows f join organisations a on a.id = f.giver join organisations b on b.id = f.receiver`,
@@ -652,15 +656,21 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
   if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
     return { timed: SECONDARY, medianDays: null, awaiting: SECONDARY, signedOff: SECONDARY, reviewsDue: { criteria: SECONDARY, decisions: SECONDARY }, tooFewTrusts: true };
   }
-  // Awaiting and signed off are two statuses of the set, but the set's size isn't shown nationally
-  // (no register), so they have no shown total to subtract from.
-  const timed = cell(r.timed);
+  // Awaiting is one status of the set, whose size isn't shown nationally (no register). But "timed"
+  // (signed off, including those since reviewed) minus "signed off" is the number reviewed: that
+  // subtraction is a relation to protect, like a row's parts and its total.
+  let timed: Cell, signedOff: Cell;
+  if (v.kind === "national") {
+    [timed, signedOff] = protectedCells([r.timed, r.signed_off, Math.max(0, r.timed - r.signed_off)], [{ total: 0, parts: [1, 2], hideTotalFirst: false }]);
+  } else {
+    [timed, signedOff] = [r.timed, r.signed_off];
+  }
   const median = r.median_days === null || isSuppressed(timed) ? null : Math.round(Number(r.median_days) * 10) / 10;
   return {
     timed,
     medianDays: median,
     awaiting: cell(r.awaiting),
-    signedOff: cell(r.signed_off),
+    signedOff,
     reviewsDue: { criteria: cell(r.due_criteria), decisions: cell(r.due_decisions) },
   };
 }

@@ -71,7 +71,7 @@ export default async function RegisterPage({ searchParams }: Props) {
           {icsView ? "Shared decisions" : "Decisions"}
         </PageHeading>
         {isCe ? (
-          <Link href="/decisions/new" className="nhs-button">
+          <Link href="/decisions/new" className="nhs-button mb-6">
             Record a decision
           </Link>
         ) : null}

@@ -142,6 +142,16 @@ describe("ICS view (ICS A, its lead)", () => {
     );
   });
 
+  it("reciprocity for one chosen trust: what it gave, and what the other trusts' decisions gave it", async () => {
+    const { T1, T2, T3 } = fx.trusts;
+    const r = await getReciprocityPanel(fx.icsLeadA, icsView(), { trust: T1.ods });
+    expect(r.trusts).toEqual([expect.objectContaining({ trustOds: T1.ods, gaveDecisions: 2, gaveK: 150, receivedDecisions: 2, receivedK: 230 })]);
+    expect(r.flows.map((f) => `${f.fromOds}>${f.toOds}`).sort()).toEqual([`${T1.ods}>${T2.ods}`, `${T1.ods}>${T3.ods}`, `${T2.ods}>${T1.ods}`, `${T3.ods}>${T1.ods}`].sort());
+    // Trust type narrows the trusts listed (and the givers counted).
+    const acute = await getReciprocityPanel(fx.icsLeadA, icsView(), { trustType: "acute" });
+    expect(acute.trusts.map((t) => t.trustOds).sort()).toEqual([T1.ods, T3.ods].sort());
+  });
+
   it("sign-off: median days, awaiting, reviews due", async () => {
     const s = await getSignOffPanel(fx.icsLeadA, icsView(), {});
     expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: 1, signedOff: 4, reviewsDue: { criteria: 1, decisions: 1 } });
@@ -285,7 +295,8 @@ describe("national view", () => {
       factor: "financial_stability", decisions: { system: S, trust: S, total: 3 }, chiefExecutives: { system: S, trust: S, total: S },
     });
     const s = await getSignOffPanel(fx.analyst, nationalView, nationalA());
-    expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: S, signedOff: 4, reviewsDue: { criteria: S, decisions: S } });
+    // 5 timed, 4 signed off: the one reviewed decision would show by subtraction, so one more is hidden.
+    expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: S, signedOff: N, reviewsDue: { criteria: S, decisions: S } });
   });
 
   it("word pairs over every decision, each counted once per decision, shown only from 3 decisions of 3 trusts", async () => {

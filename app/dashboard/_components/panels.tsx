@@ -385,7 +385,9 @@ export async function OutcomesPanelView({ actor, view, filters }: Props) {
               stacked: true,
               ariaLabel: "Share of assessed criteria met, partly met and not met, by side favoured. The same figures are in the table that follows.",
             })}
-            caption="Percentage of assessed success criteria with a known outcome (met, partly met, not met), by the side the decision favoured. Criteria assessed as unknown are left out of the shares."
+            caption={`Percentage of assessed success criteria with a known outcome (met, partly met, not met), by the side the decision favoured. Criteria assessed as unknown are left out of the shares.${
+              o.sides.some((s) => s.shares.met === null) ? " A side with no bar has no share shown (none assessed, or hidden to protect small numbers)." : ""
+            }`}
           />
           <TableWrap label="Outcomes by side">
             <table className="nhs-table">
@@ -570,7 +572,11 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
               horizontal: true,
               ariaLabel: "Most frequent word pairs: bar chart. The same figures are in the table that follows.",
             })}
-            caption={`Number of times each pair of adjacent words occurs across ${typeof w.decisions === "number" ? w.decisions.toLocaleString("en-GB") : ""} decisions.`}
+            caption={
+              view.kind === "national"
+                ? "Number of decisions using each pair of adjacent words (each decision counted once; only pairs used by at least 3 decisions of 3 different trusts)."
+                : `Number of times each pair of adjacent words occurs across ${typeof w.decisions === "number" ? w.decisions.toLocaleString("en-GB") : ""} decisions.`
+            }
           />
           <TableWrap label="Most frequent word pairs">
             <table className="nhs-table">
@@ -579,7 +585,7 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
                 <tr>
                   <th scope="col" className="num">Rank</th>
                   <th scope="col">Word pair</th>
-                  <th scope="col" className="num">Times used</th>
+                  <th scope="col" className="num">{view.kind === "national" ? "Decisions using it" : "Times used"}</th>
                 </tr>
               </thead>
               <tbody>
@@ -602,6 +608,17 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
 }
 
 // ---------------------------------------------------------------- 6. reciprocity
+
+/** An amount in £ linking to the decisions that named it. */
+function Money({ k, href, label }: { k: number; href: string | null; label: string }) {
+  if (!href) return <>{formatMoneyK(k)}</>;
+  return (
+    <Link href={href}>
+      {formatMoneyK(k)}
+      <span className="sr-only"> {label}</span>
+    </Link>
+  );
+}
 
 export async function ReciprocityPanelView({ actor, view, filters }: Props) {
   const r = await getReciprocityPanel(actor, view, filters);
@@ -654,11 +671,16 @@ export async function ReciprocityPanelView({ actor, view, filters }: Props) {
                     <td className="num">
                       <Num value={t.gaveDecisions} href={t.gaveDecisions ? link({ trust: t.trustOds, gave: true }) : null} label={`decisions by which ${t.trustName} helped others`} />
                     </td>
-                    <td className="num">{formatMoneyK(t.gaveK)}</td>
                     <td className="num">
-                      <Num value={t.receivedDecisions} href={t.receivedDecisions ? link({ beneficiary: t.trustOds }) : null} label={`decisions by which ${t.trustName} was helped`} />
+                      <Money k={t.gaveK} href={t.gaveDecisions ? link({ trust: t.trustOds, gave: true }) : null} label={`named by ${t.trustName} as helping others`} />
                     </td>
-                    <td className="num">{formatMoneyK(t.receivedK)}</td>
+                    <td className="num">
+                      {/* Received comes from the other trusts' decisions: the register link drops a chosen trust. */}
+                      <Num value={t.receivedDecisions} href={t.receivedDecisions ? link({ trust: "", beneficiary: t.trustOds }) : null} label={`decisions by which ${t.trustName} was helped`} />
+                    </td>
+                    <td className="num">
+                      <Money k={t.receivedK} href={t.receivedDecisions ? link({ trust: "", beneficiary: t.trustOds }) : null} label={`named as helping ${t.trustName}`} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -685,7 +707,9 @@ export async function ReciprocityPanelView({ actor, view, filters }: Props) {
                     <td className="num">
                       <Num value={f.decisions} href={link({ trust: f.fromOds, beneficiary: f.toOds })} label={`decisions by which ${f.fromName} helped ${f.toName}`} />
                     </td>
-                    <td className="num">{formatMoneyK(f.amountK)}</td>
+                    <td className="num">
+                      <Money k={f.amountK} href={link({ trust: f.fromOds, beneficiary: f.toOds })} label={`named by ${f.fromName} as helping ${f.toName}`} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -716,7 +740,13 @@ export async function SignOffPanelView({ actor, view, filters }: Props) {
       <dl className="grid gap-4 sm:grid-cols-3">
         <div className="border-l-4 border-nhs-blue pl-3">
           <dt>Median days from submission to sign-off</dt>
-          <dd className="text-3xl font-bold">{s.medianDays === null ? "–" : s.medianDays.toLocaleString("en-GB")}</dd>
+          <dd className="text-3xl font-bold">
+            {s.medianDays === null ? (
+              "–"
+            ) : (
+              <Num value={s.medianDays} href={filters.status ? null : link({ status: "signed_off,reviewed" })} label="days: see the decisions it is the median of" />
+            )}
+          </dd>
           <dd className="text-base text-nhs-secondary">
             over <Num value={s.timed} href={filters.status ? null : link({ status: "signed_off,reviewed" })} label="decisions signed off or reviewed" /> {s.timed === 1 ? "decision" : "decisions"} signed off (including those since reviewed)
           </dd>
