@@ -9,6 +9,16 @@ import { authSecret } from "@/lib/auth/secret";
  */
 function secured(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders(request, nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  return response;
+}
+
+function securityHeaders(request: NextRequest, nonce: string): Record<string, string> {
   const dev = process.env.NODE_ENV !== "production";
   const csp = [
     "default-src 'self'",
@@ -23,19 +33,16 @@ function secured(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
-
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("X-Frame-Options", "DENY");
-  response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  const headers: Record<string, string> = {
+    "Content-Security-Policy": csp,
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  return response;
+  if (https) headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  return headers;
 }
 
 // Auth.js's auth() in a server component cannot set cookies, so by itself the session cookie would
@@ -57,7 +64,34 @@ async function refreshedSessionCookies(request: NextRequest): Promise<string[]> 
 
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
 
+/** Next.js's own limit for a server action's body (next.config.js bodySizeLimit "1mb"). */
+const MAX_FORM_BYTES = 1024 * 1024;
+
+/**
+ * A form post over the limit, refused here with a page that says what happened instead of Next's
+ * failure (a 500) further in. Forms with JavaScript check their size before sending (body-guard.ts);
+ * this is for posts without it. The API and the import upload have their own, larger, limits.
+ */
+function tooLarge(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST") return null;
+  const path = request.nextUrl.pathname;
+  if (path.startsWith("/api/") || path.startsWith("/decisions/import/")) return null;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (!(length > MAX_FORM_BYTES)) return null;
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The form was too large – Fulcrum</title>
+<style>body{font-family:Arial,sans-serif;margin:0;color:#212b32;background:#f0f4f5}header{background:#005eb8;color:#fff;padding:16px 24px;font-weight:700;font-size:1.25rem}main{max-width:40rem;padding:24px}h1{font-size:2rem;margin:0 0 16px}a{color:#005eb8}</style></head>
+<body><header>NHS Fulcrum</header><main id="main-content"><h1>The form was too large to send</h1>
+<p>What you sent was over 1 MB, so nothing was saved.</p>
+<p>Go back with your browser's back button: your answers should still be there. Shorten the longest answers (each box says its limit, such as 20,000 characters for the rationale) and send the form again.</p>
+<p><a href="/">Go to your home page</a></p></main></body></html>`;
+  const headers = { ...securityHeaders(request, Buffer.from(crypto.randomUUID()).toString("base64")), "content-type": "text/html; charset=utf-8", connection: "close" };
+  return new NextResponse(html, { status: 413, headers });
+}
+
 export async function proxy(request: NextRequest) {
+  const refused = tooLarge(request);
+  if (refused) return refused;
   const response = secured(request);
   // Only page views refresh: a POST (server action) may itself be signing in or out, and two
   // Set-Cookie headers for one cookie in one response would race.

@@ -38,6 +38,13 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const port = process.env.PORT || "3000";
-const child = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...env, FULCRUM_DEMO: process.env.FULCRUM_DEMO ?? "1" } });
+// The demo (with its published passwords) goes into an empty database, but never when the shell says
+// NODE_ENV=production, unless asked with `npm start -- --force`.
+let demo = process.env.FULCRUM_DEMO ?? "1";
+if (demo === "1" && process.env.NODE_ENV === "production" && !process.argv.includes("--force")) {
+  console.log("Fulcrum: NODE_ENV=production, so no demo data is loaded (`npm start -- --force` loads it into an empty database).");
+  demo = "0";
+}
+const child = spawn("npx", ["next", "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...env, FULCRUM_DEMO: demo } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

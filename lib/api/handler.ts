@@ -5,6 +5,7 @@ import { env } from "../env";
 import { AppError, GENERIC_FAILURE, isAppError, type FieldErrors } from "../errors";
 import { hitRateLimit } from "../rate-limit";
 import { authenticateBearer } from "../tokens";
+import { clientIp } from "../auth/client-ip";
 import type { RouteSpec } from "./routes";
 import type { z } from "./zod";
 
@@ -69,9 +70,6 @@ export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES):
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-function clientIp(h: Headers): string | null {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-}
 
 /**
  * The revision an edit is based on: `baseVersion` in the body, or an `If-Match: "<revision>"` header.
@@ -107,8 +105,9 @@ export function apiHandler<S extends RouteSpec>(
     const rateHeaders: Record<string, string> = {};
     try {
       const db = await getDb();
+      const ip = clientIp(request.headers);
       const actor = await authenticateBearer(db, request.headers.get("authorization"), {
-        ip: clientIp(request.headers),
+        ip: ip === "unknown" ? null : ip,
         userAgent: request.headers.get("user-agent"),
       });
       const limit = env().FULCRUM_API_RATE_LIMIT;

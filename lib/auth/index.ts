@@ -9,7 +9,10 @@ import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { authConfig } from "./config";
 import { authSecret } from "./secret";
+import { clientIp } from "./client-ip";
 import { checkSignIn } from "./sign-in";
+
+export { clientIp };
 
 class LockedSignIn extends CredentialsSignin {
   constructor(minutes: number) {
@@ -18,9 +21,6 @@ class LockedSignIn extends CredentialsSignin {
   }
 }
 
-export function clientIp(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,

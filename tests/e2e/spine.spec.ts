@@ -96,6 +96,20 @@ test("pages carry the security headers; the session cookie is HttpOnly and SameS
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("a form post over 1 MB without JavaScript gets a page saying so, never an error page", async ({ page, request }) => {
+  const res = await request.post("/decisions/new", {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: `rationale=${"x".repeat(1_100_000)}`,
+  });
+  expect(res.status()).toBe(413);
+  expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const html = await res.text();
+  expect(html).toContain("The form was too large to send");
+  expect(html).toContain("nothing was saved");
+  await page.setContent(html);
+  await expectAccessible(page);
+});
+
 test("a server action posted from another origin is refused", async ({ page, playwright, baseURL }) => {
   // Capture the sign-in form's real server action request, then replay it.
   await page.goto("/sign-in");

@@ -36,6 +36,22 @@ describe("sign-in", () => {
     expect(later.status).toBe("ok");
   });
 
+  it("attempts sent all at once are counted against each other: no more than 5 reach the password check", async () => {
+    const { ned2 } = await makeTrustWithBoard(t.db);
+    const now = new Date("2026-11-26T11:00:00Z");
+    const wrong = await Promise.all(Array.from({ length: 30 }, () => checkSignIn(t.db, { email: ned2.email, password: "wrong", ip: addr() }, now)));
+    expect(wrong.filter((r) => r.status === "invalid")).toHaveLength(5);
+    expect(wrong.filter((r) => r.status === "locked")).toHaveLength(25);
+    // The right password, even sent alongside more guesses, is refused too; refused attempts leave no record.
+    const more = await Promise.all([
+      checkSignIn(t.db, { email: ned2.email, password: TEST_PASSWORD, ip: addr() }, now),
+      ...Array.from({ length: 5 }, () => checkSignIn(t.db, { email: ned2.email, password: "wrong", ip: addr() }, now)),
+    ]);
+    expect(more.map((r) => r.status)).toEqual(Array(6).fill("locked"));
+    const rows = await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, ned2.email));
+    expect(rows.filter((r) => !r.success)).toHaveLength(5);
+  });
+
   it("locks an address after 20 failures, whatever the accounts", async () => {
     const { ned1 } = await makeTrustWithBoard(t.db);
     const ip = addr();
