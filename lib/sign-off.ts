@@ -5,7 +5,7 @@ import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { decisions, decisionVersions, memberships, organisations, positions, users, type Decision } from "@/db/schema";
 import { assertCan, can, seatAt, type Actor, type Seat } from "./access";
 import { recordAudit } from "./audit";
-import { loadReadableDecision } from "./decision-access";
+import { loadReadableDecision, sharedHistory } from "./decision-access";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
@@ -302,7 +302,7 @@ export type SignOffPanel = {
 export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
   const db = await getDb();
   const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
-  const rows = await loadPositionRows(db, decision.id);
+  const [rows, history] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(db, actor, decision)]);
   const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));
   const list: PanelPosition[] = rows
@@ -327,6 +327,8 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
         notCountedReason: reason ? NOT_COUNTED_LABELS[reason] : null,
       };
     })
+    // Positions on a version for the trust board only stay with the board (sharedHistory).
+    .filter((p) => history.version(p.version))
     .reverse();
   const effectiveIds = new Set(quorum.effective.map((p) => p.id));
   const tally = { support: 0, object: 0, abstain: 0 };

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { comments, users } from "@/db/schema";
 import { can, type Actor } from "../access";
 import { recordAudit } from "../audit";
+import { sharedHistory } from "../decision-access";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { AddCommentSchema } from "./schemas";
@@ -71,5 +72,6 @@ export async function listComments(actor: Actor, decisionId: string): Promise<Co
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.decisionId, d.id))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  return rows.map(({ authorId, authorName, ...r }) => ({ ...r, author: { id: authorId, name: authorName } }));
+  const history = await sharedHistory(db, actor, d);
+  return rows.filter((r) => history.at(r.createdAt)).map(({ authorId, authorName, ...r }) => ({ ...r, author: { id: authorId, name: authorName } }));
 }

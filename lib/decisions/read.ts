@@ -4,6 +4,7 @@ import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, decisionVersions, successCriteria, users } from "@/db/schema";
 import { assertCan, can, orgIdsWithRole, type Actor } from "../access";
+import { sharedHistory } from "../decision-access";
 import { AppError } from "../errors";
 import type { VersionContent } from "./content";
 import { hashVersionContent } from "./content";
@@ -31,6 +32,7 @@ export async function getDecision(actor: Actor, id: string) {
   ]);
   const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });
   const currentVersion = versions.find((v) => v.version === d.version);
+  const history = await sharedHistory(db, actor, d);
   return {
     id: d.id,
     trust: { id: trust.id, ods: trust.ods, name: trust.name, icsId: trust.icsId, ics: ics[0] ?? null },
@@ -50,7 +52,8 @@ export async function getDecision(actor: Actor, id: string) {
     declineReason: d.declineReason,
     signedOffAt: d.signedOffAt,
     reviewedAt: d.reviewedAt,
-    versions,
+    /** `restricted`: a version for the trust board only, which this reader (an ICS lead) may not open. */
+    versions: versions.map((v) => ({ ...v, restricted: !history.version(v.version) })),
     permissions: {
       ...perms,
       canComment: can(actor, "decision.comment", trustRef(trust)),
@@ -78,10 +81,16 @@ export async function getDecisionVersion(actor: Actor, id: string, version: numb
   return { ...row, content, recomputedHash, hashMatches: recomputedHash === row.contentHash, latestVersion: d.version, title: d.title };
 }
 
-/** What changed from version `from` to version `to` (default: the one before `to`). */
-export async function diffVersions(actor: Actor, id: string, to: number, from = to - 1): Promise<{ from: number; to: number; changes: FieldChange[] }> {
+/**
+ * What changed from version `from` to version `to` (default: the one before `to`). `changes` is null
+ * when the reader may open `to` but not `from` (a version for the trust board only).
+ */
+export async function diffVersions(actor: Actor, id: string, to: number, from = to - 1): Promise<{ from: number; to: number; changes: FieldChange[] | null }> {
   const b = await getDecisionVersion(actor, id, to);
   if (from < 1) return { from: 0, to, changes: diffContent(emptyContent(), b.content) };
+  const db = await getDb();
+  const { d } = await loadReadable(db, actor, id);
+  if (from <= b.latestVersion && !(await sharedHistory(db, actor, d)).version(from)) return { from, to, changes: null };
   const a = await getDecisionVersion(actor, id, from);
   return { from, to, changes: diffContent(a.content, b.content) };
 }
@@ -142,7 +151,8 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
       ),
     )
     .orderBy(asc(auditEvents.id));
-  return rows.map((r) => {
+  const history = await sharedHistory(db, actor, d);
+  return rows.filter((r) => history.at(new Date(r.at))).map((r) => {
     const after = (r.after ?? {}) as Record<string, unknown>;
     const picked = Object.fromEntries(TIMELINE_FIELDS.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]));
     return { ...r, after: picked as TimelineEvent["after"] };

@@ -16,6 +16,7 @@ import {
   withdrawDecision,
 } from "@/lib/decisions";
 import { AppError } from "@/lib/errors";
+import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
 import { makeTrust, makeTrustWithBoard, makeUser } from "../support/factories";
 import { decisionInput } from "../support/decisions";
 import { useTestDatabase } from "../support/db";
@@ -189,7 +190,7 @@ describe("versions", () => {
       expect(hashVersionContent(row.content as VersionContent)).toBe(row.contentHash);
     }
     const diff = await diffVersions(a.ce, d.id, 2);
-    expect(diff.changes.map((c) => c.label)).toEqual(expect.arrayContaining(["Rationale", "Success criterion 1", "Success criterion 2"]));
+    expect(diff.changes!.map((c) => c.label)).toEqual(expect.arrayContaining(["Rationale", "Success criterion 1", "Success criterion 2"]));
 
     // The stored version rows cannot be changed through the app: an edit of a signed-off decision is refused.
     await t.db.update(decisions).set({ status: "signed_off" }).where(eq(decisions.id, d.id));
@@ -349,8 +350,45 @@ describe("access that ends", () => {
     expect((await getDecision(a.icsLead, c.id)).version).toBe(2);
     expect((await getDecisionVersion(a.icsLead, c.id, 2)).version).toBe(2);
     await rejectsWith(getDecisionVersion(a.icsLead, c.id, 1), "not_found");
-    await rejectsWith(diffVersions(a.icsLead, c.id, 2), "not_found");
+    // Version 2 opens, without the differences from the board-only version 1.
+    expect(await diffVersions(a.icsLead, c.id, 2)).toEqual({ from: 1, to: 2, changes: null });
+    expect((await getDecision(a.icsLead, c.id)).versions.map((v) => [v.version, v.restricted])).toEqual([[2, false], [1, true]]);
     // The trust's own board still reads both.
     expect((await getDecisionVersion(a.chair, c.id, 1)).version).toBe(1);
+    expect((await diffVersions(a.chair, c.id, 2)).changes).not.toBeNull();
+  });
+
+  it("an ICS lead never sees the positions, comments or events from while the decision was for the trust board only", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const c = await createDecision(a.ce, decisionInput({ visibility: "trust", title: "Board first" }));
+    const s = await submitDecision(a.ce, { id: c.id, baseRevision: c.revision });
+    await addComment(a.chair, { decisionId: c.id, body: "Private session only: the merger talks" });
+    await recordPosition(a.ned1, { decisionId: c.id, position: "object", comment: "I object, in private session", forum: "private_session", version: 1 });
+    const v1 = await getDecisionVersion(a.ce, c.id, 1);
+    const amended = await updateDecision(a.ce, {
+      id: c.id,
+      baseRevision: (await getDecision(a.ce, c.id)).revision,
+      ...decisionInput({ visibility: "system", title: "Board first", summary: "Now shared with the ICS." }),
+      criteria: v1.content.criteria.map((x) => ({ id: x.id, statement: x.statement, measure: x.measure, baseline: x.baseline, target: x.target, judgedBy: x.judgedBy })),
+    } as never);
+    expect(amended.version).toBe(2);
+    await addComment(a.icsLead, { decisionId: c.id, body: "Glad to see this shared" });
+    await recordPosition(a.ned2, { decisionId: c.id, position: "support", forum: "public_board", version: 2 });
+
+    const lead = { panel: await getSignOffPanel(a.icsLead, c.id), comments: await listComments(a.icsLead, c.id), timeline: await listDecisionTimeline(a.icsLead, c.id) };
+    expect(lead.panel.positions.map((p) => [p.position, p.version])).toEqual([["support", 2]]);
+    expect(lead.comments.map((x) => x.body)).toEqual(["Glad to see this shared"]);
+    expect(lead.timeline.length).toBeGreaterThan(0);
+    expect(lead.timeline.map((e) => e.after.position ?? null)).not.toContain("object");
+    expect(lead.timeline.map((e) => e.after.version ?? null)).not.toContain(1);
+    expect(JSON.stringify(lead)).not.toContain("private session");
+    expect(JSON.stringify(lead)).not.toContain("merger talks");
+
+    // The trust's board sees the whole history, the objection on version 1 included.
+    const chair = { panel: await getSignOffPanel(a.chair, c.id), comments: await listComments(a.chair, c.id) };
+    expect(chair.panel.positions.map((p) => [p.position, p.version])).toEqual([["support", 2], ["object", 1]]);
+    expect(chair.comments).toHaveLength(2);
+    expect((await listDecisionTimeline(a.chair, c.id)).length).toBeGreaterThan(lead.timeline.length);
+    expect(s.version).toBe(1);
   });
 });

@@ -36,10 +36,14 @@ export function DecisionVersions({ d }: SectionProps) {
                   </code>
                 </td>
                 <td className="whitespace-nowrap">
-                  <Link href={`/decisions/${d.id}/versions/${v.version}`}>
-                    {v.version > 1 ? "View and compare" : "View"}
-                    <span className="sr-only"> version {v.version}</span>
-                  </Link>
+                  {v.restricted ? (
+                    <span className="text-nhs-secondary">Trust board only</span>
+                  ) : (
+                    <Link href={`/decisions/${d.id}/versions/${v.version}`}>
+                      {v.version > 1 ? "View and compare" : "View"}
+                      <span className="sr-only"> version {v.version}</span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             ))}

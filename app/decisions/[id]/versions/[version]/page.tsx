@@ -48,7 +48,9 @@ export default async function VersionPage({ params }: Props) {
           <h2 id="diff-heading" className="mb-4 text-2xl">
             What changed from version {diff.from}
           </h2>
-          {diff.changes.length === 0 ? (
+          {diff.changes === null ? (
+            <p>Version {diff.from} was for the trust board only, so the differences from it are not shown.</p>
+          ) : diff.changes.length === 0 ? (
             <p>Nothing in the content changed.</p>
           ) : (
             <div className="relative overflow-x-auto">
