@@ -153,7 +153,7 @@ export default function ApiDocsPage() {
                 <ul className="mb-3 list-disc space-y-1 pl-6">
                   {op.parameters.map((p) => (
                     <li key={`${p.in}-${p.name}`}>
-                      <code className="font-mono">{p.name}</code> ({p.in === "path" ? "in the path" : "query"}
+                      <code className="font-mono">{p.name}</code> ({p.in === "path" ? "in the path" : p.in === "header" ? "header" : "query"}
                       {p.required ? ", required" : ""}): <span className="font-mono text-sm">{typeOf(p.schema)}</span>
                       {p.schema && constraints(p.schema) ? <span className="text-nhs-secondary">, {constraints(p.schema)}</span> : null}
                       {p.description ?? p.schema?.description ? <span className="text-nhs-secondary"> — {p.description ?? p.schema?.description}</span> : null}

@@ -77,20 +77,15 @@ export async function apiPatchDecision(actor: Actor, id: string, baseRevision: n
   return apiGetDecision(actor, id);
 }
 
-/** The revision a submit or withdraw is based on: the one sent, else the current one. */
-async function revisionOr(actor: Actor, id: string, sent: number | null) {
-  return sent ?? (await getDecision(actor, id)).revision;
-}
-
-export async function apiSubmitDecision(actor: Actor, id: string, baseRevision: number | null): Promise<DecisionDetailWire> {
-  await submitDecision(actor, { id, baseRevision: await revisionOr(actor, id, baseRevision) });
+/** Submit, based on the revision the client read (required: the route refuses a request without one). */
+export async function apiSubmitDecision(actor: Actor, id: string, baseRevision: number): Promise<DecisionDetailWire> {
+  await submitDecision(actor, { id, baseRevision });
   return apiGetDecision(actor, id);
 }
 
-export const API_WITHDRAW_REASON = "Withdrawn through the API (no reason given)";
-
-export async function apiWithdrawDecision(actor: Actor, id: string, baseRevision: number | null, reason: string | undefined): Promise<DecisionDetailWire> {
-  await withdrawDecision(actor, { id, baseRevision: await revisionOr(actor, id, baseRevision), reason: reason?.trim() || API_WITHDRAW_REASON });
+/** Withdraw with the client's reason (required, as on the page) and the revision it read. */
+export async function apiWithdrawDecision(actor: Actor, id: string, baseRevision: number, reason: string): Promise<DecisionDetailWire> {
+  await withdrawDecision(actor, { id, baseRevision, reason });
   return apiGetDecision(actor, id);
 }
 

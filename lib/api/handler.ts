@@ -71,22 +71,23 @@ export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES):
 }
 
 
+const BASE_REVISION_MISSING = 'Send baseVersion (the revision you read) or an If-Match: "<revision>" header';
+
+/** The revision in an `If-Match: "<revision>"` header (a weak tag too), or null if none or not one. */
+function ifMatchRevision(request: Request): number | null {
+  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(request.headers.get("if-match") ?? "");
+  return m ? Number(m[1]) : null;
+}
+
 /**
- * The revision an edit is based on: `baseVersion` in the body, or an `If-Match: "<revision>"` header.
+ * The revision an edit, a submit or a withdraw is based on: `baseVersion` in the body, or an
+ * `If-Match: "<revision>"` header. Required: the client says what it read, the server never guesses.
  */
 export function baseRevisionFrom(request: Request, body: { baseVersion?: number }): number {
   if (body.baseVersion !== undefined) return body.baseVersion;
-  const m = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(request.headers.get("if-match") ?? "");
-  if (m) return Number(m[1]);
-  throw new AppError("invalid", "Say which revision your edit is based on", {
-    fieldErrors: { baseVersion: 'Send baseVersion (the revision you read) or an If-Match: "<revision>" header' },
-  });
-}
-
-/** Like baseRevisionFrom, but null when neither is sent (submit and withdraw then use the current revision). */
-export function optionalBaseRevision(request: Request, body: { baseVersion?: number }): number | null {
-  if (body.baseVersion !== undefined || request.headers.has("if-match")) return baseRevisionFrom(request, body);
-  return null;
+  const fromHeader = ifMatchRevision(request);
+  if (fromHeader !== null) return fromHeader;
+  throw new AppError("invalid", "Say which revision your change is based on", { fieldErrors: { baseVersion: BASE_REVISION_MISSING } });
 }
 
 /** The ETag of a decision at a revision (what If-Match takes). */
@@ -151,7 +152,14 @@ export function apiHandler<S extends RouteSpec>(
           throw new AppError("invalid", "The body must be a JSON object", { fieldErrors: { _body: "Send a JSON object" } });
         }
         const parsed = spec.body.safeParse(json);
-        if (!parsed.success) throw new AppError("invalid", "Some fields need correcting", { fieldErrors: apiFieldErrors(parsed.error) });
+        const fieldErrors = parsed.success ? {} : apiFieldErrors(parsed.error);
+        // A missing base revision is reported with the body's other problems, not after they are fixed.
+        const sentBase = (json as { baseVersion?: unknown }).baseVersion !== undefined || ifMatchRevision(request) !== null;
+        if (spec.baseRevision && !sentBase) fieldErrors.baseVersion ??= BASE_REVISION_MISSING;
+        if (Object.keys(fieldErrors).length) {
+          const onlyBase = Object.keys(fieldErrors).length === 1 && fieldErrors.baseVersion === BASE_REVISION_MISSING;
+          throw new AppError("invalid", onlyBase ? "Say which revision your change is based on" : "Some fields need correcting", { fieldErrors });
+        }
         body = parsed.data;
       }
 

@@ -1,6 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { ALL_ROUTES, type RouteSpec } from "./routes";
 import { ErrorBody } from "./schemas";
+import { z } from "./zod";
+
+/** On routes that change a decision: the alternative to `baseVersion` in the body. */
+const IfMatch = z.object({
+  "If-Match": z
+    .string()
+    .optional()
+    .openapi({ description: 'The decision\'s revision as an ETag, like `"3"` (what GET answers as `ETag`). Send it or `baseVersion` in the body; neither is a 400.', example: '"3"' }),
+});
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad request: invalid JSON, a wrong type, an unknown field; `fields` names each",
@@ -49,6 +58,7 @@ export function registerRoutes(registry: OpenAPIRegistry, specs: RouteSpec[] = A
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query as never } : {}),
+        ...(spec.baseRevision ? { headers: IfMatch } : {}),
         ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
       },
       responses: responses as never,

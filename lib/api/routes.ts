@@ -28,6 +28,12 @@ export type RouteSpec<
   auth: "public" | "read" | "write" | "admin";
   /** The error statuses this route can answer, beyond 401 and 429 which every authenticated route can. */
   errors: number[];
+  /**
+   * The route changes a decision: the request must say which `revision` the change is based on,
+   * as `baseVersion` in the body or an `If-Match: "<revision>"` header. Neither is a 400; a stale one
+   * is a 409. The wrapper checks it with the body, and the OpenAPI document lists the header.
+   */
+  baseRevision?: true;
   /** The body of the curl example in the reference (JSON), when it sends one. */
   exampleBody?: unknown;
   exampleQuery?: string;
@@ -156,6 +162,7 @@ export const routes = {
     status: 200,
     auth: "write",
     errors: [400, 403, 404, 409, 413],
+    baseRevision: true,
     exampleBody: { baseVersion: 3, summary: "Updated after the finance committee." },
   }),
   submitDecision: route({
@@ -163,7 +170,9 @@ export const routes = {
     method: "post",
     path: "/api/v1/decisions/{id}/submit",
     summary: "Submit for sign-off",
-    description: "Freezes the content and criteria as a new version with its SHA-256 and asks the board for sign-off. Needs at least one criterion.",
+    description:
+      "Freezes the content and criteria as a new version with its SHA-256 and asks the board for sign-off. Needs at least one criterion. " +
+      "Send `baseVersion` (the `revision` you read) or `If-Match: \"<revision>\"`: if someone changed the decision since, the answer is 409 and nothing is written.",
     tag: "Decisions",
     params: S.IdParams,
     body: S.SubmitInput,
@@ -171,14 +180,17 @@ export const routes = {
     status: 200,
     auth: "write",
     errors: [400, 403, 404, 409],
-    exampleBody: {},
+    baseRevision: true,
+    exampleBody: { baseVersion: 3 },
   }),
   withdrawDecision: route({
     id: "withdrawDecision",
     method: "post",
     path: "/api/v1/decisions/{id}/withdraw",
     summary: "Withdraw a decision",
-    description: "Withdraws a draft or a decision awaiting sign-off.",
+    description:
+      "Withdraws a draft or a decision awaiting sign-off, with a `reason`. " +
+      "Send `baseVersion` (the `revision` you read) or `If-Match: \"<revision>\"`: if someone changed the decision since, the answer is 409 and nothing is written.",
     tag: "Decisions",
     params: S.IdParams,
     body: S.WithdrawInput,
@@ -186,7 +198,8 @@ export const routes = {
     status: 200,
     auth: "write",
     errors: [400, 403, 404, 409],
-    exampleBody: { reason: "Superseded by the ICS plan." },
+    baseRevision: true,
+    exampleBody: { reason: "Superseded by the ICS plan.", baseVersion: 3 },
   }),
   recordPosition: route({
     id: "recordPosition",

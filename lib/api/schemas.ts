@@ -137,7 +137,7 @@ export const Decision = z
     visibility: z.enum(VISIBILITIES),
     status: z.enum(STATUSES),
     version: z.number().int().openapi({ description: "Number of the latest frozen version (0 until first submitted)" }),
-    revision: z.number().int().openapi({ description: "Edit counter: send it back as `baseVersion` (or `If-Match`) when you PATCH" }),
+    revision: z.number().int().openapi({ description: "Edit counter: send it back as `baseVersion` (or `If-Match`) when you PATCH, submit or withdraw" }),
     contentHash: Sha256.nullable(),
     criteria: z.array(Criterion),
   })
@@ -214,10 +214,24 @@ export const DecisionInput = z
   .strict()
   .openapi("DecisionInput");
 
+/**
+ * The revision a change is based on. Required on PATCH, submit and withdraw, but it may come in an
+ * `If-Match` header instead, so the body schema leaves it optional and the route wrapper refuses a
+ * request that sends neither (lib/api/handler.ts).
+ */
+const BaseVersion = z
+  .number({ error: "Must be the decision's revision, a whole number" })
+  .int({ message: "Must be the decision's revision, a whole number" })
+  .min(1, { message: "Must be the decision's revision, a whole number" })
+  .optional()
+  .openapi({
+    description: "Required unless you send `If-Match: \"<revision>\"`: the decision's `revision` (as you read it) this change is based on. If it has changed since, the answer is 409 and nothing is written.",
+  });
+
 /** PATCH /decisions/{id}: any of the fields, and the revision the edit is based on. */
 export const DecisionPatch = z
   .object({
-    baseVersion: z.number().int().min(1).optional().openapi({ description: "The decision's `revision` this edit is based on; or send `If-Match: \"<revision>\"`" }),
+    baseVersion: BaseVersion,
     ...decisionInputFields,
     title: decisionInputFields.title.optional(),
   })
@@ -225,12 +239,21 @@ export const DecisionPatch = z
   .openapi("DecisionPatch");
 
 export const SubmitInput = z
-  .object({ baseVersion: z.number().int().min(1).optional() })
+  .object({ baseVersion: BaseVersion })
   .strict()
   .openapi("SubmitInput");
 
+const ENTER_REASON = "Enter the reason for withdrawing the decision";
 export const WithdrawInput = z
-  .object({ reason: str(LIMITS.summary).optional(), baseVersion: z.number().int().min(1).optional() })
+  .object({
+    reason: z
+      .string({ error: (issue) => (issue.input === undefined ? ENTER_REASON : "Must be text: the reason for withdrawing the decision") })
+      .max(LIMITS.summary, { message: `Must be ${LIMITS.summary.toLocaleString("en-GB")} characters or fewer` })
+      .refine(NO_NUL, { message: "Contains a character that is not allowed" })
+      .refine((v) => v.trim().length > 0, { message: ENTER_REASON })
+      .openapi({ description: "Why the decision is withdrawn (required; kept with the decision and in the audit trail)" }),
+    baseVersion: BaseVersion,
+  })
   .strict()
   .openapi("WithdrawInput");
 

@@ -2,7 +2,8 @@ import "server-only";
 // The CSV import (README, "Import"): a dry run that validates every row (the file's own rules in
 // lib/export/import-rows.ts, then the lib's input rules and the database: the trust exists, the
 // importer may import into it, an administrator's named author is that trust's Chief Executive) and
-// writes nothing; then the import proper, all or nothing in ONE transaction through the same
+// writes nothing. A row failing one check does not hide another row's problems (nor its own problems
+// with the database): one dry run lists them all. Then the import proper, all or nothing in ONE transaction through the same
 // create/submit functions the form uses, with one audit event per decision and one per trust for
 // the import itself.
 import { and, eq, inArray, isNull } from "drizzle-orm";
@@ -68,8 +69,14 @@ async function check(actor: Actor, text: string): Promise<Checked> {
   const ceTrusts = actor.memberships.filter((m) => m.role === "chief_executive");
   const parsed = validateImportCsv(text, { isAdmin: admin, allowedTrustOds: admin ? undefined : new Set(ceTrusts.map((m) => m.ods)) });
   const errors: ImportError[] = [...parsed.errors];
+  // One message per row and column: the first found (the file's own) stands. A set, not a scan, since
+  // a 10,000-row file may now collect an error from every check on every row.
+  const seen = new Set(errors.map((e) => `${e.row}\u0000${e.column}`));
   const fail = (row: number, column: string, message: string) => {
-    if (!errors.some((e) => e.row === row && e.column === column)) errors.push({ row, column, message });
+    const key = `${row}\u0000${column}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    errors.push({ row, column, message });
   };
 
   // The lib's own rules, which the form and the API apply too (never looser than the file's).
@@ -87,13 +94,18 @@ async function check(actor: Actor, text: string): Promise<Checked> {
     }
   }
 
-  // The database: trusts, and (administrators) the authors.
-  const odsList = [...new Set(parsed.rows.map((r) => r.input.trust))];
+  // The database: trusts, and (administrators) the authors. Rows with errors of the file's own are
+  // checked here too, as far as their trust and author cells could be read.
+  const located = [
+    ...parsed.rows.map((r) => ({ row: r.row, trust: r.input.trust, authorEmail: r.authorEmail, parsed: r })),
+    ...parsed.unparsed.map((u) => ({ ...u, parsed: null })),
+  ];
+  const odsList = [...new Set(located.map((r) => r.trust).filter((o): o is string => !!o))];
   const trusts = odsList.length
     ? await (await getDb()).select({ id: organisations.id, ods: organisations.ods }).from(organisations).where(and(inArray(organisations.ods, odsList), eq(organisations.kind, "trust")))
     : [];
   const trustByOds = new Map(trusts.map((t) => [t.ods, t.id]));
-  const emails = [...new Set(parsed.rows.map((r) => r.authorEmail).filter((e): e is string => !!e))];
+  const emails = [...new Set(located.map((r) => r.authorEmail).filter((e): e is string => !!e))];
   const ceRows = emails.length
     ? await (await getDb())
         .select({ userId: users.id, email: users.email, trustId: memberships.organisationId })
@@ -102,22 +114,24 @@ async function check(actor: Actor, text: string): Promise<Checked> {
         .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
     : [];
   const rows: Checked["rows"] = [];
-  for (const r of parsed.rows) {
-    const trustId = trustByOds.get(r.input.trust);
+  for (const r of located) {
+    if (!r.trust) continue;
+    const trustId = trustByOds.get(r.trust);
     if (!trustId) {
-      fail(r.row, "trust ODS", `There is no trust with ODS code ${r.input.trust}`);
+      fail(r.row, "trust ODS", `There is no trust with ODS code ${r.trust}`);
       continue;
     }
     let authorId: string | null = null;
     if (admin) {
+      if (!r.authorEmail) continue; // its author cell is already named in the errors
       const ce = ceRows.find((c) => c.email === r.authorEmail && c.trustId === trustId);
       if (!ce) {
-        fail(r.row, "author email", `${r.authorEmail} is not the Chief Executive of ${r.input.trust} (an imported decision's author must be)`);
+        fail(r.row, "author email", `${r.authorEmail} is not the Chief Executive of ${r.trust} (an imported decision's author must be)`);
         continue;
       }
       authorId = ce.userId;
     }
-    rows.push({ ...r, trustId, authorId });
+    if (r.parsed) rows.push({ ...r.parsed, trustId, authorId });
   }
   errors.sort((a, b) => a.row - b.row || a.column.localeCompare(b.column));
   const ok = errors.length === 0;

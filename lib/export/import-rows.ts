@@ -1,6 +1,7 @@
 // The CSV import's pure half: header mapping and row-by-row validation into the decision input
-// shape of the API (lib/api/schemas.ts DecisionInput). It writes nothing; the dry run shows its
-// errors, and the import proper runs only when there are none (README, "Import").
+// shape of the API (lib/api/schemas.ts DecisionInput). It writes nothing. Rows that pass go on to the
+// lib's and the database's checks (lib/decisions/import.ts) even when other rows failed, so one dry
+// run lists every problem; the import proper runs only when there are none (README, "Import").
 import { CATEGORIES, DecisionInput, FACTORS, type DecisionInputWire } from "../api/schemas";
 import { parseCsv, CsvSyntaxError } from "./csv-parse";
 import { REGISTER_HEADERS } from "./register";
@@ -43,7 +44,26 @@ export type ImportOptions = {
   maxRows?: number;
 };
 
-export type ImportResult = { rows: ImportRow[]; errors: ImportError[]; total: number };
+/**
+ * A row with errors of the file's own: what could still be read of it, so the database checks (the
+ * trust exists; an administrator's author is its Chief Executive) can name their problems too.
+ */
+export type UnparsedRow = {
+  row: number;
+  /** The trust's ODS code when that cell passed; null when it is the cell in error. */
+  trust: string | null;
+  /** The author's email (administrators) when that cell passed. */
+  authorEmail: string | null;
+};
+
+export type ImportResult = {
+  /** Rows with no errors of the file's own. Others may have errors: import only when `errors` is empty. */
+  rows: ImportRow[];
+  /** Rows with errors of the file's own (each named in `errors`). */
+  unparsed: UnparsedRow[];
+  errors: ImportError[];
+  total: number;
+};
 
 const FACTOR_LABELS: Record<(typeof FACTORS)[number], string> = {
   population_outcomes: "population and clinical outcomes",
@@ -104,10 +124,10 @@ export function validateImportCsv(text: string, opts: ImportOptions): ImportResu
   try {
     records = parseCsv(text);
   } catch (e) {
-    if (e instanceof CsvSyntaxError) return { rows: [], errors: [{ row: e.line, column: "", message: e.message }], total: 0 };
+    if (e instanceof CsvSyntaxError) return { rows: [], unparsed: [], errors: [{ row: e.line, column: "", message: e.message }], total: 0 };
     throw e;
   }
-  if (records.length === 0) return { rows: [], errors: [{ row: 1, column: "", message: "The file is empty" }], total: 0 };
+  if (records.length === 0) return { rows: [], unparsed: [], errors: [{ row: 1, column: "", message: "The file is empty" }], total: 0 };
   return validateImportRecords(records.map((r) => r.fields), opts);
 }
 
@@ -130,16 +150,19 @@ export function validateImportRecords(records: string[][], opts: ImportOptions):
   }
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
   if (data.length > maxRows) errors.push({ row: 1, column: "", message: `The file has ${data.length.toLocaleString("en-GB")} rows; import at most ${maxRows.toLocaleString("en-GB")} at a time` });
-  if (errors.length) return { rows: [], errors, total: data.length };
+  // Without a usable header no row can be read.
+  if (errors.length) return { rows: [], unparsed: [], errors, total: data.length };
 
   const rows: ImportRow[] = [];
+  const unparsed: UnparsedRow[] = [];
   data.forEach((fields, i) => {
-    const row = i + 2;
-    const result = validateRow(fields, row, index, opts);
-    if ("errors" in result) errors.push(...result.errors);
-    else rows.push(result.row);
+    const result = validateRow(fields, i + 2, index, opts);
+    if ("errors" in result) {
+      errors.push(...result.errors);
+      unparsed.push(result.unparsed);
+    } else rows.push(result.row);
   });
-  return { rows: errors.length ? [] : rows, errors, total: data.length };
+  return { rows, unparsed, errors, total: data.length };
 }
 
 function validateRow(
@@ -147,7 +170,7 @@ function validateRow(
   row: number,
   index: Map<ImportColumn, number>,
   opts: ImportOptions,
-): { row: ImportRow } | { errors: ImportError[] } {
+): { row: ImportRow } | { errors: ImportError[]; unparsed: UnparsedRow } {
   const errors: ImportError[] = [];
   const fail = (column: ImportColumn, message: string) => {
     if (!errors.some((e) => e.column === column)) errors.push({ row, column, message });
@@ -240,6 +263,9 @@ function validateRow(
       fail(column, prefix + issue.message);
     }
   }
-  if (errors.length) return { errors };
+  if (errors.length) {
+    const ok = (column: ImportColumn) => !errors.some((e) => e.column === column);
+    return { errors, unparsed: { row, trust: trust && ok("trust ODS") ? trust : null, authorEmail: ok("author email") ? authorEmail : null } };
+  }
   return { row: { row, input: parsed.success ? parsed.data : input, authorEmail, submit } };
 }

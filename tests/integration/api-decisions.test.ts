@@ -1,6 +1,6 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { apiTokens, auditEvents, decisions, organisations, users } from "@/db/schema";
+import { apiTokens, auditEvents, decisions, decisionVersions, organisations, users } from "@/db/schema";
 import { GET as listDecisions, POST as createDecision } from "@/app/api/v1/decisions/route";
 import { GET as getDecision, PATCH as patchDecision } from "@/app/api/v1/decisions/[id]/route";
 import { POST as submitDecision } from "@/app/api/v1/decisions/[id]/submit/route";
@@ -50,6 +50,14 @@ async function decisionCount(trustId: string) {
   return n;
 }
 
+/** The decision's row, how many frozen versions it has, and how many audit events name it. */
+async function snapshot(trustId: string, decisionId: string) {
+  const [row] = await t.db.select().from(decisions).where(eq(decisions.id, decisionId));
+  const [{ n: versions }] = await t.db.select({ n: count() }).from(decisionVersions).where(eq(decisionVersions.decisionId, decisionId));
+  const [{ n: audit }] = await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.entityId, decisionId));
+  return { row, versions, audit, decisionsInTrust: await decisionCount(trustId) };
+}
+
 describe("API v1 decisions: the whole life of a decision", () => {
   it("creates, reads, lists, patches, submits, signs off and records an outcome through the API", async () => {
     const b = await makeTrustWithBoard(t.db);
@@ -82,7 +90,7 @@ describe("API v1 decisions: the whole life of a decision", () => {
     const viaHeader = await patchDecision(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token: ce, json: { title: "Host the elective hub" }, headers: { "if-match": '"2"' } }), ctx(d.id));
     expect(viaHeader.status).toBe(200);
 
-    const submitted = await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: {} }), ctx(d.id));
+    const submitted = await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: {}, headers: { "if-match": '"3"' } }), ctx(d.id));
     expect(submitted.status).toBe(200);
     const s = await submitted.json();
     expect(s).toMatchObject({ status: "awaiting_sign_off", version: 1 });
@@ -111,13 +119,26 @@ describe("API v1 decisions: the whole life of a decision", () => {
     expect(reviewed.outcomes).toHaveLength(1);
   });
 
-  it("withdraws a draft (with or without a reason)", async () => {
+  it("withdraws a draft with a reason and the revision it was based on", async () => {
     const b = await makeTrustWithBoard(t.db);
     const ce = await token(b.ce);
     const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: ce, json: { trust: b.trust.ods, title: "Short-lived" } }))).json();
-    const res = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: { reason: "Superseded by the ICS plan." } }), ctx(d.id));
+    const res = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: { reason: "Superseded by the ICS plan.", baseVersion: d.revision } }), ctx(d.id));
     expect(res.status).toBe(200);
     expect((await res.json()).status).toBe("withdrawn");
+    const [row] = await t.db.select().from(decisions).where(eq(decisions.id, d.id));
+    expect(row.withdrawReason).toBe("Superseded by the ICS plan.");
+  });
+
+  it("withdraws a decision awaiting sign-off, with the revision in If-Match", async () => {
+    const b = await makeTrustWithBoard(t.db);
+    const ce = await token(b.ce);
+    const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: ce, json: draftBody(b.trust.ods) }))).json();
+    const s = await (await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: { baseVersion: d.revision } }), ctx(d.id))).json();
+    expect(s.status).toBe("awaiting_sign_off");
+    const res = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: { reason: "Overtaken by the ICS plan" }, headers: { "if-match": `"${s.revision}"` } }), ctx(d.id));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "withdrawn", revision: s.revision + 1 });
   });
 
   it("pages the list with a stable cursor and filters like the register", async () => {
@@ -158,13 +179,13 @@ describe("API v1: access, tokens and bad input", () => {
     const a = await makeTrustWithBoard(t.db);
     const b = await makeTrustWithBoard(t.db);
     const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: await token(a.ce), json: draftBody(a.trust.ods) }))).json();
-    await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: await token(a.ce), json: {} }), ctx(d.id));
+    expect((await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: await token(a.ce), json: { baseVersion: 1 } }), ctx(d.id))).status).toBe(200);
     const other = await token(b.ce);
     const chairB = await token(b.chair);
     expect((await getDecision(req(`/api/v1/decisions/${d.id}`, { token: other }), ctx(d.id))).status).toBe(404);
     expect((await patchDecision(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token: other, json: { baseVersion: 1, title: "Mine now" } }), ctx(d.id))).status).toBe(404);
-    expect((await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: other, json: {} }), ctx(d.id))).status).toBe(404);
-    expect((await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: other, json: {} }), ctx(d.id))).status).toBe(404);
+    expect((await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: other, json: { baseVersion: 2 } }), ctx(d.id))).status).toBe(404);
+    expect((await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: other, json: { reason: "Mine now", baseVersion: 2 } }), ctx(d.id))).status).toBe(404);
     expect((await recordPosition(req(`/api/v1/decisions/${d.id}/positions`, { method: "POST", token: chairB, json: { position: "support", forum: "public_board", version: 1 } }), ctx(d.id))).status).toBe(404);
     expect((await recordOutcome(req(`/api/v1/criteria/${d.criteria[0].id}/outcomes`, { method: "POST", token: other, json: { outcome: "met", evidence: "x" } }), ctx(d.criteria[0].id))).status).toBe(404);
     const list = await (await listDecisions(req(`/api/v1/decisions`, { token: other }))).json();
@@ -182,8 +203,8 @@ describe("API v1: access, tokens and bad input", () => {
     const before = await decisionCount(b.trust.id);
     expect((await createDecision(req("/api/v1/decisions", { method: "POST", token: read, json: draftBody(b.trust.ods) }))).status).toBe(403);
     expect((await patchDecision(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token: read, json: { baseVersion: 1, title: "x" } }), ctx(d.id))).status).toBe(403);
-    expect((await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: read, json: {} }), ctx(d.id))).status).toBe(403);
-    expect((await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: read, json: {} }), ctx(d.id))).status).toBe(403);
+    expect((await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: read, json: { baseVersion: 1 } }), ctx(d.id))).status).toBe(403);
+    expect((await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: read, json: { reason: "x", baseVersion: 1 } }), ctx(d.id))).status).toBe(403);
     expect(await decisionCount(b.trust.id)).toBe(before);
     const [row] = await t.db.select().from(decisions).where(eq(decisions.id, d.id));
     expect(row).toMatchObject({ status: "draft", revision: 1 });
@@ -217,6 +238,74 @@ describe("API v1: access, tokens and bad input", () => {
     const noBase = await patchDecision(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token: ce, json: { title: "No base" } }), ctx(d.id));
     expect(noBase.status).toBe(400);
     expect((await noBase.json()).error.fields.baseVersion).toBeTruthy();
+  });
+
+  it("refuses a withdraw without a reason (400 naming reason), writing nothing", async () => {
+    const b = await makeTrustWithBoard(t.db);
+    const ce = await token(b.ce);
+    const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: ce, json: draftBody(b.trust.ods) }))).json();
+    const before = await snapshot(b.trust.id, d.id);
+    for (const json of [{ baseVersion: d.revision }, { reason: "   ", baseVersion: d.revision }, { reason: "" }]) {
+      const res = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json }), ctx(d.id));
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe("invalid");
+      expect(error.fields.reason).toBe("Enter the reason for withdrawing the decision");
+    }
+    // Neither a reason nor a base revision: both named in one answer.
+    const both = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: {} }), ctx(d.id));
+    expect(both.status).toBe(400);
+    expect(Object.keys((await both.json()).error.fields).sort()).toEqual(["baseVersion", "reason"]);
+    expect(await snapshot(b.trust.id, d.id)).toEqual(before);
+  });
+
+  it("refuses a submit or a withdraw that does not say which revision it is based on (400 naming baseVersion), writing nothing", async () => {
+    const b = await makeTrustWithBoard(t.db);
+    const ce = await token(b.ce);
+    const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: ce, json: draftBody(b.trust.ods) }))).json();
+    const before = await snapshot(b.trust.id, d.id);
+    const answers = [
+      await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: {} }), ctx(d.id)),
+      await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce }), ctx(d.id)),
+      await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: {}, headers: { "if-match": "*" } }), ctx(d.id)),
+      await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: { reason: "Superseded" } }), ctx(d.id)),
+    ];
+    for (const res of answers) {
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe("invalid");
+      expect(error.fields).toEqual({ baseVersion: 'Send baseVersion (the revision you read) or an If-Match: "<revision>" header' });
+    }
+    const badType = await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: { baseVersion: "1" } }), ctx(d.id));
+    expect(badType.status).toBe(400);
+    expect((await badType.json()).error.fields.baseVersion).toBeTruthy();
+    expect(await snapshot(b.trust.id, d.id)).toEqual(before);
+  });
+
+  it("answers 409 to a stale submit or withdraw: the decision is unchanged and only the refusal is audited", async () => {
+    const b = await makeTrustWithBoard(t.db);
+    const ce = await token(b.ce);
+    const d = await (await createDecision(req("/api/v1/decisions", { method: "POST", token: ce, json: draftBody(b.trust.ods) }))).json();
+    expect((await patchDecision(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token: ce, json: { baseVersion: 1, title: "Edited since" } }), ctx(d.id))).status).toBe(200);
+    const before = await snapshot(b.trust.id, d.id);
+    expect(before.row).toMatchObject({ status: "draft", revision: 2 });
+
+    const submit = await submitDecision(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token: ce, json: { baseVersion: 1 } }), ctx(d.id));
+    expect(submit.status).toBe(409);
+    expect((await submit.json()).error.code).toBe("conflict");
+    const withdraw = await withdrawDecision(req(`/api/v1/decisions/${d.id}/withdraw`, { method: "POST", token: ce, json: { reason: "Superseded" }, headers: { "if-match": '"1"' } }), ctx(d.id));
+    expect(withdraw.status).toBe(409);
+    expect((await withdraw.json()).error.code).toBe("conflict");
+
+    const after = await snapshot(b.trust.id, d.id);
+    expect(after.row).toEqual(before.row);
+    expect(after.versions).toBe(before.versions);
+    // As on PATCH, a refused stale change is itself audited ("the refusal is audited too"); nothing else is.
+    const events = await t.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, d.id));
+    expect(events.length).toBe(before.audit + 2);
+    expect(events.map((e) => e.action).filter((a) => a.endsWith("_refused")).sort()).toEqual(["decision.submit_refused", "decision.withdraw_refused"]);
+    expect(events.map((e) => e.action)).not.toContain("decision.submit");
+    expect(events.map((e) => e.action)).not.toContain("decision.withdraw");
   });
 
   it("answers 400 (with field messages) and 413 to bad bodies on real routes, writing nothing", async () => {

@@ -117,6 +117,62 @@ describe("CSV import", () => {
     expect(auditAfter).toBe(auditBefore);
   });
 
+  it("one dry run names every row's problems: the file's own, the lib's rules and the database's, writing nothing", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const b = await makeTrustWithBoard(t.db);
+    const admin = await makeAdmin(t.db);
+    const adminHeader = line([...IMPORT_COLUMNS]);
+    const row = (o: { ods?: string; title?: string; rationale?: string; decided?: string; email?: string; submit?: string } = {}) =>
+      line([o.ods ?? a.trust.ods, o.title ?? "By admin", "s", o.rationale ?? "r", "system", "service", o.decided ?? "2025-01-01", "", "trust", o.email ?? a.ce.email, "Waits fall | 500 | 2027-01-01", o.submit ?? "no"]);
+    const file = [
+      adminHeader,
+      row(), // row 2: good
+      row({ decided: "31/02/2025" }), // row 3: a format error (bad date)
+      row({ ods: "RZZZZ9" }), // row 4: no such trust (the database)
+      row({ title: "" }), // row 5: no title
+      row({ rationale: "", submit: "yes" }), // row 6: cannot be submitted (the lib's rule)
+      row({ decided: "2025-13-01", email: b.ce.email }), // row 7: a bad date and an author who is not the trust's Chief Executive
+    ].join("\r\n");
+    const auditCount = async () => (await t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.organisationId, a.trust.id)))[0].n;
+    const auditBefore = await auditCount();
+
+    const dry = await checkImport(admin, file);
+    expect(dry).toMatchObject({ total: 6, ready: 0, toSubmit: 0, trusts: [] });
+    expect(dry.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, "decided on"],
+      [4, "trust ODS"],
+      [5, "title"],
+      [6, "rationale"],
+      [7, "author email"],
+      [7, "decided on"],
+    ]);
+    expect(dry.errors.find((e) => e.row === 4)!.message).toBe("There is no trust with ODS code RZZZZ9");
+    expect(dry.errors.find((e) => e.row === 7 && e.column === "author email")!.message).toContain("is not the Chief Executive of");
+
+    // All or nothing: the import refuses the file with the same list.
+    await expect(importDecisions(admin, file)).rejects.toMatchObject({ code: "invalid", details: { errors: dry.errors } });
+    expect(await countFor(a.trust.id)).toBe(0);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it("a Chief Executive's dry run names a format error, a missing title and a lib rule on three rows at once", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const rows = [0, 1, 2, 3].map((i) => goodRow(a.trust.ods, i, true));
+    rows[0] = line([a.trust.ods, "Bad date", "s", "r", "system", "service", "2025-02-30", "", "trust", "Waits fall | 500 | 2027-01-01", "no"]); // row 2
+    rows[1] = line([a.trust.ods, "", "s", "r", "system", "service", "2025-01-01", "", "trust", "", "no"]); // row 3
+    rows[2] = line([a.trust.ods, "No summary", "", "r", "system", "service", "2025-01-01", "", "trust", "Waits fall | 500 | 2027-01-01", "yes"]); // row 4
+    const file = [HEADER, ...rows].join("\r\n");
+    const dry = await checkImport(a.ce, file);
+    expect(dry.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "decided on"],
+      [3, "title"],
+      [4, "summary"],
+    ]);
+    expect(dry.ready).toBe(0);
+    await expect(importDecisions(a.ce, file)).rejects.toMatchObject({ code: "invalid" });
+    expect(await countFor(a.trust.id)).toBe(0);
+  });
+
   it("refuses another trust's ODS for a Chief Executive, and checks an administrator's authors", async () => {
     const a = await makeTrustWithBoard(t.db);
     const b = await makeTrustWithBoard(t.db);

@@ -137,20 +137,41 @@ describe("import validator", () => {
     expect(res.rows[1].submit).toBe(false);
   });
 
-  it("a file of 50 rows with 3 bad ones names exactly those rows and columns, and returns no rows", () => {
+  it("a file of 50 rows with 3 bad ones names exactly those rows and columns, and still returns the good rows for the later checks", () => {
     const lines = Array.from({ length: 50 }, (_, i) => goodLine(i + 1));
     lines[6] = lines[6].replace(",system,", ",both,"); // row 8: favoured
     lines[19] = lines[19].replace(/,2026-01-\d\d,/, ",2026-02-30,"); // row 21: decided on
     lines[44] = lines[44].replace("Waits fall | below 500 | 2027-03-31", ""); // row 46: submit without criteria
     const res = validateImportCsv([HEADER, ...lines].join("\r\n"), { isAdmin: false });
     expect(res.total).toBe(50);
-    expect(res.rows).toEqual([]);
     expect(res.errors.map((e) => [e.row, e.column])).toEqual([
       [8, "favoured"],
       [21, "decided on"],
       [46, "criteria"],
     ]);
     expect(res.errors[0].message).toContain('"both"');
+    // The other 47 go on to the lib's and the database's checks; the bad ones keep what could be read.
+    expect(res.rows.map((r) => r.row)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2).filter((r) => ![8, 21, 46].includes(r)));
+    expect(res.unparsed).toEqual([8, 21, 46].map((row) => ({ row, trust: "RNA", authorEmail: null })));
+  });
+
+  it("keeps a bad row's trust and author only when those cells passed", () => {
+    const csv = [
+      HEADER,
+      goodLine(1).replace(/,2026-01-\d\d,/, ",2026-02-30,").replace("trust,,", "trust,ce.rna@fulcrum.demo,"), // row 2: bad date only
+      goodLine(2).replace(/^RNA,/, "R!,").replace("trust,,", "trust,not-an-email,"), // row 3: bad ODS and bad author
+    ].join("\r\n");
+    const res = validateImportCsv(csv, { isAdmin: true });
+    expect(res.rows).toEqual([]);
+    expect(res.unparsed).toEqual([
+      { row: 2, trust: "RNA", authorEmail: "ce.rna@fulcrum.demo" },
+      { row: 3, trust: null, authorEmail: null },
+    ]);
+    expect(res.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "decided on"],
+      [3, "trust ODS"],
+      [3, "author email"],
+    ]);
   });
 
   it("refuses author e-mail from a non-admin, requires it from an admin, and checks the trust is allowed", () => {

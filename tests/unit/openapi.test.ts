@@ -47,6 +47,17 @@ describe("openapi.json", () => {
     expect(input.required).toEqual(expect.arrayContaining(["trust", "title"]));
   });
 
+  it("documents that withdraw needs a reason, and that every change needs its base revision (baseVersion or If-Match)", () => {
+    const doc = openApiDocument();
+    const withdraw = doc.components!.schemas!.WithdrawInput as { required?: string[]; properties: Record<string, { description?: string }> };
+    expect(withdraw.required).toContain("reason");
+    expect(withdraw.properties.baseVersion.description).toContain("Required unless you send `If-Match");
+    for (const [path, method] of [["/api/v1/decisions/{id}", "patch"], ["/api/v1/decisions/{id}/submit", "post"], ["/api/v1/decisions/{id}/withdraw", "post"]] as const) {
+      const op = (doc.paths![path] as Record<string, { parameters: { name: string; in: string }[] }>)[method];
+      expect(op.parameters, `${method} ${path}`).toContainEqual(expect.objectContaining({ name: "If-Match", in: "header" }));
+    }
+  });
+
   it("documents the list query parameters and the bearer scheme", () => {
     const doc = openApiDocument();
     const list = (doc.paths!["/api/v1/decisions"] as Record<string, { parameters: { name: string; in: string }[] }>).get;
