@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -39,23 +40,56 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+// Whatever a Fulcrum process may be called in /proc: node itself, or the title Next gives its server
+// ("next-server (v16…)"), or a wrapper (tsx, npm, vitest). Broad on purpose: a false match only refuses.
+const NODE_LIKE = /node|next|fulcrum|tsx|npm|vitest|bun|deno/i;
+
+/**
+ * Linux only: a live pid whose command line is readable and names no Node process is an unrelated
+ * process that reused the pid. Anything else (no /proc, unreadable) is not known to be stale.
+ */
+function pidIsUnrelatedProcess(pid: number): boolean {
+  if (process.platform !== "linux") return false;
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return false;
+  }
+  return !NODE_LIKE.test(cmdline.replaceAll("\0", " "));
+}
+
+/** Lock files this process holds now, so a lock naming our own pid can be told apart from a stale one. */
+const lockState = globalThis as unknown as { __fulcrumHeldLocks?: Set<string> };
+const heldLocks: Set<string> = (lockState.__fulcrumHeldLocks ??= new Set());
+
+/** Lock file: "<pid>\n<host name>\n". Older files hold the pid alone. */
+function readLock(lockPath: string): { pid: number; host: string | null } {
+  const [pidLine, hostLine] = fs.readFileSync(lockPath, "utf8").split("\n");
+  return { pid: Number.parseInt(pidLine.trim(), 10), host: hostLine?.trim() || null };
+}
+
 /**
  * PGlite has no lock between processes, so take one ourselves: a lock file holding our pid, created
- * exclusively. A lock left by a dead process is taken over.
+ * exclusively. A lock left by a dead process is taken over, and so is one naming a pid that is now
+ * ours or an unrelated process's (a container restarted after a hard kill runs the app as pid 1
+ * again, and finds its old lock naming pid 1).
  */
 export function lockDataFolder(dir: string): () => void {
   const lockPath = path.join(/* turbopackIgnore: true */ dir, ".fulcrum.lock");
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
-      fs.writeSync(fd, String(process.pid));
+      fs.writeSync(fd, `${process.pid}\n${os.hostname()}\n`);
       fs.closeSync(fd);
+      heldLocks.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(lockPath);
         try {
-          if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
+          if (readLock(lockPath).pid === process.pid) fs.unlinkSync(lockPath);
         } catch {
           /* already gone */
         }
@@ -64,14 +98,23 @@ export function lockDataFolder(dir: string): () => void {
       return release;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8").trim(), 10);
-      if (Number.isFinite(holder) && holder === process.pid) {
-        throw new DataFolderLockedError(dir, holder);
+      let holder: ReturnType<typeof readLock>;
+      try {
+        holder = readLock(lockPath);
+      } catch (readError) {
+        if ((readError as NodeJS.ErrnoException).code === "ENOENT") continue; // released meanwhile
+        throw readError;
       }
-      if (Number.isFinite(holder) && holder > 0 && pidAlive(holder)) {
-        throw new DataFolderLockedError(dir, holder);
+      if (Number.isFinite(holder.pid) && holder.pid === process.pid) {
+        // Ours already, or written by another host (container) whose process has our pid: refuse.
+        // Otherwise it was left by an earlier process that had our pid, and is stale.
+        if (heldLocks.has(lockPath) || (holder.host !== null && holder.host !== os.hostname())) {
+          throw new DataFolderLockedError(dir, holder.pid);
+        }
+      } else if (Number.isFinite(holder.pid) && holder.pid > 0 && pidAlive(holder.pid) && !pidIsUnrelatedProcess(holder.pid)) {
+        throw new DataFolderLockedError(dir, holder.pid);
       }
-      // Stale: the process that held it is gone.
+      // Stale: the process that held it is gone, or its pid now names this or an unrelated process.
       try {
         fs.unlinkSync(lockPath);
       } catch {

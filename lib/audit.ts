@@ -86,8 +86,18 @@ export type AuditReport = {
 
 const BATCH = 2000;
 
-/** Walks every chain from its start and recomputes every hash. */
+/**
+ * Walks every chain from its start and recomputes every hash. Heads and events are read in one
+ * read-only REPEATABLE READ transaction: read apart, an append committed in between would show as a
+ * head that disagrees with its events while the app is writing. (PGlite has one connection, so there
+ * a transaction also keeps the app's writes out until the walk ends.) Given a transaction, the walk
+ * runs in a savepoint of it and sees what it sees.
+ */
 export async function verifyAuditChains(db: Database): Promise<AuditReport> {
+  return db.transaction((tx) => verifyInSnapshot(tx), { isolationLevel: "repeatable read", accessMode: "read only" });
+}
+
+async function verifyInSnapshot(db: DbOrTx): Promise<AuditReport> {
   const heads = await db.select().from(auditHeads).orderBy(asc(auditHeads.chain));
   const chainRows = await db
     .select({ chain: auditEvents.chain })
@@ -111,7 +121,7 @@ export async function verifyAuditChains(db: Database): Promise<AuditReport> {
   };
 }
 
-async function verifyChain(db: Database, chain: string, head: { seq: number; hash: string } | undefined): Promise<ChainReport> {
+async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash: string } | undefined): Promise<ChainReport> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let events = 0;

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openPglite } from "@/db/client";
+import { DataFolderLockedError, openPglite } from "@/db/client";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -49,6 +49,61 @@ describe("embedded database folder", () => {
     expect(child.stdout).toContain("opened");
     expect(fs.existsSync(path.join(dir, ".fulcrum.lock"))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("embedded database folder: a lock naming a reused pid", () => {
+  const lockFile = (dir: string) => path.join(dir, ".fulcrum.lock");
+
+  it("takes over a lock naming its own pid that it did not take itself (a container's pid 1 after a hard kill)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-ownpid-"));
+    try {
+      for (const content of [String(process.pid), `${process.pid}\n${os.hostname()}\n`]) {
+        fs.writeFileSync(lockFile(dir), content);
+        const opened = await openPglite({ dataDir: dir, migrate: false });
+        expect(fs.readFileSync(lockFile(dir), "utf8")).toBe(`${process.pid}\n${os.hostname()}\n`);
+        // A lock this process did take is still refused to a second open.
+        await expect(openPglite({ dataDir: dir, migrate: false })).rejects.toBeInstanceOf(DataFolderLockedError);
+        await opened.close();
+        expect(fs.existsSync(lockFile(dir))).toBe(false);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a lock naming its own pid written on another host, which may be another container sharing the folder", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-otherhost-"));
+    try {
+      fs.writeFileSync(lockFile(dir), `${process.pid}\nnot-${os.hostname()}\n`);
+      await expect(openPglite({ dataDir: dir, migrate: false })).rejects.toThrow(`is in use by another Fulcrum process (pid ${process.pid})`);
+      expect(fs.readFileSync(lockFile(dir), "utf8")).toContain(`not-${os.hostname()}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.platform === "linux")("takes over a lock naming a live process that is not Node, and still refuses one naming a live Node process", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-reused-"));
+    const sleeper = spawn("sleep", ["30"], { stdio: "ignore" });
+    const nodeHolder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+    try {
+      expect(sleeper.pid).toBeGreaterThan(0);
+      fs.writeFileSync(lockFile(dir), String(sleeper.pid));
+      const child = openInChild(dir);
+      expect(child.stderr).toBe("");
+      expect(child.stdout).toContain("opened");
+      expect(fs.existsSync(lockFile(dir))).toBe(false);
+
+      fs.writeFileSync(lockFile(dir), String(nodeHolder.pid));
+      const refused = openInChild(dir);
+      expect(refused.status).toBe(3);
+      expect(refused.stderr).toContain(`is in use by another Fulcrum process (pid ${nodeHolder.pid})`);
+    } finally {
+      sleeper.kill();
+      nodeHolder.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
