@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import type { Actor } from "../access";
 import { getBalancePanel, isSuppressed, type Cell, type DashboardView, type SideCounts } from "../dashboards";
-import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterOf, type DashboardFilters } from "../dashboard-filters";
+import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterLabel, quarterOf, type DashboardFilters } from "../dashboard-filters";
 import { AppError } from "../errors";
 import type { BalanceQueryWire, BalanceStatsWire } from "./schemas";
 
@@ -48,6 +48,9 @@ export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<Bal
   if ((q.status?.length ?? 0) > 1) throw invalid("status", "Give at most one status for statistics");
   if (q.status?.[0] === "draft") throw invalid("status", "Statistics never count drafts");
   const view = await viewFor(actor, q);
+  if (view.kind === "national" && q.trust) {
+    throw invalid("trust", "The national view has no figures per trust: leave trust out, or use ics or groupBy=trust_type");
+  }
   if (view.kind === "national" && (q.groupBy === "trust" || q.groupBy === "author")) {
     throw invalid("groupBy", "The national view does not group by trust or Chief Executive: use trust_type, category or quarter");
   }
@@ -72,7 +75,7 @@ export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<Bal
       : q.groupBy === "category"
         ? panel.byCategory.map((r) => g(r.category, CATEGORY_LABELS[r.category], r))
         : q.groupBy === "quarter"
-          ? panel.byQuarter.map((r) => g(r.quarter ?? "undated", r.quarter ?? "Not dated", r))
+          ? panel.byQuarter.map((r) => g(r.quarter ?? "undated", r.quarter ? quarterLabel(r.quarter) : "Not dated", r))
           : q.groupBy === "trust"
             ? (panel.byTrust ?? []).map((r) => g(r.trustOds, r.trustName, r))
             : (panel.byChiefExecutive ?? []).map((r) => g(r.authorId, `${r.authorName} (${r.trustOds})`, r));

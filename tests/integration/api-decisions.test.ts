@@ -409,5 +409,32 @@ describe("GET /api/v1/stats/balance", () => {
     const refused = await balance(req(`/api/v1/stats/balance?groupBy=author`, { token: nat }));
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.fields.groupBy).toBeTruthy();
+    // A national token naming a trust is refused, never silently answered about everything.
+    const perTrust = await balance(req(`/api/v1/stats/balance?trust=${a.trust.ods}`, { token: nat }));
+    expect(perTrust.status).toBe(400);
+    expect((await perTrust.json()).error.fields.trust).toMatch(/no figures per trust/);
+  });
+
+  it("national figures over 3 or more trusts: counts of 1–2 are null, the rest shown, quarters labelled as the dashboards do", async () => {
+    const { GET: balance } = await import("@/app/api/v1/stats/balance/route");
+    const { makeSubmittedDecision } = await import("../support/decision-fixture");
+    const { makeIcs, makeNational, makeUser } = await import("../support/factories");
+    const ics = await makeIcs(t.db);
+    const [x, y, z] = [await makeTrustWithBoard(t.db, { icsId: ics.id }), await makeTrustWithBoard(t.db, { icsId: ics.id }), await makeTrustWithBoard(t.db, { icsId: ics.id })];
+    for (const [trust, favoured] of [[x, "system"], [x, "system"], [y, "system"], [y, "trust"], [z, "system"]] as const) {
+      await makeSubmittedDecision(t.db, { trust: trust.trust, author: trust.ce, favoured });
+    }
+    const analyst = await makeUser(t.db, [{ organisationId: (await makeNational(t.db)).id, role: "national_analyst" }]);
+    const nat = await token(analyst, "read");
+    const body = await (await balance(req(`/api/v1/stats/balance?ics=${ics.ods}&groupBy=quarter`, { token: nat }))).json();
+    // 4 system, 1 trust: the 1 is null. Every decision was decided on 1 October 2026: 2026/27 Q3.
+    expect(body.total).toEqual({ system: 4, trust: null });
+    expect(body.groups).toEqual([{ key: "2026-Q3", label: "2026/27 Q3", system: 4, trust: null }]);
+    expect(body.suppressed).toBeUndefined();
+    // The ICS lead of that ICS counts every trust's decisions (confidential ones too), with nothing suppressed.
+    const lead = await makeUser(t.db, [{ organisationId: ics.id, role: "ics_lead" }]);
+    const mine = await (await balance(req(`/api/v1/stats/balance?groupBy=trust`, { token: await token(lead, "read") }))).json();
+    expect(mine.total).toEqual({ system: 4, trust: 1 });
+    expect(mine.groups).toHaveLength(3);
   });
 });
