@@ -5,7 +5,7 @@ import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { decisions, decisionVersions, memberships, organisations, positions, users, type Decision } from "@/db/schema";
 import { assertCan, can, seatAt, type Actor, type Seat } from "./access";
 import { recordAudit } from "./audit";
-import { loadReadableDecision, sharedHistory } from "./decision-access";
+import { loadReadableDecision, sharedHistory, type DecisionWithTrust } from "./decision-access";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
@@ -161,7 +161,10 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
       prior.conflictDeclared === (conflictDescription !== null) &&
       (prior.conflictDescription ?? null) === conflictDescription
     ) {
-      return { effect: "unchanged", positionId: prior.id, status: decision.status as DecisionStatus, signedOff: false } satisfies RecordPositionResult;
+      // Nothing new to record. But the trust's policy may have been lowered since: the same position,
+      // recorded again, completes sign-off if the current positions now meet it.
+      const signedOff = await signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
+      return { effect: "unchanged", positionId: prior.id, status: signedOff ? "signed_off" : (decision.status as DecisionStatus), signedOff } satisfies RecordPositionResult;
     }
     const [row] = await tx
       .insert(positions)
@@ -198,17 +201,26 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
         supersedesId: row.supersedesId,
       },
     });
-    const all = await loadPositionRows(tx, decision.id);
-    const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
-    let status = decision.status as DecisionStatus;
-    if (quorum.met) {
-      status = await changeStatus(tx, actor, decision, "quorum", { signedOffAt: new Date() }, {
-        action: "decision.signed_off",
-        after: { supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })), policy: policyOf(trust) },
-      });
-    }
-    return { effect: prior ? "superseded" : "recorded", positionId: row.id, status, signedOff: quorum.met } satisfies RecordPositionResult;
+    const signedOff = await signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
+    return { effect: prior ? "superseded" : "recorded", positionId: row.id, status: signedOff ? "signed_off" : (decision.status as DecisionStatus), signedOff } satisfies RecordPositionResult;
   });
+}
+
+/** Signs the decision off, in the caller's transaction (decision row locked), when its current positions meet the trust's policy. */
+async function signOffIfQuorum(
+  tx: Tx,
+  actor: Actor,
+  decision: Decision,
+  trust: DecisionWithTrust["trust"],
+  all: Awaited<ReturnType<typeof loadPositionRows>>,
+): Promise<boolean> {
+  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
+  if (!quorum.met) return false;
+  await changeStatus(tx, actor, decision, "quorum", { signedOffAt: new Date() }, {
+    action: "decision.signed_off",
+    after: { supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })), policy: policyOf(trust) },
+  });
+  return true;
 }
 
 /** The Chair declines a decision awaiting sign-off, with a reason. */

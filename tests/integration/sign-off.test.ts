@@ -156,6 +156,21 @@ describe("recording positions", () => {
     await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 1, chairRequired: false });
     expect((await recordPosition(ned1, { decisionId: decision.id, ...support() })).signedOff).toBe(true);
   });
+
+  it("after the policy is lowered, a member recording the same position again completes sign-off", async () => {
+    const { decision, trust, ned1, chair } = await setup();
+    const admin = await makeAdmin(t.db);
+    await recordPosition(chair, { decisionId: decision.id, ...support() });
+    expect((await recordPosition(ned1, { decisionId: decision.id, ...support() })).signedOff).toBe(false);
+    await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 2, chairRequired: true });
+    const again = await recordPosition(ned1, { decisionId: decision.id, ...support() });
+    expect(again).toMatchObject({ effect: "unchanged", signedOff: true, status: "signed_off" });
+    expect((await statusOf(decision.id)).status).toBe("signed_off");
+    // Still one position each: nothing new was recorded, only the sign-off.
+    expect(await t.db.select().from(positions).where(eq(positions.decisionId, decision.id))).toHaveLength(2);
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, decision.id), eq(auditEvents.action, "decision.signed_off")));
+    expect(events).toHaveLength(1);
+  });
 });
 
 describe("members who leave the board", () => {

@@ -32,7 +32,9 @@ export async function recordPositionAction(decisionId: string, _prev: ActionStat
     revalidatePath("/inbox");
     const message =
       result.effect === "unchanged"
-        ? "You had already recorded this position on this version; nothing has changed."
+        ? result.signedOff
+          ? "You had already recorded this position on this version. Under the trust's current sign-off policy it completes sign-off: the decision is now signed off."
+          : "You had already recorded this position on this version; nothing has changed."
         : result.signedOff
           ? "Your position has been recorded. The decision is now signed off."
           : "Your position has been recorded.";
