@@ -6,12 +6,14 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { decisions, organisations } from "@/db/schema";
-import type { Actor } from "../access";
+import { SEAT_LABELS, type Actor } from "../access";
 import type { Cursor } from "../api/cursor";
 import type { RegisterExportRow } from "../export/register";
 import { SORT_KEY, afterKey, registerWhere, type ListFilters } from "./list-page";
 
 export const EXPORT_BATCH = 1000;
+
+const SEAT_CASES = sql.join(Object.entries(SEAT_LABELS).map(([seat, label]) => sql`when ${seat} then ${label}`), sql` `);
 
 // Effective positions on the current version: the latest of each member (a superseded one no longer counts).
 const positionCount = (kind: "support" | "object" | "abstain") => sql<number>`(
@@ -55,6 +57,16 @@ export async function* streamRegisterExportRows(actor: Actor, filters: ListFilte
         positionsObject: positionCount("object"),
         positionsAbstain: positionCount("abstain"),
         signedOffOn: sql<string | null>`to_char(${decisions.signedOffAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
+        dissent: sql<string>`coalesce((
+          select string_agg(
+            case p.position when 'object' then 'Objected' else 'Abstained' end || ': ' || u.name
+              || ' (' || case p.seat::text ${SEAT_CASES} end || ')'
+              || case when p.comment <> '' then ' – ' || p.comment else '' end,
+            E'\n' order by p.created_at, p.id)
+          from positions p join users u on u.id = p.member_id
+          where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.position in ('object', 'abstain')
+            and not exists (select 1 from positions p2 where p2.supersedes_id = p.id)
+        ), '')`,
         key: sql<string>`${SORT_KEY}::text`,
       })
       .from(decisions)

@@ -24,6 +24,8 @@ export type RegisterExportRow = {
   positionsAbstain: number;
   /** YYYY-MM-DD */
   signedOffOn: string | null;
+  /** Objections and abstentions on the current version, one per line, with their comments: dissent is never left out. */
+  dissent: string;
 };
 
 export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
@@ -45,6 +47,7 @@ export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
   { header: "positions object", type: "number", value: (r) => r.positionsObject, width: 9 },
   { header: "positions abstain", type: "number", value: (r) => r.positionsAbstain, width: 9 },
   { header: "signed off on", type: "date", value: (r) => r.signedOffOn, width: 12 },
+  { header: "objections and abstentions", type: "text", value: (r) => r.dissent, width: 60 },
 ];
 
 export const REGISTER_HEADERS = REGISTER_COLUMNS.map((c) => c.header);

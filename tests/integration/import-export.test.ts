@@ -57,6 +57,8 @@ describe("register export", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: d.id, trustOds: a.trust.ods, positionsSupport: 1, positionsObject: 1, positionsAbstain: 1, criteriaCount: 1, criteriaMet: 0, signedOffOn: null, version: 1 });
     expect(rows[0].factors).toEqual(["population_outcomes", "relationships_reciprocity"]);
+    // Dissent, with its words, travels with the export: objection first (recorded first), then the abstention.
+    expect(rows[0].dissent).toBe(`Objected: ${a.ned1.name} (Non-Executive Director) – Too costly\nAbstained: ${a.ned2.name} (Non-Executive Director)`);
     const csv = toCsv(REGISTER_COLUMNS, rows);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     // Trust B's CE sees none of trust A's.

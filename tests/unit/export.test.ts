@@ -26,6 +26,7 @@ const row = (over: Partial<RegisterExportRow> = {}): RegisterExportRow => ({
   positionsObject: 1,
   positionsAbstain: 0,
   signedOffOn: "2026-03-20",
+  dissent: "Objected: Sam Reed (Non-Executive Director) – Too costly",
   ...over,
 });
 
@@ -56,7 +57,7 @@ describe("CSV writer", () => {
     expect(lines[0]).toBe(REGISTER_HEADERS.join(","));
     expect(csv).toContain('"Say ""yes"", please"');
     expect(csv).toContain('"Line one\nline two"');
-    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,2026-03-20\r\n");
+    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,2026-03-20,Objected: Sam Reed (Non-Executive Director) – Too costly\r\n");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
   it("neutralises formulas in text cells", () => {
