@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signIn, signOut } from "./fixtures";
 
 // Drives board sign-off and outcome review through the browser on a demo decision awaiting sign-off
-// at Northvale Mental Health (RNB). The "Chief Executive submits through the form" step joins at merge.
+// at Northvale Mental Health (RNB). The Chief Executive's submission through the form, reaching each board
+// member's inbox, is the last test of this file.
 const TITLE = "Jointly fund 12 mental health crisis beds with county social care";
 const OBJECTION = "The council's 40% share is only agreed for one year; I want the second year secured first.";
 
@@ -47,6 +48,7 @@ test("the board signs off a decision, dissent stays visible, and the Chief Execu
     await recordPosition(page, /^Support/);
     await expect(page.getByRole("status")).toContainText("Your position has been recorded.");
     await expect(page.getByText("The decision is now signed off")).toHaveCount(0);
+    await expectAccessible(page);
     await signOut(page);
   }
 
