@@ -1,4 +1,5 @@
 import { checkAuditChains } from "@/lib/admin";
+import { combinedHeadHash } from "@/lib/audit-report";
 import { formatDateTime } from "@/lib/format";
 import { BackLink, PageHeading, Tag } from "../../_components/ui";
 import { requireAdmin } from "../guard";
@@ -33,6 +34,12 @@ export default async function AuditPage() {
         <div role="status" className="nhs-inset mb-8">
           <p className="text-xl font-bold">
             Intact: {report.events.toLocaleString("en-GB")} events in {report.chains.length} chains.
+          </p>
+          <p className="text-base">
+            Combined head hash (the same as <code>npm run audit:verify</code> prints; write it down to compare later):{" "}
+            <code className="break-all" data-testid="combined-head-hash">
+              {combinedHeadHash(report)}
+            </code>
           </p>
           <p className="text-base">
             Checked {formatDateTime(report.checkedAt)} in {report.tookMs.toLocaleString("en-GB")} ms.
