@@ -55,6 +55,25 @@ describe("trust view (T1, its Chief Executive)", () => {
     expect(r.rows.map((x) => x.title)).toEqual([fx.titles.d3, fx.titles.d2, fx.titles.d1]);
   });
 
+  it("outcomes by side and factors weighed for the trust's own decisions", async () => {
+    const o = await getOutcomesPanel(fx.ces.T1, trustView(), {});
+    // d1 (system): its criterion met; d2 (trust): met, then not met — the latest counts.
+    expect(o.sides).toEqual([
+      { favoured: "system", decisions: 1, assessed: 1, met: 1, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: 1, partlyMet: 0, notMet: 0 } },
+      { favoured: "trust", decisions: 1, assessed: 1, met: 0, partlyMet: 0, notMet: 1, unknown: 0, shares: { met: 0, partlyMet: 0, notMet: 1 } },
+    ]);
+    const f = await getFactorsPanel(fx.boardT1, trustView(), {});
+    const by = Object.fromEntries(f.rows.map((r) => [r.factor, r]));
+    expect(by.financial_stability).toEqual({ factor: "financial_stability", decisions: { system: 2, trust: 0, total: 2 }, chiefExecutives: { system: 1, trust: 0, total: 1 } });
+    expect(by.regulatory_standing).toEqual({ factor: "regulatory_standing", decisions: { system: 0, trust: 1, total: 1 }, chiefExecutives: { system: 0, trust: 1, total: 1 } });
+    expect(by.population_outcomes.decisions.total).toBe(0); // T2's and T3's decisions are not this trust's
+    // Filters apply to these panels too: only the trust-favoured decision.
+    const trustSide = await getFactorsPanel(fx.boardT1, trustView(), { favoured: "trust" });
+    expect(trustSide.rows.filter((r) => r.decisions.total > 0).map((r) => r.factor)).toEqual(["regulatory_standing"]);
+    const service = await getOutcomesPanel(fx.ces.T1, trustView(), { category: "service" });
+    expect(service.sides.map((s) => [s.favoured, s.assessed])).toEqual([["system", 0], ["trust", 1]]);
+  });
+
   it("shows no word pairs below five decisions", async () => {
     const w = await getWordPairsPanel(fx.ces.T1, trustView(), {});
     expect(w).toEqual({ decisions: 3, shown: false, pairs: [], sharedOnly: false });
