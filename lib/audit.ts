@@ -1,4 +1,5 @@
 import "server-only";
+import { auditNow } from "./clock";
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Database } from "@/db/client";
 import { auditEvents, auditHeads } from "@/db/schema";
@@ -63,7 +64,7 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, input: AuditI
     after: input.after ?? null,
     ip: actor?.ip ?? null,
     userAgent: actor?.userAgent ? actor.userAgent.slice(0, 500) : null,
-    createdAt: new Date().toISOString(),
+    createdAt: auditNow().toISOString(),
     prevHash: head.hash,
   };
   const hash = hashAuditEvent(fields);

@@ -5,6 +5,7 @@ import { decisions, decisionVersions, organisations, positions, successCriteria,
 import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { createDecision, submitDecision, withdrawDecision } from "../decisions";
+import { runAsOf } from "../clock";
 import { recordOutcome } from "../outcomes";
 import { declineDecision, recordPosition } from "../sign-off";
 import { DEMO_DECISIONS, type DemoDecision } from "./decision-data";
@@ -25,9 +26,10 @@ function shifter(now: Date) {
  *
  * Everything goes through the real lib functions (createDecision, submitDecision, withdrawDecision,
  * recordPosition, declineDecision, recordOutcome), so versions, hashes, quorum, status changes and the
- * audit chain are exactly what the app makes. Afterwards the timestamps of positions and status
- * changes are set to the decision's dates so the history and the sign-off timings read plausibly;
- * audit events keep the real load time.
+ * audit chain are exactly what the app makes. Each step runs "as of" its date in the decision's story
+ * (storyTimes), so the audit events carry those dates, and the rows' timestamps are then set to the
+ * same dates: the timeline, the positions and the sign-off timings agree. (A trust's chain therefore
+ * lists its demo events decision by decision, not in date order.)
  */
 export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {}): Promise<{ inserted: number }> {
   const now = opts.now ?? new Date();
@@ -52,15 +54,19 @@ export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {})
     const [exists] = await db.select({ id: decisions.id }).from(decisions).where(and(eq(decisions.trustId, trust.id), eq(decisions.title, spec.title)));
     if (exists) continue;
     const ce = await actorFor(`ce.${spec.trust.toLowerCase()}`);
-    const decisionId = await createDemoDecision(ce, spec, trust.ods, shift);
-    for (const p of spec.positions ?? []) {
+    const times = storyTimes(spec, shift, now);
+    const decisionId = await createDemoDecision(ce, spec, trust.ods, shift, times);
+    for (const [i, p] of (spec.positions ?? []).entries()) {
       const member = await actorFor(p.member);
-      await recordPosition(member, { decisionId, position: p.position, comment: p.comment ?? "", forum: p.forum, conflict: p.conflict ?? null, version: 1 }).catch((e) => {
+      await runAsOf(times.position(i), () =>
+        recordPosition(member, { decisionId, position: p.position, comment: p.comment ?? "", forum: p.forum, conflict: p.conflict ?? null, version: 1 }),
+      ).catch((e) => {
         throw new Error(`demo decision ${spec.key}, position of ${p.member}: ${(e as Error).message}`);
       });
     }
     if (spec.state === "declined") {
-      await declineDecision(await actorFor(`chair.${spec.trust.toLowerCase()}`), { decisionId, reason: spec.declineReason ?? "Declined by the board." });
+      const chair = await actorFor(`chair.${spec.trust.toLowerCase()}`);
+      await runAsOf(times.declined, () => declineDecision(chair, { decisionId, reason: spec.declineReason ?? "Declined by the board." }));
     }
     if (spec.state === "reviewed") {
       const crit = await db.select().from(successCriteria).where(and(eq(successCriteria.decisionId, decisionId), isNull(successCriteria.removedAt))).orderBy(asc(successCriteria.ordinal));
@@ -69,20 +75,22 @@ export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {})
         if (!o) throw new Error(`demo decision ${spec.key}: outcome ${i + 1} missing`);
         const assessedOn = shift(o.assessedOn);
         const clock = new Date(Math.max(now.getTime(), Date.parse(`${assessedOn}T12:00:00Z`)));
-        await recordOutcome(ce, { criterionId: c.id, outcome: o.outcome, evidence: o.evidence, assessedOn }, { now: clock });
+        await runAsOf(times.cap(Date.parse(`${assessedOn}T12:00:00Z`)), () =>
+          recordOutcome(ce, { criterionId: c.id, outcome: o.outcome, evidence: o.evidence, assessedOn }, { now: clock }),
+        );
       }
     }
     const [d] = await db.select({ status: decisions.status }).from(decisions).where(eq(decisions.id, decisionId));
     if (d.status !== spec.state) throw new Error(`demo decision ${spec.key} ended ${d.status}, expected ${spec.state}`);
-    await backdate(db, decisionId, spec, shift, now);
+    await backdate(db, decisionId, spec, shift, times);
     inserted++;
   }
   return { inserted };
 }
 
 /** Creates the decision through the decision-record functions, then submits or withdraws it as its state needs. */
-async function createDemoDecision(ce: Actor, spec: DemoDecision, trustOds: string, shift: (d: string) => string): Promise<string> {
-  const created = await createDecision(ce, {
+async function createDemoDecision(ce: Actor, spec: DemoDecision, trustOds: string, shift: (d: string) => string, times: StoryTimes): Promise<string> {
+  const created = await runAsOf(times.created, () => createDecision(ce, {
     trust: trustOds,
     title: spec.title,
     summary: spec.summary,
@@ -98,40 +106,58 @@ async function createDemoDecision(ce: Actor, spec: DemoDecision, trustOds: strin
     decidedOn: shift(spec.decidedOn),
     visibility: spec.visibility,
     criteria: spec.criteria.map((c) => ({ statement: c.statement, measure: c.measure, baseline: c.baseline, target: c.target, judgedBy: shift(c.judgedBy) })),
-  });
+  }));
   if (spec.state === "draft") return created.id;
-  const submitted = await submitDecision(ce, { id: created.id, baseRevision: created.revision });
+  const submitted = await runAsOf(times.submitted, () => submitDecision(ce, { id: created.id, baseRevision: created.revision }));
   if (spec.state === "withdrawn") {
-    await withdrawDecision(ce, { id: created.id, baseRevision: submitted.revision, reason: spec.withdrawReason ?? "Withdrawn." });
+    await runAsOf(times.withdrawn, () => withdrawDecision(ce, { id: created.id, baseRevision: submitted.revision, reason: spec.withdrawReason ?? "Withdrawn." }));
   }
   return created.id;
 }
 
-/** Sets the demo history's times to the decision's dates (submitted ten days before, positions on the day). */
-async function backdate(db: Database, decisionId: string, spec: DemoDecision, shift: (d: string) => string, now: Date) {
+type StoryTimes = ReturnType<typeof storyTimes>;
+
+/**
+ * When each step of a demo decision's story happened: drafted 20 days before the decision date,
+ * submitted 10 days before, positions on the day 47 minutes apart, declined 3 hours in, withdrawn 2 days
+ * before; never later than a minute ago. The audit events (runAsOf) and the rows (backdate) agree.
+ */
+function storyTimes(spec: DemoDecision, shift: (d: string) => string, now: Date) {
   const decided = Date.parse(`${shift(spec.decidedOn)}T09:00:00Z`);
   const cap = (t: number) => new Date(Math.min(t, now.getTime() - 60_000));
+  const positions = spec.positions?.length ?? 0;
+  return {
+    cap,
+    created: cap(decided - 20 * DAY),
+    submitted: cap(decided - 10 * DAY),
+    position: (i: number) => cap(decided + i * 47 * 60_000),
+    lastPosition: cap(decided + Math.max(0, positions - 1) * 47 * 60_000),
+    declined: cap(decided + 3 * 3600_000),
+    withdrawn: cap(decided - 2 * DAY),
+  };
+}
+
+/** Sets the rows' times to the story's (storyTimes), as the audit events already are. */
+async function backdate(db: Database, decisionId: string, spec: DemoDecision, shift: (d: string) => string, times: StoryTimes) {
   const rows = await db.select({ id: positions.id }).from(positions).where(eq(positions.decisionId, decisionId)).orderBy(asc(positions.createdAt), asc(positions.id));
-  const ids = rows.map((r) => r.id);
-  for (const [i, id] of ids.entries()) {
-    await db.update(positions).set({ createdAt: cap(decided + i * 47 * 60_000) }).where(eq(positions.id, id));
+  for (const [i, { id }] of rows.entries()) {
+    await db.update(positions).set({ createdAt: times.position(i) }).where(eq(positions.id, id));
   }
-  const last = cap(decided + Math.max(0, ids.length - 1) * 47 * 60_000);
   const set: Partial<typeof decisions.$inferInsert> = {
-    createdAt: cap(decided - 20 * DAY),
-    updatedAt: last,
+    createdAt: times.created,
+    updatedAt: times.lastPosition,
   };
   if (spec.state !== "draft") {
-    set.submittedAt = cap(decided - 10 * DAY);
+    set.submittedAt = times.submitted;
     // The frozen version's date is the submission's ("criteria fixed on …").
     await db.update(decisionVersions).set({ createdAt: set.submittedAt }).where(eq(decisionVersions.decisionId, decisionId));
   }
-  if (spec.state === "signed_off" || spec.state === "reviewed") set.signedOffAt = last;
-  if (spec.state === "declined") set.declinedAt = cap(decided + 60 * 60_000 * 3);
-  if (spec.state === "withdrawn") set.withdrawnAt = cap(decided - 2 * DAY);
+  if (spec.state === "signed_off" || spec.state === "reviewed") set.signedOffAt = times.lastPosition;
+  if (spec.state === "declined") set.declinedAt = times.declined;
+  if (spec.state === "withdrawn") set.withdrawnAt = times.withdrawn;
   if (spec.state === "reviewed") {
     const latest = [...(spec.outcomes ?? [])].map((o) => shift(o.assessedOn)).sort().at(-1);
-    if (latest) set.reviewedAt = cap(Date.parse(`${latest}T12:00:00Z`));
+    if (latest) set.reviewedAt = times.cap(Date.parse(`${latest}T12:00:00Z`));
   }
   await db.update(decisions).set(set).where(eq(decisions.id, decisionId));
 }

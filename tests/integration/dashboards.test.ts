@@ -69,7 +69,7 @@ describe("trust view (T1, its Chief Executive)", () => {
     expect(by.population_outcomes.decisions.total).toBe(0); // T2's and T3's decisions are not this trust's
     // Filters apply to these panels too: only the trust-favoured decision.
     const trustSide = await getFactorsPanel(fx.boardT1, trustView(), { favoured: "trust" });
-    expect(trustSide.rows.filter((r) => r.decisions.total > 0).map((r) => r.factor)).toEqual(["regulatory_standing"]);
+    expect(trustSide.rows.filter((r) => (r.decisions.total as number) > 0).map((r) => r.factor)).toEqual(["regulatory_standing"]);
     const service = await getOutcomesPanel(fx.ces.T1, trustView(), { category: "service" });
     expect(service.sides.map((s) => [s.favoured, s.assessed])).toEqual([["system", 0], ["trust", 1]]);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decisions, organisations, users } from "@/db/schema";
 import { loadActor } from "@/lib/actors";
 import { verifyAuditChains } from "@/lib/audit";
+import { listDecisionTimeline } from "@/lib/decisions";
 import { DEMO_DECISIONS } from "@/lib/demo/decision-data";
 import { loadDemoDecisions } from "@/lib/demo/decisions";
 import { seedDemoPeople } from "@/lib/demo/seed";
@@ -69,5 +70,15 @@ describe("demo decisions", () => {
     expect(panel.decision.status).toBe("signed_off");
     expect(panel.positions.find((p) => p.position === "object")?.comment).toContain("Our own community teams are already short");
     expect(panel.signedOff?.by).toHaveLength(3);
+    // Its timeline tells the story on the story's dates: drafted, submitted when version 1 was frozen,
+    // positions, signed off when the last position came in — in order, never "all today".
+    const timeline = await listDecisionTimeline(chair, liaison.id);
+    const at = (action: string) => timeline.filter((e) => e.action === action).map((e) => new Date(e.at).getTime());
+    expect(at("decision.create")).toEqual([liaison.createdAt.getTime()]);
+    expect(at("decision.submit")).toEqual([liaison.submittedAt!.getTime()]);
+    expect(at("decision.signed_off")).toEqual([liaison.signedOffAt!.getTime()]);
+    const times = timeline.map((e) => new Date(e.at).getTime());
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(Math.max(...times)).toBeLessThan(NOW.getTime());
   });
 });
