@@ -2,7 +2,11 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { like } from "drizzle-orm";
 import { auditEvents, organisations, users } from "@/db/schema";
+import { activeMembership, homePathFor } from "@/lib/access";
+import { loadActor } from "@/lib/actors";
 import { recordAudit, verifyAuditChains } from "@/lib/audit";
+import { checkSignIn } from "@/lib/auth/sign-in";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/demo/organisations";
 import { seedDemoPeople } from "@/lib/demo/seed";
 import { makeTrustWithBoard } from "../support/factories";
 import { useTestDatabase } from "../support/db";
@@ -25,6 +29,26 @@ describe("migrations and demo seed", () => {
     expect(second.inserted).toBe(0);
     const orgsAfter = await t.db.select().from(organisations).orderBy(organisations.ods);
     expect(orgsAfter).toEqual(orgsBefore);
+  });
+
+  it("every demo role signs in with the demo password and lands on its own home", async () => {
+    await seedDemoPeople(t.db);
+    const homes: [string, string][] = [
+      ["ce.rna", "/inbox"],
+      ["chair.rnb", "/inbox"],
+      ["ned1.rsc", "/inbox"],
+      ["exec.rse", "/inbox"],
+      ["ics.qnv", "/dashboard/ics/QNV"],
+      ["ics.qsm", "/dashboard/ics/QSM"],
+      ["analyst", "/dashboard/national"],
+      ["admin", "/admin"],
+    ];
+    for (const [local, home] of homes) {
+      const r = await checkSignIn(t.db, { email: demoEmail(local), password: DEMO_PASSWORD, ip: `203.0.113.${homes.findIndex((h) => h[0] === local) + 1}-${local}` });
+      expect(r.status, local).toBe("ok");
+      const actor = await loadActor(t.db, (r as { userId: string }).userId);
+      expect(homePathFor(activeMembership(actor!)), local).toBe(home);
+    }
   });
 });
 
