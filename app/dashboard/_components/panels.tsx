@@ -610,7 +610,14 @@ export async function WordPairsPanelView({ actor, view, filters }: Props) {
 // ---------------------------------------------------------------- 6. reciprocity
 
 /** An amount in £ linking to the decisions that named it. */
-function Money({ k, href, label }: { k: number; href: string | null; label: string }) {
+function Money({ k, href, label }: { k: number | null; href: string | null; label: string }) {
+  if (k === null) {
+    // No decision behind it (–), or decisions that named no amount.
+    return href ? <span className="text-nhs-secondary">None named</span> : <>
+        <span aria-hidden="true">–</span>
+        <span className="sr-only">none</span>
+      </>;
+  }
   if (!href) return <>{formatMoneyK(k)}</>;
   return (
     <Link href={href}>
