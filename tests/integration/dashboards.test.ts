@@ -17,7 +17,7 @@ import { listRegister } from "@/lib/decisions";
 import type { RegisterFiltersInput } from "@/lib/decisions/register-filters";
 import type { Actor } from "@/lib/access";
 import { buildDashboardFixture, type DashboardFixture } from "../support/dashboard-fixture";
-import { useTestDatabase } from "../support/db";
+import { engineName, useTestDatabase } from "../support/db";
 import { makeIcs, makeTrust, makeUser } from "../support/factories";
 
 const t = useTestDatabase();
@@ -459,5 +459,21 @@ describe("national view: a set narrowed to fewer than 3 trusts", () => {
     const ics = await getBalancePanel(lead, { kind: "ics", ods: icsC.ods }, { trustType: "mental_health" });
     expect(ics.tooFewTrusts).toBeUndefined();
     expect(ics.total).toEqual({ system: 0, trust: 5, total: 5 });
+  });
+});
+
+// Last: it adds a decision to ICS A.
+describe("national word pairs are kept until anything is written", () => {
+  it("answers again from the same count, and counts afresh after a write", async () => {
+    const { makeSubmittedDecision } = await import("../support/decision-fixture");
+    const first = await getWordPairsPanel(fx.analyst, nationalView, nationalA());
+    expect(first.decisions).toBe(7);
+    // The kept answer (on PostgreSQL other test files write to the same database meanwhile, so only on PGlite).
+    if (engineName() === "pglite") expect(await getWordPairsPanel(fx.analyst, nationalView, nationalA())).toBe(first);
+    // A decision submitted through the app writes audit events: the next answer is counted afresh.
+    await makeSubmittedDecision(t.db, { trust: fx.trusts.T3, author: fx.ces.T3, visibility: "system" });
+    const after = await getWordPairsPanel(fx.analyst, nationalView, nationalA());
+    expect(after).not.toBe(first);
+    expect(after.decisions).toBe(8);
   });
 });
