@@ -3,19 +3,18 @@ import "server-only";
 // lib/export/import-rows.ts, then the lib's input rules and the database: the trust exists, the
 // importer may import into it, an administrator's named author is that trust's Chief Executive) and
 // writes nothing. A row failing one check does not hide another row's problems (nor its own problems
-// with the database): one dry run lists them all. Then the import proper, all or nothing in ONE transaction through the same
-// create/submit functions the form uses, with one audit event per decision and one per trust for
-// the import itself.
+// with the database): one dry run lists them all. Then the import proper, all or nothing in ONE
+// transaction (import-write.ts): what the form's create and submit would write, row for row, with one
+// audit event per decision and per submission and one per trust for the import itself.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { can, isAdmin, type Actor } from "../access";
 import { loadActor } from "../actors";
-import { recordAudit } from "../audit";
-import { AppError, isAppError } from "../errors";
+import { AppError } from "../errors";
 import { validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
 import { CreateDecisionSchema, submitProblems } from "./schemas";
-import { createDecisionInTx, submitDecisionInTx } from "./write";
+import { ImportRowFailure, writeImportInTx } from "./import-write";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
@@ -155,8 +154,8 @@ export type ImportResult = { created: number; submitted: number; ids: string[]; 
 
 /**
  * Imports the file: checked again (a dry run of the same bytes), then every decision created, and
- * submitted where the file says so, in one transaction. Any error: nothing is written, and the
- * error names the row.
+ * submitted where the file says so, in one transaction (writeImportInTx). Any error: nothing is
+ * written, and the error names the row.
  */
 export async function importDecisions(actor: Actor, text: string): Promise<ImportResult> {
   const started = performance.now();
@@ -175,37 +174,15 @@ export async function importDecisions(actor: Actor, text: string): Promise<Impor
       if (!a) throw new AppError("invalid", "An author in the file can no longer sign in; nothing was imported");
       authors.set(id, a);
     }
-    const ids: string[] = [];
-    const perTrust = new Map<string, { created: number; submitted: number }>();
-    let submitted = 0;
-    for (const r of checked.rows) {
-      const opts = r.authorId ? { onBehalfOf: authors.get(r.authorId)! } : {};
-      try {
-        const created = await createDecisionInTx(tx, actor, toLibInput(r), opts);
-        if (r.submit) {
-          await submitDecisionInTx(tx, actor, { id: created.id, baseRevision: created.revision }, opts);
-          submitted++;
-        }
-        ids.push(created.id);
-        const t = perTrust.get(r.trustId) ?? { created: 0, submitted: 0 };
-        t.created++;
-        if (r.submit) t.submitted++;
-        perTrust.set(r.trustId, t);
-      } catch (e) {
-        if (!isAppError(e)) throw e;
-        const first = e.fieldErrors ? Object.entries(e.fieldErrors)[0] : undefined;
-        const error: ImportError = { row: r.row, column: first ? columnOf(first[0]) : "", message: first ? first[1] : e.message };
-        throw new AppError("invalid", `Row ${r.row}: ${error.message}. Nothing was imported.`, { details: { errors: [error] } });
-      }
+    const rows = checked.rows.map((r) => ({ row: r.row, raw: toLibInput(r), onBehalfOf: r.authorId ? authors.get(r.authorId)! : undefined, submit: r.submit }));
+    try {
+      const { ids, submitted } = await writeImportInTx(tx, actor, rows, { total: checked.total });
+      return { created: ids.length, submitted, ids, tookMs: Math.round(performance.now() - started) };
+    } catch (e) {
+      if (!(e instanceof ImportRowFailure)) throw e;
+      const first = e.error.fieldErrors ? Object.entries(e.error.fieldErrors)[0] : undefined;
+      const error: ImportError = { row: e.row, column: first ? columnOf(first[0]) : "", message: first ? first[1] : e.error.message };
+      throw new AppError("invalid", `Row ${e.row}: ${error.message}. Nothing was imported.`, { details: { errors: [error] } });
     }
-    for (const [trustId, counts] of perTrust) {
-      await recordAudit(tx, actor, {
-        organisationId: trustId,
-        action: "decision.import",
-        entityType: "import",
-        after: { rows: checked.total, ...counts },
-      });
-    }
-    return { created: ids.length, submitted, ids, tookMs: Math.round(performance.now() - started) };
   });
 }

@@ -48,8 +48,19 @@ export async function linkableOrganisations(db: DbOrTx, trust: Organisation) {
 
 /** Checks organisation codes against the ICS, and criterion ids against the decision. Throws "invalid". */
 export async function resolveParts(db: DbOrTx, trust: Organisation, input: DecisionInput, decisionId: string | null) {
-  const fieldErrors: Record<string, string> = {};
   const allowed = new Map((await linkableOrganisations(db, trust)).map((o) => [o.ods, o]));
+  const existing = decisionId
+    ? await db.select({ id: successCriteria.id }).from(successCriteria).where(and(eq(successCriteria.decisionId, decisionId), isNull(successCriteria.removedAt)))
+    : [];
+  return matchParts(allowed, input, new Set(existing.map((c) => c.id)));
+}
+
+/**
+ * resolveParts without the database: `allowed` is the trust's linkable organisations by ODS code,
+ * `existingIds` the decision's current criteria. Throws "invalid".
+ */
+export function matchParts(allowed: Map<string, { id: string; name: string }>, input: DecisionInput, existingIds: Set<string>) {
+  const fieldErrors: Record<string, string> = {};
   const seen = new Set<string>();
   const orgs = input.organisations.map((o, i) => {
     const org = allowed.get(o.ods);
@@ -58,10 +69,6 @@ export async function resolveParts(db: DbOrTx, trust: Organisation, input: Decis
     seen.add(`${o.ods}:${o.role}`);
     return { ...o, organisationId: org?.id ?? "", name: org?.name ?? o.ods };
   });
-  const existing = decisionId
-    ? await db.select({ id: successCriteria.id }).from(successCriteria).where(and(eq(successCriteria.decisionId, decisionId), isNull(successCriteria.removedAt)))
-    : [];
-  const existingIds = new Set(existing.map((c) => c.id));
   const usedIds = new Set<string>();
   input.criteria.forEach((c, i) => {
     if (c.id && (!existingIds.has(c.id) || usedIds.has(c.id))) fieldErrors[`criteria.${i}.id`] = `Success criterion ${i + 1} is not one of this decision's criteria`;
@@ -105,14 +112,11 @@ export async function writeParts(
   existingIds: Set<string>,
   frozenBefore: boolean,
 ) {
+  const rows = partRows(decisionId, input, orgs);
   await tx.delete(decisionFactors).where(eq(decisionFactors.decisionId, decisionId));
-  if (input.factors.length) await tx.insert(decisionFactors).values(input.factors.map((factor) => ({ decisionId, factor })));
+  if (rows.factors.length) await tx.insert(decisionFactors).values(rows.factors);
   await tx.delete(decisionOrganisations).where(eq(decisionOrganisations.decisionId, decisionId));
-  if (orgs.length) {
-    await tx
-      .insert(decisionOrganisations)
-      .values(orgs.map((o) => ({ decisionId, organisationId: o.organisationId, role: o.role, amountK: o.amountK })));
-  }
+  if (rows.organisations.length) await tx.insert(decisionOrganisations).values(rows.organisations);
   const kept = new Set(input.criteria.map((c) => c.id).filter((x): x is string => !!x));
   const gone = [...existingIds].filter((x) => !kept.has(x));
   if (gone.length) {
@@ -120,27 +124,83 @@ export async function writeParts(
     else await tx.delete(successCriteria).where(inArray(successCriteria.id, gone));
   }
   for (const [ordinal, c] of input.criteria.entries()) {
-    const values = { ordinal, statement: c.statement, measure: c.measure, baseline: c.baseline, target: c.target, judgedBy: c.judgedBy };
+    const values = criterionValues(c, ordinal);
     if (c.id) await tx.update(successCriteria).set(values).where(eq(successCriteria.id, c.id));
     else await tx.insert(successCriteria).values({ decisionId, ...values });
   }
 }
 
+/** A new decision's part rows (factors, organisations, criteria in order), as writeParts inserts them. */
+export function partRows(decisionId: string, input: DecisionInput, orgs: { organisationId: string; role: "benefits" | "bears_cost"; amountK: number | null }[]) {
+  return {
+    factors: input.factors.map((factor) => ({ decisionId, factor })),
+    organisations: orgs.map((o) => ({ decisionId, organisationId: o.organisationId, role: o.role, amountK: o.amountK })),
+    criteria: input.criteria.map((c, ordinal) => ({ decisionId, ...criterionValues(c, ordinal) })),
+  };
+}
+
+const criterionValues = (c: DecisionInput["criteria"][number], ordinal: number) => ({
+  ordinal,
+  statement: c.statement,
+  measure: c.measure,
+  baseline: c.baseline,
+  target: c.target,
+  judgedBy: c.judgedBy,
+});
+
 /** The decision's current content as stored (what a version would freeze). */
 export async function readContent(db: DbOrTx, d: Decision): Promise<ComparableContent> {
-  const [factors, orgs, criteria] = await Promise.all([
-    db.select({ factor: decisionFactors.factor }).from(decisionFactors).where(eq(decisionFactors.decisionId, d.id)),
-    db
-      .select({ ods: organisations.ods, name: organisations.name, role: decisionOrganisations.role, amountK: decisionOrganisations.amountK })
-      .from(decisionOrganisations)
-      .innerJoin(organisations, eq(organisations.id, decisionOrganisations.organisationId))
-      .where(eq(decisionOrganisations.decisionId, d.id)),
-    db
-      .select()
-      .from(successCriteria)
-      .where(and(eq(successCriteria.decisionId, d.id), isNull(successCriteria.removedAt)))
-      .orderBy(asc(successCriteria.ordinal), asc(successCriteria.createdAt)),
-  ]);
+  return (await readContents(db, [d])).get(d.id)!;
+}
+
+/** readContent of many decisions at once, by decision id: three queries per chunk, not per decision. */
+export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<string, ComparableContent>> {
+  const out = new Map<string, ComparableContent>();
+  for (let i = 0; i < ds.length; i += READ_CHUNK) {
+    const chunk = ds.slice(i, i + READ_CHUNK);
+    const ids = chunk.map((d) => d.id);
+    const [factors, orgs, criteria] = await Promise.all([
+      db.select({ decisionId: decisionFactors.decisionId, factor: decisionFactors.factor }).from(decisionFactors).where(inArray(decisionFactors.decisionId, ids)),
+      db
+        .select({ decisionId: decisionOrganisations.decisionId, ods: organisations.ods, name: organisations.name, role: decisionOrganisations.role, amountK: decisionOrganisations.amountK })
+        .from(decisionOrganisations)
+        .innerJoin(organisations, eq(organisations.id, decisionOrganisations.organisationId))
+        .where(inArray(decisionOrganisations.decisionId, ids)),
+      db
+        .select()
+        .from(successCriteria)
+        .where(and(inArray(successCriteria.decisionId, ids), isNull(successCriteria.removedAt)))
+        .orderBy(asc(successCriteria.decisionId), asc(successCriteria.ordinal), asc(successCriteria.createdAt)),
+    ]);
+    const factorsOf = groupBy(factors, (f) => f.decisionId);
+    const orgsOf = groupBy(orgs, (o) => o.decisionId);
+    const criteriaOf = groupBy(criteria, (c) => c.decisionId);
+    for (const d of chunk) out.set(d.id, contentOf(d, factorsOf.get(d.id) ?? [], orgsOf.get(d.id) ?? [], criteriaOf.get(d.id) ?? []));
+  }
+  return out;
+}
+
+/** Decisions per readContents query: well under PostgreSQL's 65,535 parameters. */
+const READ_CHUNK = 1000;
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/** The content from the decision row and its stored parts (criteria in ordinal order). */
+function contentOf(
+  d: Decision,
+  factors: { factor: string }[],
+  orgs: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[],
+  criteria: (typeof successCriteria.$inferSelect)[],
+): ComparableContent {
   return {
     title: d.title,
     summary: d.summary,
@@ -204,7 +264,13 @@ export function contentFromInput(input: DecisionInput, names: Map<string, string
 
 /** Freezes the stored content as version `version`: writes the version row, returns its hash. */
 export async function freezeVersion(tx: DbOrTx, actor: Actor, d: Decision, trust: Organisation, version: number) {
-  const current = await readContent(tx, d);
+  const frozen = versionRow(actor, d, trust, version, await readContent(tx, d));
+  await tx.insert(decisionVersions).values(frozen);
+  return { content: frozen.content, contentHash: frozen.contentHash };
+}
+
+/** The version row freezeVersion writes, from the decision's stored content (readContent's). */
+export function versionRow(actor: Actor, d: Decision, trust: Organisation, version: number, current: ComparableContent) {
   if (!current.favoured || !current.category) throw new AppError("invalid", "The decision is not ready to submit");
   const content: VersionContent = {
     schema: "fulcrum.decision-version/1",
@@ -216,8 +282,7 @@ export async function freezeVersion(tx: DbOrTx, actor: Actor, d: Decision, trust
     category: current.category,
   };
   const contentHash = hashVersionContent(content);
-  await tx.insert(decisionVersions).values({ decisionId: d.id, version, content, contentHash, createdById: actor.userId });
-  return { content, contentHash };
+  return { decisionId: d.id, version, content, contentHash, createdById: actor.userId };
 }
 
 /** Bumps the optimistic-lock counter only if it is still the one the edit was based on. */

@@ -55,7 +55,11 @@ export async function createDecision(actor: Actor, raw: unknown): Promise<WriteR
  */
 export type OnBehalfOf = { onBehalfOf?: Actor };
 
-/** createDecision inside the caller's transaction (the CSV import writes many in one). */
+/**
+ * createDecision inside the caller's transaction. The CSV import writes the same as this and
+ * submitDecisionInTx for many rows at once (import-write.ts): a change to what either writes or
+ * checks belongs there too, and the import's tests compare the two.
+ */
 export async function createDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown, opts: OnBehalfOf = {}): Promise<WriteResult> {
   const input = parseInput(CreateDecisionSchema, raw);
   const author = opts.onBehalfOf ?? actor;

@@ -2,12 +2,29 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, decisions } from "@/db/schema";
+import { auditEvents, decisionFactors, decisionOrganisations, decisionVersions, decisions, organisations, successCriteria } from "@/db/schema";
+import type { Actor } from "@/lib/access";
+import { verifyAuditChains } from "@/lib/audit";
 import { buildBoardPaper } from "@/lib/board-paper/build";
 import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
-import { checkImport, createDecision, importDecisions, listDecisionsPage, listRegisterExportRows } from "@/lib/decisions";
+import {
+  checkImport,
+  createDecision,
+  createDecisionInTx,
+  getDecision,
+  getDecisionVersion,
+  importDecisions,
+  listDecisionsPage,
+  listRegisterExportRows,
+  submitDecision,
+  submitDecisionInTx,
+  type CreateDecisionInput,
+} from "@/lib/decisions";
+import { hashVersionContent, type VersionContent } from "@/lib/decisions/content";
+import { ImportRowFailure, writeImportInTx } from "@/lib/decisions/import-write";
+import { readContent } from "@/lib/decisions/store";
 import { toCsv } from "@/lib/export/csv";
 import { parseCsv } from "@/lib/export/csv-parse";
 import { IMPORT_COLUMNS } from "@/lib/export/import-rows";
@@ -15,7 +32,7 @@ import { REGISTER_COLUMNS } from "@/lib/export/register";
 import { recordPosition } from "@/lib/sign-off";
 import { makeSubmittedDecision } from "../support/decision-fixture";
 import { decisionInput } from "../support/decisions";
-import { makeAdmin, makeTrustWithBoard } from "../support/factories";
+import { makeAdmin, makeTrust, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
 
 const t = useTestDatabase();
@@ -215,6 +232,300 @@ describe("CSV import", () => {
     const page = await listDecisionsPage(a.ce, { trust: a.trust.ods }, { limit: 200 });
     expect(page.data).toHaveLength(200);
     expect(page.nextCursor).not.toBeNull();
+    // Frozen content hashes recompute from what is stored, for a few of the 500 submitted.
+    for (const i of [0, 2500, 4990]) await expectHashesMatch(a.ce, result.ids[i]);
+    // The chain: 5,000 creates, 500 submits and the import's own event, each linked to the last.
+    const report = await verifyAuditChains(t.db);
+    const chain = report.chains.find((c) => c.chain === `org:${a.trust.id}`)!;
+    expect(chain).toMatchObject({ events: 5501, broken: null });
+  });
+});
+
+// ---------------------------------------------------------------- the import writes what the form writes
+
+type Spec = {
+  title: string;
+  summary?: string;
+  rationale?: string;
+  favoured?: "system" | "trust";
+  category?: "service" | "finance";
+  decidedOn?: string;
+  factors?: ("population_outcomes" | "workforce" | "financial_stability")[];
+  visibility?: "trust" | "system";
+  criteria?: { statement: string; target: string; judgedBy: string }[];
+  submit?: boolean;
+};
+
+/** The file's row for a decision, and the input the form (createDecision) would be given for it. */
+function rowAndInput(ods: string, s: Spec, authorEmail?: string) {
+  const criteria = s.criteria ?? [];
+  const cells = [
+    ods,
+    s.title,
+    s.summary ?? "",
+    s.rationale ?? "",
+    s.favoured ?? "",
+    s.category ?? "",
+    s.decidedOn ?? "",
+    (s.factors ?? []).join("; "),
+    s.visibility ?? "",
+    ...(authorEmail === undefined ? [] : [authorEmail]),
+    criteria.map((c) => `${c.statement} | ${c.target} | ${c.judgedBy}`).join("; "),
+    s.submit ? "yes" : "no",
+  ];
+  const input: CreateDecisionInput = {
+    trust: ods,
+    title: s.title,
+    summary: s.summary ?? "",
+    options: "",
+    rationale: s.rationale ?? "",
+    favoured: s.favoured ?? null,
+    category: s.category ?? null,
+    decidedOn: s.decidedOn ?? null,
+    factors: s.factors ?? [],
+    visibility: s.visibility ?? "trust",
+    // An imported criterion's statement is also its measure; it has no baseline.
+    criteria: criteria.map((c) => ({ statement: c.statement, measure: c.statement, baseline: "", target: c.target, judgedBy: c.judgedBy })),
+  };
+  return { line: line(cells), input };
+}
+
+const SPECS: Spec[] = [
+  {
+    title: "Share a pathology network",
+    summary: "Join the ICS pathology network",
+    rationale: "Cheaper per test",
+    favoured: "system",
+    category: "service",
+    decidedOn: "2025-06-15",
+    factors: ["workforce", "population_outcomes"],
+    visibility: "system",
+    criteria: [
+      { statement: "Turnaround under 24 hours", target: "95%", judgedBy: "2026-03-31" },
+      { statement: "Cost per test falls", target: "£4", judgedBy: "2026-09-30" },
+    ],
+    submit: true,
+  },
+  { title: "A draft with a title only" },
+  {
+    title: "Defer the estates plan",
+    summary: "Wait a year",
+    rationale: "No capital",
+    favoured: "trust",
+    category: "finance",
+    decidedOn: "2025-01-02",
+    factors: ["financial_stability"],
+    criteria: [{ statement: "Backlog held", target: "£30m", judgedBy: "2026-01-31" }],
+  },
+  {
+    title: "Submit a one-criterion decision",
+    summary: "s",
+    rationale: "r",
+    favoured: "trust",
+    category: "service",
+    decidedOn: "2024-12-31",
+    criteria: [{ statement: "Waits fall", target: "below 500", judgedBy: "2027-03-31" }],
+    submit: true,
+  },
+];
+
+/**
+ * Everything stored about a decision, with what must differ between two decisions (ids, times) left
+ * out and ids inside content and events replaced by placeholders.
+ */
+async function snapshot(id: string) {
+  const [d] = await t.db.select().from(decisions).where(eq(decisions.id, id));
+  const content = await readContent(t.db, d);
+  const subs: [string, string][] = [[d.id, "<decision>"], ...content.criteria.map((c, i): [string, string] => [c.id, `<criterion ${i}>`])];
+  if (d.contentHash) subs.push([d.contentHash, "<hash>"]);
+  const scrub = (v: unknown) => JSON.parse(subs.reduce((json, [from, to]) => json.replaceAll(from, to), JSON.stringify(v)));
+  const versions = await t.db.select().from(decisionVersions).where(eq(decisionVersions.decisionId, id)).orderBy(asc(decisionVersions.version));
+  for (const v of versions) expect(hashVersionContent(v.content as VersionContent)).toBe(v.contentHash);
+  const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "decision"), eq(auditEvents.entityId, id))).orderBy(asc(auditEvents.id));
+  const parts = {
+    factors: (await t.db.select().from(decisionFactors).where(eq(decisionFactors.decisionId, id))).map((f) => f.factor).sort(),
+    organisations: (await t.db.select().from(decisionOrganisations).where(eq(decisionOrganisations.decisionId, id))).map(({ id: _, decisionId: _d, ...o }) => o),
+    criteria: (await t.db.select().from(successCriteria).where(eq(successCriteria.decisionId, id)).orderBy(asc(successCriteria.ordinal))).map(
+      ({ id: _, decisionId: _d, createdAt: _c, ...c }) => c,
+    ),
+  };
+  const { id: _id, createdAt: _c, updatedAt: _u, submittedAt, contentHash, ...columns } = d;
+  return {
+    columns,
+    parts,
+    submitted: submittedAt !== null,
+    hasHash: contentHash !== null,
+    content: scrub(content),
+    versions: versions.map((v) => ({ version: v.version, createdById: v.createdById, content: scrub(v.content) })),
+    events: events.map((e) => ({
+      chain: e.chain,
+      organisationId: e.organisationId,
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      before: scrub(e.before),
+      after: scrub(e.after),
+      ip: e.ip,
+      userAgent: e.userAgent,
+    })),
+  };
+}
+
+/** The stored hash of version 1 recomputes from the decision as read (getDecision) and as frozen. */
+async function expectHashesMatch(reader: Actor, id: string) {
+  const d = await getDecision(reader, id);
+  const [stored] = await t.db.select().from(decisions).where(eq(decisions.id, id));
+  const [trust] = await t.db.select().from(organisations).where(eq(organisations.id, stored.trustId));
+  const fromRows: VersionContent = {
+    schema: "fulcrum.decision-version/1",
+    decisionId: id,
+    version: 1,
+    trust: { ods: trust.ods, name: trust.name },
+    ...(await readContent(t.db, stored)),
+  } as VersionContent;
+  expect(d.version).toBe(1);
+  expect(hashVersionContent(fromRows)).toBe(stored.contentHash);
+  const { id: _id, trust: _t, author: _a, status: _s, version: _v, revision: _r, contentHash: _h, createdAt: _c, updatedAt: _u, submittedAt: _sa, frozenAt: _f, withdrawnAt: _w, withdrawReason: _wr, declinedAt: _d, declineReason: _dr, signedOffAt: _so, reviewedAt: _rv, versions: _vs, permissions: _p, ...content } = d;
+  expect(hashVersionContent({ ...fromRows, ...content } as VersionContent)).toBe(d.contentHash);
+  expect(d.versions[0].contentHash).toBe(d.contentHash);
+  const v = await getDecisionVersion(reader, id, 1);
+  expect(v).toMatchObject({ hashMatches: true, recomputedHash: d.contentHash, contentHash: d.contentHash });
+}
+
+async function chainEvents(trustId: string, fromSeq: number) {
+  const rows = await t.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.chain, `org:${trustId}`)))
+    .orderBy(asc(auditEvents.seq));
+  return rows.filter((e) => e.seq > fromSeq);
+}
+
+async function headSeq(trustId: string) {
+  const rows = await t.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.chain, `org:${trustId}`));
+  return Math.max(0, ...rows.map((r) => r.seq));
+}
+
+describe("CSV import writes what create and submit write", () => {
+  it("a Chief Executive's imported decisions equal the form's, row for row: columns, content, versions, hashes and events", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const pairs = SPECS.map((s) => rowAndInput(a.trust.ods, s));
+    const before = await headSeq(a.trust.id);
+    const imported = await importDecisions(a.ce, [HEADER, ...pairs.map((p) => p.line)].join("\r\n"));
+    expect(imported).toMatchObject({ created: 4, submitted: 2 });
+
+    // The chain: each row's create (and submit) in file order, then the import; seq and id agree.
+    const events = await chainEvents(a.trust.id, before);
+    expect(events.map((e) => [e.action, e.entityId])).toEqual([
+      ["decision.create", imported.ids[0]],
+      ["decision.submit", imported.ids[0]],
+      ["decision.create", imported.ids[1]],
+      ["decision.create", imported.ids[2]],
+      ["decision.create", imported.ids[3]],
+      ["decision.submit", imported.ids[3]],
+      ["decision.import", null],
+    ]);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => before + i + 1));
+    expect([...events].sort((x, y) => x.id - y.id).map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+    expect(events.at(-1)!.after).toEqual({ rows: 4, created: 4, submitted: 2 });
+    expect((await verifyAuditChains(t.db)).chains.find((c) => c.chain === `org:${a.trust.id}`)!.broken).toBeNull();
+
+    // The same decisions through the form.
+    for (const [i, s] of SPECS.entries()) {
+      const created = await createDecision(a.ce, pairs[i].input);
+      if (s.submit) await submitDecision(a.ce, { id: created.id, baseRevision: created.revision });
+      const mine = await snapshot(created.id);
+      const theirs = await snapshot(imported.ids[i]);
+      expect(theirs).toEqual(mine);
+      expect(theirs.columns).toMatchObject(s.submit ? { status: "awaiting_sign_off", version: 1, revision: 2 } : { status: "draft", version: 0, revision: 1 });
+      if (s.submit) await expectHashesMatch(a.ce, imported.ids[i]);
+    }
+  });
+
+  it("an administrator's import on behalf of two trusts' Chief Executives equals createDecisionInTx + submitDecisionInTx on behalf, chain by chain", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const b = await makeTrustWithBoard(t.db);
+    const admin = await makeAdmin(t.db);
+    const adminHeader = line([...IMPORT_COLUMNS]);
+    const plan = SPECS.flatMap((s) => [
+      { who: a, ...rowAndInput(a.trust.ods, s, a.ce.email), s },
+      { who: b, ...rowAndInput(b.trust.ods, { ...s, title: `${s.title} (B)` }, b.ce.email), s },
+    ]);
+    const [beforeA, beforeB] = [await headSeq(a.trust.id), await headSeq(b.trust.id)];
+    const imported = await importDecisions(admin, [adminHeader, ...plan.map((p) => p.line)].join("\n"));
+    expect(imported).toMatchObject({ created: 8, submitted: 4 });
+
+    for (const [who, before] of [[a, beforeA], [b, beforeB]] as const) {
+      const ids = imported.ids.filter((_, i) => plan[i].who === who);
+      const events = await chainEvents(who.trust.id, before);
+      expect(events.map((e) => [e.action, e.entityId])).toEqual([
+        ["decision.create", ids[0]],
+        ["decision.submit", ids[0]],
+        ["decision.create", ids[1]],
+        ["decision.create", ids[2]],
+        ["decision.create", ids[3]],
+        ["decision.submit", ids[3]],
+        ["decision.import", null],
+      ]);
+      expect(events.every((e) => e.actorId === admin.userId)).toBe(true);
+      expect(events.slice(0, -1).every((e) => (e.after as { onBehalfOf?: string }).onBehalfOf === who.ce.userId)).toBe(true);
+      expect(events.at(-1)!.after).toEqual({ rows: 8, created: 4, submitted: 2 });
+    }
+    const report = await verifyAuditChains(t.db);
+    for (const who of [a, b]) expect(report.chains.find((c) => c.chain === `org:${who.trust.id}`)!.broken).toBeNull();
+
+    for (const [i, p] of plan.entries()) {
+      const created = await t.db.transaction(async (tx) => {
+        const d = await createDecisionInTx(tx, admin, p.input, { onBehalfOf: p.who.ce });
+        if (p.s.submit) await submitDecisionInTx(tx, admin, { id: d.id, baseRevision: d.revision }, { onBehalfOf: p.who.ce });
+        return d;
+      });
+      expect(await snapshot(imported.ids[i])).toEqual(await snapshot(created.id));
+      if (p.s.submit) await expectHashesMatch(p.who.ce, imported.ids[i]);
+    }
+  });
+
+  it("a row the create or submit rules refuse is named, and nothing is written", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const good = rowAndInput(a.trust.ods, SPECS[0]).input;
+    const noCriteria = rowAndInput(a.trust.ods, { ...SPECS[3], criteria: [] }).input;
+    const before = await headSeq(a.trust.id);
+    const write = (rows: { row: number; raw: unknown; submit: boolean }[]) => t.db.transaction((tx) => writeImportInTx(tx, a.ce, rows, { total: rows.length }));
+
+    // Submit needs a criterion: row 4 is refused when it is submitted, after rows 2 and 3 were written.
+    const failure = await write([
+      { row: 2, raw: good, submit: true },
+      { row: 3, raw: good, submit: false },
+      { row: 4, raw: noCriteria, submit: true },
+    ]).catch((e) => e);
+    expect(failure).toBeInstanceOf(ImportRowFailure);
+    expect(failure).toMatchObject({ row: 4, error: { code: "invalid", fieldErrors: { criteria: expect.any(String) } } });
+
+    // Another trust (not the Chief Executive's): "not found", as createDecisionInTx says.
+    const other = await makeTrust(t.db);
+    const elsewhere = await write([
+      { row: 2, raw: good, submit: false },
+      { row: 3, raw: { ...good, trust: other.ods }, submit: false },
+    ]).catch((e) => e);
+    expect(elsewhere).toMatchObject({ row: 3, error: { code: "not_found", message: "Trust not found" } });
+
+    // The first refused row is named (as row by row), even when a later row fails a check made earlier in a row.
+    const ceOfOther = await makeUser(t.db, [{ organisationId: other.id, role: "chief_executive" }]);
+    const first = await t.db
+      .transaction((tx) =>
+        writeImportInTx(tx, ceOfOther, [
+          { row: 2, raw: { ...noCriteria, trust: other.ods }, submit: true },
+          { row: 3, raw: good, submit: false },
+        ], { total: 2 }),
+      )
+      .catch((e) => e);
+    expect(first).toMatchObject({ row: 2, error: { fieldErrors: { criteria: expect.any(String) } } });
+
+    expect(await countFor(a.trust.id)).toBe(0);
+    expect(await countFor(other.id)).toBe(0);
+    expect(await headSeq(a.trust.id)).toBe(before);
+    const [{ n }] = await t.db.select({ n: count() }).from(decisions).where(inArray(decisions.trustId, [a.trust.id, other.id]));
+    expect(n).toBe(0);
   });
 });
 
