@@ -104,10 +104,10 @@ export class AuditAppender {
 
   private constructor(private readonly tx: DbOrTx) {}
 
-  /** Locks the chains of these organisations (null: the platform chain), in the order given. */
+  /** Locks the chains of these organisations (null: the platform chain), in chain order, so two imports never wait on each other in a cycle. */
   static async open(tx: DbOrTx, organisationIds: (string | null)[]): Promise<AuditAppender> {
     const appender = new AuditAppender(tx);
-    for (const chain of new Set(organisationIds.map(chainFor))) appender.heads.set(chain, await lockChainHead(tx, chain));
+    for (const chain of [...new Set(organisationIds.map(chainFor))].sort()) appender.heads.set(chain, await lockChainHead(tx, chain));
     return appender;
   }
 
