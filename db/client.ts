@@ -20,11 +20,14 @@ export type OpenedDatabase = {
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 
+const LOCK_FILE = ".fulcrum.lock";
+
 export class DataFolderLockedError extends Error {
-  constructor(dir: string, pid: number) {
+  constructor(dir: string, pid: number, host?: string) {
     super(
-      `The data folder ${dir} is in use by another Fulcrum process (pid ${pid}). ` +
+      `The data folder ${dir} is in use by another Fulcrum process (pid ${pid}${host ? ` on host ${host}` : ""}). ` +
         `Stop that process, or set FULCRUM_DATA_DIR to another folder. ` +
+        (host ? `If host ${host} is gone for good, delete ${path.join(/* turbopackIgnore: true */ dir, LOCK_FILE)} and start again. ` : "") +
         `Embedded PostgreSQL (PGlite) cannot be shared between processes: both would write and one would lose data.`,
     );
     this.name = "DataFolderLockedError";
@@ -76,7 +79,7 @@ function readLock(lockPath: string): { pid: number; host: string | null } {
  * again, and finds its old lock naming pid 1).
  */
 export function lockDataFolder(dir: string): () => void {
-  const lockPath = path.join(/* turbopackIgnore: true */ dir, ".fulcrum.lock");
+  const lockPath = path.join(/* turbopackIgnore: true */ dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(lockPath, "wx");
@@ -105,12 +108,13 @@ export function lockDataFolder(dir: string): () => void {
         if ((readError as NodeJS.ErrnoException).code === "ENOENT") continue; // released meanwhile
         throw readError;
       }
-      if (Number.isFinite(holder.pid) && holder.pid === process.pid) {
-        // Ours already, or written by another host (container) whose process has our pid: refuse.
-        // Otherwise it was left by an earlier process that had our pid, and is stale.
-        if (heldLocks.has(lockPath) || (holder.host !== null && holder.host !== os.hostname())) {
-          throw new DataFolderLockedError(dir, holder.pid);
-        }
+      if (holder.host !== null && holder.host !== os.hostname()) {
+        // Written on another host (a container sharing the volume): its process can't be checked from
+        // here, whatever its pid names on this host. Refuse.
+        throw new DataFolderLockedError(dir, holder.pid, holder.host);
+      } else if (Number.isFinite(holder.pid) && holder.pid === process.pid) {
+        // Ours already: refuse. Otherwise it was left by an earlier process that had our pid, and is stale.
+        if (heldLocks.has(lockPath)) throw new DataFolderLockedError(dir, holder.pid);
       } else if (Number.isFinite(holder.pid) && holder.pid > 0 && pidAlive(holder.pid) && !pidIsUnrelatedProcess(holder.pid)) {
         throw new DataFolderLockedError(dir, holder.pid);
       }

@@ -575,7 +575,10 @@ async function countPanelWordPairs(db: Database, v: ResolvedView, filters: Dashb
   if (v.kind === "national" && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
     return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true };
   }
-  if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions: cell(n), shown: false, pairs: [], sharedOnly };
+  // Nationally the number of decisions in the set is not given here: it would show the balance panel's
+  // total even where that panel hides it to protect a small count.
+  const decisions = v.kind === "national" ? SECONDARY : cell(n);
+  if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions, shown: false, pairs: [], sharedOnly };
   const pairs =
     v.kind === "national"
       ? countWordPairsByDocument(rows.map((r) => ({ group: r.trust_id, text: r.text })), {
@@ -584,7 +587,7 @@ async function countPanelWordPairs(db: Database, v: ResolvedView, filters: Dashb
           limit: 20,
         })
       : countWordPairs(rows.map((r) => r.text), { limit: 20 });
-  return { decisions: cell(n), shown: true, pairs, sharedOnly };
+  return { decisions, shown: true, pairs, sharedOnly };
 }
 
 // ---------------------------------------------------------------- 6. reciprocity (ICS view)
@@ -664,7 +667,7 @@ export type SignOffPanel = {
 
 export async function getSignOffPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<SignOffPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const [r] = await rowsOf<{ trusts: number; timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
+  const [r] = await rowsOf<{ trusts: number; total: number; timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
     db,
     sql`with s as (${scopedDecisions(v, filters)}),
       due as (
@@ -673,7 +676,7 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
           and c.removed_at is null and c.judged_by < ${londonDate(new Date())}
           and not exists (select 1 from criterion_outcomes o where o.criterion_id = c.id)
       )
-      select count(distinct trust_id)::int as trusts,
+      select count(distinct trust_id)::int as trusts, count(*)::int as total,
         count(*) filter (where submitted_at is not null and signed_off_at is not null)::int as timed,
         (percentile_cont(0.5) within group (order by extract(epoch from (signed_off_at - submitted_at)) / 86400.0)
           filter (where submitted_at is not null and signed_off_at is not null))::float8 as median_days,
@@ -686,20 +689,31 @@ export async function getSignOffPanel(actor: Actor, view: DashboardView, filters
   if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
     return { timed: SECONDARY, medianDays: null, awaiting: SECONDARY, signedOff: SECONDARY, reviewsDue: { criteria: SECONDARY, decisions: SECONDARY }, tooFewTrusts: true };
   }
-  // Awaiting is one status of the set, whose size isn't shown nationally (no register). But "timed"
-  // (signed off, including those since reviewed) minus "signed off" is the number reviewed: that
-  // subtraction is a relation to protect, like a row's parts and its total.
-  let timed: Cell, signedOff: Cell;
+  // Two subtractions a reader could make, protected like a row's parts and its total: the set's size
+  // (the balance panel's total, on the same page) minus awaiting minus "timed" (signed off, including
+  // those since reviewed) is the rest (declined, withdrawn); "timed" minus "signed off" is the number
+  // reviewed. The rest and the reviewed are never shown, but must not be worked out when 1 or 2. The
+  // set's size is shown elsewhere, so it is never the cell hidden here.
+  let awaiting: Cell, timed: Cell, signedOff: Cell;
   if (v.kind === "national") {
-    [timed, signedOff] = protectedCells([r.timed, r.signed_off, Math.max(0, r.timed - r.signed_off)], [{ total: 0, parts: [1, 2], hideTotalFirst: false }]);
+    const rest = Math.max(0, r.total - r.awaiting - r.timed);
+    const reviewed = Math.max(0, r.timed - r.signed_off);
+    const cells = protectedCells(
+      [r.total, r.awaiting, r.timed, rest, r.signed_off, reviewed],
+      [
+        { total: 0, parts: [1, 2, 3], hideTotalFirst: false },
+        { total: 2, parts: [4, 5], hideTotalFirst: false },
+      ],
+    );
+    [awaiting, timed, signedOff] = [cells[1], cells[2], cells[4]];
   } else {
-    [timed, signedOff] = [r.timed, r.signed_off];
+    [awaiting, timed, signedOff] = [r.awaiting, r.timed, r.signed_off];
   }
   const median = r.median_days === null || isSuppressed(timed) ? null : Math.round(Number(r.median_days) * 10) / 10;
   return {
     timed,
     medianDays: median,
-    awaiting: cell(r.awaiting),
+    awaiting,
     signedOff,
     reviewsDue: { criteria: cell(r.due_criteria), decisions: cell(r.due_decisions) },
   };

@@ -1,7 +1,7 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { decisionVersions, decisions, organisations, type Decision } from "@/db/schema";
+import { auditEvents, decisionVersions, decisions, organisations, type Decision } from "@/db/schema";
 import { canReadDecision, orgIdsWithRole, type Actor } from "./access";
 import { AppError } from "./errors";
 
@@ -35,37 +35,68 @@ export async function loadReadableDecision(tx: DbOrTx, actor: Actor, decisionId:
   return { decision, trust };
 }
 
-/** What of a decision's history a reader may see: every version, and every moment, or only the shared ones. */
+/** What of a decision's history a reader may see: all of it, or only the shared part. */
 export type SharedHistory = {
   /** Whether the reader may see this version and what was bound to it (positions). */
   version: (n: number) => boolean;
-  /** Whether the reader may see what happened at this time (comments, timeline events). */
-  at: (t: Date) => boolean;
+  /** Whether the reader may see the event at this place in the trust's audit chain (the timeline). */
+  seq: (s: number) => boolean;
+  /** Whether the reader may see this comment. */
+  comment: (id: string) => boolean;
 };
 
-const EVERYTHING: SharedHistory = { version: () => true, at: () => true };
+const EVERYTHING: SharedHistory = { version: () => true, seq: () => true, comment: () => true };
 
 /**
  * The trust's Chief Executive and board see a decision's whole history. Someone who reads it only
  * because it is now shared with the ICS sees the versions that were shared, and what happened while
  * a shared version was current; a version for the trust board only, the positions on it (objections
  * in a private session among them), and the comments and events of its time stay with the board.
- * Events before the first version belong to it.
+ *
+ * "While a version was current" is read from the order of the trust's audit chain, not from clocks:
+ * each submission or amendment, and each comment, is an event on that chain, and the chain's head is
+ * locked until each write commits, so its order is the order the writes took effect. Events before the
+ * first version belong to it. A comment with no event of its own is not shown.
  */
 export async function sharedHistory(db: DbOrTx, actor: Actor, decision: Pick<Decision, "id" | "trustId">): Promise<SharedHistory> {
   if (orgIdsWithRole(actor, "chief_executive", "board_member").includes(decision.trustId)) return EVERYTHING;
-  const rows = await db
-    .select({ version: decisionVersions.version, createdAt: decisionVersions.createdAt, visibility: sql<string>`${decisionVersions.content}->>'visibility'` })
-    .from(decisionVersions)
-    .where(eq(decisionVersions.decisionId, decision.id))
-    .orderBy(asc(decisionVersions.version));
-  const shared = new Set(rows.filter((r) => r.visibility === "system").map((r) => r.version));
+  const [versions, events] = await Promise.all([
+    db
+      .select({ version: decisionVersions.version, visibility: sql<string>`${decisionVersions.content}->>'visibility'` })
+      .from(decisionVersions)
+      .where(eq(decisionVersions.decisionId, decision.id)),
+    db
+      .select({ seq: auditEvents.seq, action: auditEvents.action, version: sql<string | null>`${auditEvents.after}->>'version'`, commentId: sql<string | null>`${auditEvents.after}->>'commentId'` })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.organisationId, decision.trustId),
+          eq(auditEvents.entityType, "decision"),
+          eq(auditEvents.entityId, decision.id),
+          inArray(auditEvents.action, ["decision.submit", "decision.amend", "comment.add", "comment.question", "comment.answer"]),
+        ),
+      )
+      .orderBy(asc(auditEvents.seq)),
+  ]);
+  const shared = new Set(versions.filter((r) => r.visibility === "system").map((r) => r.version));
+  // Where each version became current on the chain.
+  const starts = events.filter((e) => (e.action === "decision.submit" || e.action === "decision.amend") && e.version !== null).map((e) => ({ seq: e.seq, version: Number(e.version) }));
+  const versionAt = (seq: number) => {
+    let current = starts[0]?.version ?? null;
+    for (const st of starts) if (st.seq <= seq) current = st.version;
+    return current;
+  };
+  const seqVisible = (seq: number) => {
+    const v = versionAt(seq);
+    return v !== null && shared.has(v);
+  };
+  const commentSeq = new Map(events.filter((e) => e.commentId).map((e) => [e.commentId!, e.seq]));
   return {
     version: (n) => shared.has(n),
-    at: (t) => {
-      let current = rows[0];
-      for (const r of rows) if (r.createdAt.getTime() <= t.getTime()) current = r;
-      return !!current && shared.has(current.version);
+    seq: seqVisible,
+    comment: (id) => {
+      const seq = commentSeq.get(id);
+      return seq !== undefined && seqVisible(seq);
     },
   };
 }

@@ -73,5 +73,5 @@ export async function listComments(actor: Actor, decisionId: string): Promise<Co
     .where(eq(comments.decisionId, d.id))
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const history = await sharedHistory(db, actor, d);
-  return rows.filter((r) => history.at(r.createdAt)).map(({ authorId, authorName, ...r }) => ({ ...r, author: { id: authorId, name: authorName } }));
+  return rows.filter((r) => history.comment(r.id)).map(({ authorId, authorName, ...r }) => ({ ...r, author: { id: authorId, name: authorName } }));
 }

@@ -152,7 +152,7 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
     )
     .orderBy(asc(auditEvents.id));
   const history = await sharedHistory(db, actor, d);
-  return rows.filter((r) => history.at(new Date(r.at))).map((r) => {
+  return rows.filter((r) => history.seq(r.seq)).map((r) => {
     const after = (r.after ?? {}) as Record<string, unknown>;
     const picked = Object.fromEntries(TIMELINE_FIELDS.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]));
     return { ...r, after: picked as TimelineEvent["after"] };

@@ -72,13 +72,18 @@ describe("embedded database folder: a lock naming a reused pid", () => {
     }
   });
 
-  it("refuses a lock naming its own pid written on another host, which may be another container sharing the folder", async () => {
+  it("refuses any lock written on another host, which may be another container sharing the folder, whatever its pid names here", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-otherhost-"));
+    const sleeper = spawn("sleep", ["30"], { stdio: "ignore" });
     try {
-      fs.writeFileSync(lockFile(dir), `${process.pid}\nnot-${os.hostname()}\n`);
-      await expect(openPglite({ dataDir: dir, migrate: false })).rejects.toThrow(`is in use by another Fulcrum process (pid ${process.pid})`);
-      expect(fs.readFileSync(lockFile(dir), "utf8")).toContain(`not-${os.hostname()}`);
+      // Our own pid, a pid no process has here, and a pid that names an unrelated process here.
+      for (const pid of [process.pid, 2 ** 22 - 1, sleeper.pid!]) {
+        fs.writeFileSync(lockFile(dir), `${pid}\nnot-${os.hostname()}\n`);
+        await expect(openPglite({ dataDir: dir, migrate: false })).rejects.toThrow(`is in use by another Fulcrum process (pid ${pid} on host not-${os.hostname()})`);
+        expect(fs.readFileSync(lockFile(dir), "utf8")).toContain(`not-${os.hostname()}`);
+      }
     } finally {
+      sleeper.kill();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

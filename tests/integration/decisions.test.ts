@@ -374,6 +374,11 @@ describe("access that ends", () => {
     expect(amended.version).toBe(2);
     await addComment(a.icsLead, { decisionId: c.id, body: "Glad to see this shared" });
     await recordPosition(a.ned2, { decisionId: c.id, position: "support", forum: "public_board", version: 2 });
+    // Clocks don't decide it: a transaction's timestamps are its start (an amendment that waited on a lock
+    // while a board member commented can carry an earlier time than the comment). The order of the
+    // trust's audit chain does. Skew the times as that race would, and nothing of version 1 shows.
+    await t.db.execute(sql`update comments set created_at = now() + interval '1 hour' where decision_id = ${c.id} and body like 'Private session only%'`);
+    await t.db.execute(sql`update decision_versions set created_at = created_at - interval '1 day' where decision_id = ${c.id} and version = 2`);
 
     const lead = { panel: await getSignOffPanel(a.icsLead, c.id), comments: await listComments(a.icsLead, c.id), timeline: await listDecisionTimeline(a.icsLead, c.id) };
     expect(lead.panel.positions.map((p) => [p.position, p.version])).toEqual([["support", 2]]);
