@@ -1,5 +1,6 @@
-// What a board paper shows: a plain value, built by the decision module from one decision (wired
-// after the merge) and rendered here as a PDF and in app/ as a print-ready page.
+// What a board paper shows: a plain value, built from one decision (lib/board-paper/build.ts) and
+// rendered here as a PDF and in app/ as a print-ready page.
+import type { DecisionContext, DecisionImpact } from "../decisions/content";
 
 export type BoardPaperPosition = {
   memberName: string;
@@ -32,14 +33,14 @@ export type BoardPaper = {
   trust: { ods: string; name: string };
   status: string;
   summary: string;
-  context: { financialPosition: "surplus" | "breakeven" | "deficit" | null; financialAmountM: number | null; regulatorRating: string; notes: string };
+  context: DecisionContext;
   options: string;
   rationale: string;
   favoured: "system" | "trust" | null;
   category: string | null;
   factors: string[];
-  impactOnTrust: { amountK: number | null; text: string };
-  impactOnSystem: { amountK: number | null; text: string };
+  impactOnTrust: DecisionImpact;
+  impactOnSystem: DecisionImpact;
   decidedOn: string | null;
   organisations: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
   criteria: BoardPaperCriterion[];

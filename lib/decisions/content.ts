@@ -14,6 +14,16 @@ export type VersionCriterion = {
 
 export type VersionOrganisation = { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null };
 
+/** The trust's context at the time of a decision, as the record and every view of it hold it. */
+export type DecisionContext = {
+  financialPosition: "surplus" | "breakeven" | "deficit" | null;
+  financialAmountM: number | null;
+  regulatorRating: string;
+  notes: string;
+};
+/** An estimated impact: signed £k (a cost is negative) and a line of text. */
+export type DecisionImpact = { amountK: number | null; text: string };
+
 export type VersionContent = {
   schema: "fulcrum.decision-version/1";
   decisionId: string;
@@ -21,19 +31,14 @@ export type VersionContent = {
   trust: { ods: string; name: string };
   title: string;
   summary: string;
-  context: {
-    financialPosition: "surplus" | "breakeven" | "deficit" | null;
-    financialAmountM: number | null;
-    regulatorRating: string;
-    notes: string;
-  };
+  context: DecisionContext;
   options: string;
   rationale: string;
   favoured: "system" | "trust";
   category: string;
   factors: string[];
-  impactOnTrust: { amountK: number | null; text: string };
-  impactOnSystem: { amountK: number | null; text: string };
+  impactOnTrust: DecisionImpact;
+  impactOnSystem: DecisionImpact;
   organisations: VersionOrganisation[];
   decidedOn: string | null;
   visibility: "trust" | "system";

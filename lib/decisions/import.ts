@@ -12,7 +12,7 @@ import { memberships, organisations, users } from "@/db/schema";
 import { can, isAdmin, type Actor } from "../access";
 import { loadActor } from "../actors";
 import { AppError } from "../errors";
-import { validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
+import { importColumnOf, validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
 import { CreateDecisionSchema, submitProblems } from "./schemas";
 import { ImportRowFailure, writeImportInTx } from "./import-write";
 
@@ -33,23 +33,6 @@ type Checked = ImportCheck & { rows: (ImportRow & { trustId: string; authorId: s
 /** Whether the actor may import at all: a trust's Chief Executive, or an administrator. */
 export function mayImport(actor: Actor): boolean {
   return isAdmin(actor) || actor.memberships.some((m) => m.role === "chief_executive" && can(actor, "decision.import", { id: m.organisationId, kind: "trust", icsId: m.icsId }));
-}
-
-const FIELD_TO_COLUMN: Record<string, string> = {
-  trust: "trust ODS",
-  title: "title",
-  summary: "summary",
-  rationale: "rationale",
-  favoured: "favoured",
-  category: "category",
-  decidedOn: "decided on",
-  factors: "factors",
-  visibility: "visibility",
-  criteria: "criteria",
-};
-
-function columnOf(path: string): string {
-  return FIELD_TO_COLUMN[path.split(".")[0]] ?? "title";
 }
 
 function criterionNote(path: string, message: string): string {
@@ -84,12 +67,12 @@ async function check(actor: Actor, text: string): Promise<Checked> {
     if (!lib.success) {
       for (const issue of lib.error.issues) {
         const path = issue.path.map(String).join(".");
-        fail(r.row, columnOf(path), criterionNote(path, issue.message));
+        fail(r.row, importColumnOf(path), criterionNote(path, issue.message));
       }
       continue;
     }
     if (r.submit) {
-      for (const [path, message] of Object.entries(submitProblems(lib.data))) fail(r.row, columnOf(path), criterionNote(path, message));
+      for (const [path, message] of Object.entries(submitProblems(lib.data))) fail(r.row, importColumnOf(path), criterionNote(path, message));
     }
   }
 
@@ -181,7 +164,7 @@ export async function importDecisions(actor: Actor, text: string): Promise<Impor
     } catch (e) {
       if (!(e instanceof ImportRowFailure)) throw e;
       const first = e.error.fieldErrors ? Object.entries(e.error.fieldErrors)[0] : undefined;
-      const error: ImportError = { row: e.row, column: first ? columnOf(first[0]) : "", message: first ? first[1] : e.error.message };
+      const error: ImportError = { row: e.row, column: first ? importColumnOf(first[0]) : "", message: first ? first[1] : e.error.message };
       throw new AppError("invalid", `Row ${e.row}: ${error.message}. Nothing was imported.`, { details: { errors: [error] } });
     }
   });

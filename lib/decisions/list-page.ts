@@ -10,6 +10,7 @@ import { clampLimit, decodeCursor, encodeCursor, type Cursor } from "../api/curs
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { mayUseRegister, registerConditions } from "./register";
+import type { DecisionContext, DecisionImpact } from "./content";
 import { RegisterFiltersSchema, type RegisterFiltersInput } from "./register-filters";
 
 /** Undated decisions sort after every dated one (newest first). */
@@ -36,14 +37,14 @@ export type DecisionListItem = {
   trust: { ods: string; name: string };
   title: string;
   summary: string;
-  context: { financialPosition: "surplus" | "breakeven" | "deficit" | null; financialAmountM: number | null; regulatorRating: string; notes: string };
+  context: DecisionContext;
   options: string;
   rationale: string;
   favoured: "system" | "trust" | null;
   category: string | null;
   factors: string[];
-  impactOnTrust: { amountK: number | null; text: string };
-  impactOnSystem: { amountK: number | null; text: string };
+  impactOnTrust: DecisionImpact;
+  impactOnSystem: DecisionImpact;
   organisations: { ods: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
   decidedOn: string | null;
   visibility: "trust" | "system";

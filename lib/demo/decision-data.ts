@@ -5,18 +5,9 @@
 // positions (some object or abstain, with comments), reviewed decisions carry outcomes, and some
 // signed-off decisions have criteria whose judged-by date has passed, so "reviews due" is not empty.
 // Everything here is invented.
+import type { FactorId, FinancialPositionId } from "../decisions/taxonomy";
 
-export type DemoFactor =
-  | "population_outcomes"
-  | "financial_stability"
-  | "regulatory_standing"
-  | "relationships_reciprocity"
-  | "local_context_demand"
-  | "workforce"
-  | "economies_of_scale"
-  | "prevention_root_causes"
-  | "board_risk_appetite"
-  | "contracting_payment";
+export type DemoFactor = FactorId;
 
 export type DemoState = "draft" | "awaiting_sign_off" | "signed_off" | "declined" | "reviewed" | "withdrawn";
 
@@ -40,7 +31,7 @@ export type DemoDecision = {
   trust: string;
   title: string;
   summary: string;
-  context: { financialPosition: "surplus" | "breakeven" | "deficit"; financialAmountM: number; regulatorRating: string; notes: string };
+  context: { financialPosition: FinancialPositionId; financialAmountM: number; regulatorRating: string; notes: string };
   options: string;
   rationale: string;
   favoured: "system" | "trust";

@@ -105,6 +105,11 @@ export function parseImportDate(s: string): string | null {
 const TRUE = new Set(["yes", "y", "true", "1", "submit"]);
 const FALSE = new Set(["", "no", "n", "false", "0", "draft"]);
 
+/** The import column a decision field (or a path inside it, like `criteria.0.target`) is read from. */
+export function importColumnOf(path: string): ImportColumn {
+  return FIELD_COLUMN[path.split(".")[0]] ?? "title";
+}
+
 const FIELD_COLUMN: Record<string, ImportColumn> = {
   trust: "trust ODS",
   title: "title",
@@ -258,7 +263,7 @@ function validateRow(
   const parsed = DecisionInput.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const column = FIELD_COLUMN[String(issue.path[0])] ?? "title";
+      const column = importColumnOf(String(issue.path[0]));
       const prefix = issue.path[0] === "criteria" && typeof issue.path[1] === "number" ? `Criterion ${issue.path[1] + 1}: ` : "";
       fail(column, prefix + issue.message);
     }
