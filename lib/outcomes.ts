@@ -1,24 +1,24 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { assertCan, can, orgIdsWithRole, type Actor } from "./access";
 import { recordAudit } from "./audit";
 import { loadReadableDecision } from "./decision-access";
+import { todayInEngland } from "./clock";
+import { OUTCOME_IDS, type OutcomeId } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { londonDate } from "./format";
+import { reviewDueWhere } from "./review-due";
 import { isoDate, parseInput, text } from "./validation";
-
-export const OUTCOME_LABELS = { met: "Met", partly_met: "Partly met", not_met: "Not met", unknown: "Unknown" } as const;
-export type OutcomeValue = keyof typeof OUTCOME_LABELS;
 
 export { londonDate };
 
 // Wire names of POST /api/v1/criteria/{id}/outcomes.
 export const RecordOutcomeSchema = z.object({
-  outcome: z.enum(["met", "partly_met", "not_met", "unknown"], { error: "Select met, partly met, not met or unknown" }),
+  outcome: z.enum(OUTCOME_IDS, { error: "Select met, partly met, not met or unknown" }),
   evidence: text("the evidence", 4000, { required: true }),
   assessedOn: isoDate("date assessed").optional(),
 });
@@ -106,19 +106,21 @@ export type CriterionWithOutcomes = {
   baseline: string;
   target: string;
   judgedBy: string | null;
+  /** A review is due (lib/review-due.ts). */
   due: boolean;
   /** Newest first; the first is the one that counts. */
-  outcomes: { id: string; outcome: OutcomeValue; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date }[];
+  outcomes: { id: string; outcome: OutcomeId; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date }[];
 };
 
 /** The current criteria of a decision with their assessments, for the outcomes panel. */
 export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: { now?: Date } = {}) {
   const db = await getDb();
   const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
-  const today = londonDate(opts.now ?? new Date());
+  const today = todayInEngland(opts.now);
   const criteria = await db
-    .select()
+    .select({ ...getTableColumns(successCriteria), due: sql<boolean>`${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)}` })
     .from(successCriteria)
+    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .where(and(eq(successCriteria.decisionId, decision.id), isNull(successCriteria.removedAt)))
     .orderBy(asc(successCriteria.ordinal), asc(successCriteria.createdAt));
   const outcomeRows = criteria.length
@@ -149,7 +151,7 @@ export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: {
       baseline: c.baseline,
       target: c.target,
       judgedBy: c.judgedBy,
-      due: status === "signed_off" && !!c.judgedBy && c.judgedBy < today && outcomes.length === 0,
+      due: c.due,
       outcomes,
     };
   });
@@ -175,25 +177,17 @@ function trustIdsFor(actor: Actor) {
   return orgIdsWithRole(actor, "chief_executive", "board_member");
 }
 
-function dueWhere(trustIds: string[], today: string) {
-  return and(
-    inArray(decisions.trustId, trustIds),
-    eq(decisions.status, "signed_off"),
-    isNull(successCriteria.removedAt),
-    lt(successCriteria.judgedBy, today),
-    sql`not exists (select 1 from ${criterionOutcomes} o where o.criterion_id = ${successCriteria.id})`,
-  );
+function dueWhere(trustIds: string[], opts: { now?: Date }) {
+  return and(inArray(decisions.trustId, trustIds), reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts));
 }
 
 /**
- * Criteria due for review at the actor's trusts: the decision is signed off, the judged-by date is
- * before today (in England, at `now`), and there is no assessment yet.
+ * Criteria due for review at the actor's trusts (lib/review-due.ts, today in England at `now`).
  */
 export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx; limit?: number } = {}): Promise<DueReview[]> {
   const trustIds = trustIdsFor(actor);
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
-  const today = londonDate(opts.now ?? new Date());
   return db
     .select({
       criterionId: successCriteria.id,
@@ -206,7 +200,7 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .from(successCriteria)
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .innerJoin(organisations, eq(organisations.id, decisions.trustId))
-    .where(dueWhere(trustIds, today))
+    .where(dueWhere(trustIds, opts))
     .orderBy(asc(successCriteria.judgedBy), asc(decisions.title))
     .limit(opts.limit ?? 200);
 }
@@ -216,11 +210,10 @@ export async function countDecisionsWithDueReviews(actor: Actor, opts: { now?: D
   const trustIds = [...new Set(actor.memberships.filter((m) => can(actor, "outcome.record", { id: m.organisationId })).map((m) => m.organisationId))];
   if (!trustIds.length) return 0;
   const db = opts.db ?? (await getDb());
-  const today = londonDate(opts.now ?? new Date());
   const [row] = await db
     .select({ n: sql<number>`count(distinct ${decisions.id})::int` })
     .from(successCriteria)
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
-    .where(dueWhere(trustIds, today));
+    .where(dueWhere(trustIds, opts));
   return row.n;
 }

@@ -1,4 +1,4 @@
-// Times each dashboard panel function (lib/dashboards.ts) against the configured database
+// Times each dashboard panel function (lib/dashboards/) against the configured database
 // (DATABASE_URL, else the PGlite folder FULCRUM_DATA_DIR or ./data): the median of 5 runs per panel,
 // after one warm-up run, for the demo ICS lead (QNV), a demo trust (RNA, its Chief Executive) and
 // the national analyst. Generate data first:
@@ -13,14 +13,14 @@ import {
   getBalancePanel,
   getDashboardContext,
   getFactorsPanel,
-  getOutcomesPanel,
+  getOutcomesBySidePanel,
   getReciprocityPanel,
   getRegisterPanel,
-  getSignOffPanel,
+  getSignOffSummaryPanel,
   getWordPairsPanel,
   type DashboardView,
 } from "@/lib/dashboards";
-import type { DashboardFilters } from "@/lib/dashboard-filters";
+import type { DashboardFilters } from "@/lib/dashboards/filters";
 import type { Actor } from "@/lib/access";
 
 const runsArg = process.argv.indexOf("--runs");
@@ -31,11 +31,11 @@ const PANELS: [string, Panel, DashboardView["kind"][]][] = [
   ["context (filter options)", (a, v) => getDashboardContext(a, v), ["trust", "ics", "national"]],
   ["register", getRegisterPanel, ["trust", "ics"]],
   ["balance", getBalancePanel, ["trust", "ics", "national"]],
-  ["outcomes by side", getOutcomesPanel, ["trust", "ics", "national"]],
+  ["outcomes by side", getOutcomesBySidePanel, ["trust", "ics", "national"]],
   ["factors weighed", getFactorsPanel, ["trust", "ics", "national"]],
   ["word pairs", getWordPairsPanel, ["trust", "ics", "national"]],
   ["reciprocity", getReciprocityPanel, ["ics"]],
-  ["sign-off", getSignOffPanel, ["trust", "ics", "national"]],
+  ["sign-off", getSignOffSummaryPanel, ["trust", "ics", "national"]],
 ];
 
 async function actorByEmail(db: Awaited<ReturnType<typeof openConfiguredDatabase>>["db"], email: string) {

@@ -1,5 +1,5 @@
 // Words for the closed sets, as a board paper says them. Pure.
-import { CATEGORY_LABELS, FACTOR_LABELS } from "../decisions/taxonomy";
+import { CATEGORY_LABELS, FACTOR_LABELS, OUTCOME_LABELS } from "../decisions/taxonomy";
 import { STATUS_LABELS } from "../lifecycle";
 import type { BoardPaper } from "./types";
 
@@ -10,7 +10,7 @@ export const STATUS_LABEL: Record<string, string> = STATUS_LABELS;
 export const POSITION_LABEL = { support: "Support", object: "Object", abstain: "Abstain" } as const;
 export const FORUM_LABEL = { public_board: "Public board meeting", private_session: "Private session", chairs_action: "Chair's action" } as const;
 export const SEAT_LABEL = { chair: "Chair", non_executive: "Non-Executive Director", executive: "Executive Director" } as const;
-export const OUTCOME_LABEL = { met: "Met", partly_met: "Partly met", not_met: "Not met", unknown: "Unknown" } as const;
+export const OUTCOME_LABEL = OUTCOME_LABELS;
 export const ORG_ROLE_LABEL = { benefits: "Benefits", bears_cost: "Bears the cost" } as const;
 export const FINANCIAL_POSITION_LABEL = { surplus: "Surplus", breakeven: "Break-even", deficit: "Deficit" } as const;
 

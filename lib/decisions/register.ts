@@ -6,7 +6,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { can, orgIdsWithRole, readableDecisionsWhere, type Actor } from "../access";
 import { AppError } from "../errors";
-import { londonDate } from "../format";
+import { reviewDueWhere } from "../review-due";
 import { parseInput } from "../validation";
 import { RegisterFiltersSchema, defaultSort, type RegisterFilters, type RegisterFiltersInput } from "./register-filters";
 
@@ -216,7 +216,7 @@ export async function registerConditions(
     );
   }
   if (filters.outcome) attrs.push(outcomeCondition(filters.outcome));
-  if (filters.due) attrs.push(dueCondition(londonDate(new Date())));
+  if (filters.due) attrs.push(dueCondition());
   if (filters.gave) {
     attrs.push(sql`exists (select 1 from ${decisionOrganisations} o where o.decision_id = ${decisions.id} and o.role = 'benefits' and o.organisation_id <> ${decisions.trustId})`);
   }
@@ -246,11 +246,10 @@ function outcomeCondition(outcome: NonNullable<RegisterFilters["outcome"]>): SQL
   return sql`exists (select 1 from ${successCriteria} c where c.decision_id = ${decisions.id} and c.removed_at is null and ${test})`;
 }
 
-/** Signed off, with a current criterion past its judged-by date (before `today`, England) and never assessed. */
-export function dueCondition(today: string): SQL {
-  return sql`(${decisions.status} = 'signed_off' and exists (select 1 from ${successCriteria} c
-    where c.decision_id = ${decisions.id} and c.removed_at is null and c.judged_by < ${today}
-      and not exists (select 1 from ${criterionOutcomes} o where o.criterion_id = c.id)))`;
+/** The decision has a review due (lib/review-due.ts: the inbox's and the dashboards' rule). */
+function dueCondition(): SQL {
+  return sql`exists (select 1 from ${successCriteria} c
+    where c.decision_id = ${decisions.id} and ${reviewDueWhere({ criterion: "c", status: decisions.status })})`;
 }
 
 /** Whether the actor has a register at all (Chief Executives, board members, ICS leads). */

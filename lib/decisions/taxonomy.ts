@@ -18,6 +18,7 @@ export type FavouredId = "system" | "trust";
 export type VisibilityId = "trust" | "system";
 export type FinancialPositionId = "surplus" | "breakeven" | "deficit";
 export type OrgLinkRoleId = "benefits" | "bears_cost";
+export type OutcomeId = "met" | "partly_met" | "not_met" | "unknown";
 
 /** The factors weighed, in the order the form shows them. */
 export const FACTORS: readonly { id: FactorId; label: string; help: string }[] = [
@@ -93,6 +94,10 @@ export const FAVOURED_HINTS: Record<FavouredId, string> = {
   system: "The decision put the wider health system first, even at some cost to the trust.",
   trust: "The decision put the trust first, even at some cost to the wider system.",
 };
+
+/** A success criterion's assessment. */
+export const OUTCOME_LABELS: Record<OutcomeId, string> = { met: "Met", partly_met: "Partly met", not_met: "Not met", unknown: "Unknown" };
+export const OUTCOME_IDS = Object.keys(OUTCOME_LABELS) as [OutcomeId, ...OutcomeId[]];
 
 export const VISIBILITY_LABELS: Record<VisibilityId, string> = {
   trust: "Trust board only",

@@ -5,14 +5,14 @@ import {
   getBalancePanel,
   getDashboardContext,
   getFactorsPanel,
-  getOutcomesPanel,
+  getOutcomesBySidePanel,
   getReciprocityPanel,
   getRegisterPanel,
-  getSignOffPanel,
+  getSignOffSummaryPanel,
   getWordPairsPanel,
   type DashboardView,
 } from "@/lib/dashboards";
-import { DEFAULT_STATUSES, parseDashboardFilters, type DashboardFilters } from "@/lib/dashboard-filters";
+import { DEFAULT_STATUSES, parseDashboardFilters, type DashboardFilters } from "@/lib/dashboards/filters";
 import { listRegister } from "@/lib/decisions";
 import type { RegisterFiltersInput } from "@/lib/decisions/register-filters";
 import type { Actor } from "@/lib/access";
@@ -56,7 +56,7 @@ describe("trust view (T1, its Chief Executive)", () => {
   });
 
   it("outcomes by side and factors weighed for the trust's own decisions", async () => {
-    const o = await getOutcomesPanel(fx.ces.T1, trustView(), {});
+    const o = await getOutcomesBySidePanel(fx.ces.T1, trustView(), {});
     // d1 (system): its criterion met; d2 (trust): met, then not met — the latest counts.
     expect(o.sides).toEqual([
       { favoured: "system", decisions: 1, assessed: 1, met: 1, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: 1, partlyMet: 0, notMet: 0 } },
@@ -70,7 +70,7 @@ describe("trust view (T1, its Chief Executive)", () => {
     // Filters apply to these panels too: only the trust-favoured decision.
     const trustSide = await getFactorsPanel(fx.boardT1, trustView(), { favoured: "trust" });
     expect(trustSide.rows.filter((r) => (r.decisions.total as number) > 0).map((r) => r.factor)).toEqual(["regulatory_standing"]);
-    const service = await getOutcomesPanel(fx.ces.T1, trustView(), { category: "service" });
+    const service = await getOutcomesBySidePanel(fx.ces.T1, trustView(), { category: "service" });
     expect(service.sides.map((s) => [s.favoured, s.assessed])).toEqual([["system", 0], ["trust", 1]]);
   });
 
@@ -80,7 +80,7 @@ describe("trust view (T1, its Chief Executive)", () => {
   });
 
   it("times sign-off and finds reviews due", async () => {
-    const s = await getSignOffPanel(fx.ces.T1, trustView(), {});
+    const s = await getSignOffSummaryPanel(fx.ces.T1, trustView(), {});
     // d1 10 days, d2 4 days: median 7.
     expect(s).toEqual({ timed: 2, medianDays: 7, awaiting: 1, signedOff: 1, reviewsDue: { criteria: 1, decisions: 1 } });
   });
@@ -118,7 +118,7 @@ describe("ICS view (ICS A, its lead)", () => {
   });
 
   it("outcomes by side from the latest assessment of each criterion", async () => {
-    const o = await getOutcomesPanel(fx.icsLeadA, icsView(), {});
+    const o = await getOutcomesBySidePanel(fx.icsLeadA, icsView(), {});
     expect(o.sides).toEqual([
       { favoured: "system", decisions: 2, assessed: 2, met: 2, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: 1, partlyMet: 0, notMet: 0 } },
       { favoured: "trust", decisions: 2, assessed: 2, met: 0, partlyMet: 1, notMet: 1, unknown: 0, shares: { met: 0, partlyMet: 0.5, notMet: 0.5 } },
@@ -172,7 +172,7 @@ describe("ICS view (ICS A, its lead)", () => {
   });
 
   it("sign-off: median days, awaiting, reviews due", async () => {
-    const s = await getSignOffPanel(fx.icsLeadA, icsView(), {});
+    const s = await getSignOffSummaryPanel(fx.icsLeadA, icsView(), {});
     expect(s).toEqual({ timed: 5, medianDays: 10, awaiting: 1, signedOff: 4, reviewsDue: { criteria: 1, decisions: 1 } });
   });
 
@@ -226,7 +226,7 @@ describe("drill-down: the register lists the decisions behind each number", () =
 
   it("outcome cells: decisions with an assessed, met, partly met or not met criterion", async () => {
     const ics = fx.icsA.ods;
-    const o = await getOutcomesPanel(fx.icsLeadA, icsView(), {});
+    const o = await getOutcomesBySidePanel(fx.icsLeadA, icsView(), {});
     for (const side of o.sides) expect((await behind(fx.icsLeadA, { ics, favoured: side.favoured, outcome: "assessed" })).all).toBe(side.decisions);
     // One criterion per decision here, so criteria and decisions agree: system 2 met; trust 1 partly met, 1 not met (d2's latest).
     expect((await behind(fx.icsLeadA, { ics, favoured: "system", outcome: "met" })).all).toBe(2);
@@ -242,7 +242,7 @@ describe("drill-down: the register lists the decisions behind each number", () =
   });
 
   it("reviews due: the decisions with a criterion past its date and no outcome", async () => {
-    const s = await getSignOffPanel(fx.icsLeadA, icsView(), {});
+    const s = await getSignOffSummaryPanel(fx.icsLeadA, icsView(), {});
     expect((await behind(fx.icsLeadA, { ics: fx.icsA.ods, due: "1" })).all).toBe(s.reviewsDue.decisions);
     expect((await behind(fx.ces.T1, { trust: fx.trusts.T1.ods, due: "1" })).titles).toEqual([fx.titles.d1]);
   });
@@ -307,13 +307,13 @@ describe("national view", () => {
   });
 
   it("outcomes, factors and sign-off suppress small cells too", async () => {
-    const o = await getOutcomesPanel(fx.analyst, nationalView, nationalA());
+    const o = await getOutcomesBySidePanel(fx.analyst, nationalView, nationalA());
     expect(o.sides[0]).toEqual({ favoured: "system", decisions: S, assessed: S, met: S, partlyMet: 0, notMet: 0, unknown: 0, shares: { met: null, partlyMet: null, notMet: null } });
     const f = await getFactorsPanel(fx.analyst, nationalView, nationalA());
     expect(f.rows.find((r) => r.factor === "financial_stability")).toEqual({
       factor: "financial_stability", decisions: { system: S, trust: S, total: 3 }, chiefExecutives: { system: S, trust: S, total: S },
     });
-    const s = await getSignOffPanel(fx.analyst, nationalView, nationalA());
+    const s = await getSignOffSummaryPanel(fx.analyst, nationalView, nationalA());
     // 7 in the set (the balance panel's total), 1 awaiting, 5 timed, so 1 declined: with "timed" shown,
     // the two small counts (awaiting and the rest) would add up to 2 and so be 1 each. "Timed" is hidden,
     // and with it the median; 4 signed off can show (timed minus it is no longer known).
@@ -334,9 +334,9 @@ describe("national view", () => {
     const panels = await Promise.all([
       getBalancePanel(fx.analyst, nationalView, nationalA()),
       getBalancePanel(fx.analyst, nationalView, {}),
-      getOutcomesPanel(fx.analyst, nationalView, nationalA()),
+      getOutcomesBySidePanel(fx.analyst, nationalView, nationalA()),
       getFactorsPanel(fx.analyst, nationalView, nationalA()),
-      getSignOffPanel(fx.analyst, nationalView, nationalA()),
+      getSignOffSummaryPanel(fx.analyst, nationalView, nationalA()),
       getWordPairsPanel(fx.analyst, nationalView, nationalA()),
       getBalancePanel(fx.analyst, nationalView, { ics: fx.icsB.ods, category: "finance" }),
     ]);
@@ -399,7 +399,7 @@ describe("access", () => {
   it("an ICS lead cannot open another ICS, a trust view, or the national view", async () => {
     await expect(getBalancePanel(fx.icsLeadB, icsView(), {})).rejects.toMatchObject({ code: "not_found" });
     await expect(getRegisterPanel(fx.icsLeadA, trustView(), {})).rejects.toMatchObject({ code: "not_found" });
-    await expect(getSignOffPanel(fx.icsLeadA, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getSignOffSummaryPanel(fx.icsLeadA, nationalView, {})).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("Chief Executives and board members have no ICS or national view; analysts no trust or ICS view", async () => {
@@ -441,10 +441,10 @@ describe("national view: a set narrowed to fewer than 3 trusts", () => {
     const narrowed: DashboardFilters = { ics: icsC.ods, trustType: "mental_health" };
     const [b, o, f, w, s] = await Promise.all([
       getBalancePanel(fx.analyst, nationalView, narrowed),
-      getOutcomesPanel(fx.analyst, nationalView, narrowed),
+      getOutcomesBySidePanel(fx.analyst, nationalView, narrowed),
       getFactorsPanel(fx.analyst, nationalView, narrowed),
       getWordPairsPanel(fx.analyst, nationalView, narrowed),
-      getSignOffPanel(fx.analyst, nationalView, narrowed),
+      getSignOffSummaryPanel(fx.analyst, nationalView, narrowed),
     ]);
     for (const p of [b, o, f, w, s]) expect(p.tooFewTrusts).toBe(true);
     expect(b).toMatchObject({ total: { system: N, trust: N, total: N }, byTrustType: [], byCategory: [], byQuarter: [], byIcs: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/charts";
+import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/dashboards/charts";
 
 const base = {
   title: "Top word pairs",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDashboardFilters, quarterLabel, quarterOf, quarterRange, quartersBetween, registerHref } from "@/lib/dashboard-filters";
+import { parseDashboardFilters, quarterLabel, quarterOf, quarterRange, quartersBetween, registerHref } from "@/lib/dashboards/filters";
 
 describe("financial-year quarters", () => {
   it("places dates in NHS financial-year quarters (April to March)", () => {

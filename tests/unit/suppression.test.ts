@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { protectCells, type CellState, type Relation } from "@/lib/suppression";
+import { protectCells, type CellState, type Relation } from "@/lib/dashboards/suppression";
 
 // A row: cells [system, trust, total], total = system + trust.
 const row = (base = 0): Relation => ({ total: base + 2, parts: [base, base + 1], hideTotalFirst: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWordPairs, countWordPairsByDocument, STOP_WORDS, tokenise } from "@/lib/word-pairs";
+import { countWordPairs, countWordPairsByDocument, STOP_WORDS, tokenise } from "@/lib/dashboards/word-pairs";
 
 describe("tokenise", () => {
   it("lower-cases and splits on punctuation and spaces", () => {

@@ -1,6 +1,25 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Cell } from "@/lib/dashboards";
+import type { Actor } from "@/lib/access";
+import type { Cell, DashboardView } from "@/lib/dashboards";
+import { NHS_CHART_COLOURS } from "@/lib/dashboards/charts";
+import { registerHref, type DashboardFilters, type Drill } from "@/lib/dashboards/filters";
+
+/** What every panel component (./panels/) is given. */
+export type PanelProps = { actor: Actor; view: DashboardView; filters: DashboardFilters };
+
+export const SYSTEM = NHS_CHART_COLOURS.system;
+export const TRUST = NHS_CHART_COLOURS.trust;
+
+/** Drill-down links exist for trust and ICS views; the national view has none. */
+export function linker(view: DashboardView, filters: DashboardFilters) {
+  return (drill: Drill = {}) => (view.kind === "national" ? null : registerHref(view, filters, drill));
+}
+
+export const NO_DECISIONS = (view: DashboardView) =>
+  view.kind === "trust"
+    ? "No decisions yet match these filters. Decisions appear here once the Chief Executive submits them for sign-off; try widening the filters."
+    : "No decisions yet match these filters. Decisions appear here once a trust's Chief Executive submits them for sign-off; try widening the filters.";
 
 /**
  * A count: a link to the decisions behind it when there is one, "fewer than 3" when suppressed, and
@@ -39,8 +58,8 @@ export function Panel({ id, title, intro, children }: { id: string; title: strin
 }
 
 /**
- * An ECharts SVG from lib/charts.ts (renderBarChart). Only that output is ever inlined: ECharts
- * escapes text content and lib/charts.ts escapes the attributes it adds. The numbers are in the
+ * An ECharts SVG from lib/dashboards/charts.ts (renderBarChart). Only that output is ever inlined: ECharts
+ * escapes text content and that module escapes the attributes it adds. The numbers are in the
  * table beside it, so the figure is hidden from nobody.
  */
 export function Chart({ svg, caption }: { svg: string; caption: string }) {

@@ -2,32 +2,30 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import type { Actor } from "@/lib/access";
+import { getDashboardContext, type DashboardContext, type DashboardView } from "@/lib/dashboards";
 import {
   CATEGORIES,
   CATEGORY_LABELS,
   FAVOURED,
   FAVOURED_LABELS,
   STATUSES,
-  STATUS_LABELS,
   TRUST_TYPES,
   TRUST_TYPE_LABELS,
   parseDashboardFilters,
   quarterLabel,
   type DashboardFilters,
-} from "@/lib/dashboard-filters";
-import { getDashboardContext, type DashboardContext, type DashboardView } from "@/lib/dashboards";
+} from "@/lib/dashboards/filters";
 import { isAppError } from "@/lib/errors";
+import { STATUS_LABELS } from "@/lib/lifecycle";
 import { PageHeading } from "../../_components/ui";
 import { PanelSkeleton } from "./bits";
-import {
-  BalancePanelView,
-  FactorsPanelView,
-  OutcomesPanelView,
-  ReciprocityPanelView,
-  RegisterPanelView,
-  SignOffPanelView,
-  WordPairsPanelView,
-} from "./panels";
+import { BalancePanelView } from "./panels/balance-panel";
+import { FactorsPanelView } from "./panels/factors-panel";
+import { OutcomesBySidePanelView } from "./panels/outcomes-by-side-panel";
+import { ReciprocityPanelView } from "./panels/reciprocity-panel";
+import { RegisterPanelView } from "./panels/register-panel";
+import { SignOffSummaryPanelView } from "./panels/sign-off-summary-panel";
+import { WordPairsPanelView } from "./panels/word-pairs-panel";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -148,7 +146,7 @@ export async function DashboardPage({
         <BalancePanelView {...props} />
       </Streamed>
       <Streamed key={`o${k}`} title="Outcomes by side">
-        <OutcomesPanelView {...props} />
+        <OutcomesBySidePanelView {...props} />
       </Streamed>
       <Streamed key={`f${k}`} title="Factors weighed">
         <FactorsPanelView {...props} />
@@ -162,7 +160,7 @@ export async function DashboardPage({
         </Streamed>
       ) : null}
       <Streamed key={`s${k}`} title="Sign-off">
-        <SignOffPanelView {...props} />
+        <SignOffSummaryPanelView {...props} />
       </Streamed>
     </>
   );

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "@/lib/action-state";
+import { OUTCOME_IDS, OUTCOME_LABELS } from "@/lib/decisions/taxonomy";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Choices, TextArea, TextField } from "@/app/_components/form";
 import { recordOutcomeAction } from "./actions";
@@ -29,12 +30,7 @@ export function OutcomeForm({ decisionId, criterionId, number, today }: { decisi
         legend={`Outcome of criterion ${number}`}
         error={errors[`${p}outcome`]}
         defaultValue={values?.[`${p}outcome`]}
-        options={[
-          { value: "met", label: "Met" },
-          { value: "partly_met", label: "Partly met" },
-          { value: "not_met", label: "Not met" },
-          { value: "unknown", label: "Unknown" },
-        ]}
+        options={OUTCOME_IDS.map((id) => ({ value: id, label: OUTCOME_LABELS[id] }))}
       />
       <TextArea name={`${p}evidence`} label={`Evidence for criterion ${number}`} hint="What the measure showed, and where the data comes from." error={errors[`${p}evidence`]} defaultValue={values?.[`${p}evidence`]} rows={3} maxLength={4000} />
       <TextField name={`${p}assessedOn`} label={`Date assessed for criterion ${number}`} hint="For example, 2026-11-26. Leave as today if you are assessing now." error={errors[`${p}assessedOn`]} defaultValue={values?.[`${p}assessedOn`] ?? today} width="max-w-48!" />

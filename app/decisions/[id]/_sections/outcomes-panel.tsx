@@ -1,10 +1,11 @@
 import type { Actor } from "@/lib/access";
 import { formatDate } from "@/lib/format";
-import { OUTCOME_LABELS, getOutcomesPanel, type OutcomeValue } from "@/lib/outcomes";
+import { OUTCOME_LABELS, type OutcomeId } from "@/lib/decisions/taxonomy";
+import { getOutcomesPanel } from "@/lib/outcomes";
 import { PlainText, Tag, type TagColour } from "@/app/_components/ui";
 import { OutcomeForm } from "./outcome-form";
 
-const OUTCOME_COLOURS: Record<OutcomeValue, TagColour> = { met: "green", partly_met: "yellow", not_met: "red", unknown: "grey" };
+const OUTCOME_COLOURS: Record<OutcomeId, TagColour> = { met: "green", partly_met: "yellow", not_met: "red", unknown: "grey" };
 
 /** Success criteria against their outcomes: the latest assessment counts, earlier ones stay listed. */
 export async function OutcomesPanel({ actor, decisionId }: { actor: Actor; decisionId: string }) {

@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/access";
 import { listDecisionTimeline, type TimelineEvent } from "@/lib/decisions";
 import { FIELD_NAMES } from "@/lib/decisions/diff";
+import { OUTCOME_LABELS } from "@/lib/decisions/taxonomy";
 import { formatDateTime } from "@/lib/format";
 
 type After = { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
 
 const POSITION_WORDS: Record<string, string> = { support: "support", object: "an objection", abstain: "an abstention" };
-const OUTCOME_WORDS: Record<string, string> = { met: "met", partly_met: "partly met", not_met: "not met", unknown: "unknown" };
+const OUTCOME_WORDS: Record<string, string> = Object.fromEntries(Object.entries(OUTCOME_LABELS).map(([k, v]) => [k, v.toLowerCase()]));
 
 function describe(e: TimelineEvent): string {
   const a = (e.after ?? {}) as After;

@@ -1,7 +1,7 @@
 // Small-cell suppression for the national view, as pure functions (unit-tested in
-// tests/unit/suppression.test.ts). lib/dashboards.ts builds the grid of a panel's counts and the
+// tests/unit/suppression.test.ts). Each panel of lib/dashboards/ builds the grid of its counts and the
 // additive relations between them (a row's parts and its total; a column of group rows and the grand
-// total), and this decides which cells are hidden.
+// total), and this decides which cells are hidden; the Cell type below is what panels send.
 //
 // Primary suppression: a count of 1 or 2 is hidden ("small").
 // Secondary suppression: a relation "total = part + part + …" must never let a hidden cell be worked
@@ -17,6 +17,8 @@
 // category, or two panels counting the same decisions) are not tracked; the national view's other
 // rules (no trust or Chief Executive groupings, nothing shown for fewer than 3 trusts) limit what
 // such differences can single out.
+
+import type { DashboardKind } from "./filters";
 
 export type CellState = "shown" | "small" | "secondary";
 
@@ -72,3 +74,40 @@ export function protectCells(values: number[], relations: Relation[], initial: C
   }
   return state;
 }
+
+// ---------------------------------------------------------------- cells as panels send them
+
+/** `secondary`: hidden (whatever its size) so that a small count elsewhere cannot be worked out. */
+export type Suppressed = { suppressed: true; secondary?: true };
+/** A count. In the national view a count of 1 or 2 is never sent: it is { suppressed: true }. */
+export type Cell = number | Suppressed;
+
+export const isSuppressed = (c: Cell): c is Suppressed => typeof c === "object";
+
+/** The national view shows nothing for a set (or an organisation-keyed row) covering fewer trusts. */
+export const NATIONAL_MIN_TRUSTS = 3;
+
+/** A cell hidden so that another cannot be worked out (or withheld outright). */
+export const SECONDARY: Suppressed = { suppressed: true, secondary: true };
+
+/** Applies protectCells to a list of raw counts: numbers where shown, Suppressed where not. */
+export function protectedCells(values: number[], relations: Relation[], initial: CellState[] = []): Cell[] {
+  const state = protectCells(values, relations, initial);
+  return values.map((v, i) => (state[i] === "shown" ? v : state[i] === "small" ? { suppressed: true } : SECONDARY));
+}
+
+/** A view's cell: in the national view a count of 1 or 2 becomes { suppressed: true }. */
+export function cellFor(kind: DashboardKind) {
+  return (n: number | string | null | undefined): Cell => {
+    const v = Number(n ?? 0);
+    return kind === "national" && v >= 1 && v <= 2 ? { suppressed: true } : v;
+  };
+}
+
+/** A share (0–1) of two counts, or null when either side is suppressed or the total is nought. */
+export function shareOf(part: Cell, whole: Cell): number | null {
+  if (isSuppressed(part) || isSuppressed(whole) || whole === 0) return null;
+  return part / whole;
+}
+
+export type SideCounts = { system: Cell; trust: Cell; total: Cell };

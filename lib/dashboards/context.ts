@@ -1,0 +1,47 @@
+import "server-only";
+// The dashboard page's own context: its name and the options of its filter form.
+import { sql } from "drizzle-orm";
+import type { Actor } from "../access";
+import { quarterOf, quartersBetween, type DashboardKind } from "./filters";
+import { open, rowsOf, type DashboardView } from "./scope";
+
+export type DashboardContext = {
+  kind: DashboardKind;
+  name: string;
+  ods: string | null;
+  /** Trusts of the ICS (ICS view's trust filter). */
+  trusts: { ods: string; name: string }[];
+  /** ICSs (national view's ICS filter). */
+  icss: { ods: string; name: string }[];
+  /** Quarters from the earliest to the latest decision in view (at least the current one). */
+  quarters: string[];
+};
+
+export async function getDashboardContext(actor: Actor, view: DashboardView): Promise<DashboardContext> {
+  const { db, view: v } = await open(actor, view);
+  const scope =
+    v.kind === "trust" ? sql`d.trust_id = ${v.orgId}` : v.kind === "ics" ? sql`t.ics_id = ${v.orgId}` : sql`true`;
+  const rows = await rowsOf<{ kind: string; ods: string | null; name: string | null }>(
+    db,
+    sql`select 'range' as kind, min(d.decided_on)::text as ods, max(d.decided_on)::text as name
+          from decisions d join organisations t on t.id = d.trust_id
+          where d.status <> 'draft' and d.version > 0 and ${scope}
+        union all
+        select 'trust', o.ods, o.name from organisations o where ${v.kind === "ics" ? sql`o.ics_id = ${v.orgId} and o.kind = 'trust'` : sql`false`}
+        union all
+        select 'ics', o.ods, o.name from organisations o where ${v.kind === "national" ? sql`o.kind = 'ics'` : sql`false`}`,
+  );
+  const range = rows.find((r) => r.kind === "range");
+  const today = new Date().toISOString().slice(0, 10);
+  const first = quarterOf(range?.ods ?? today);
+  const lastDate = range?.name && range.name > today ? range.name : today;
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en-GB");
+  return {
+    kind: v.kind,
+    name: v.name,
+    ods: v.kind === "national" ? null : v.ods,
+    trusts: rows.filter((r) => r.kind === "trust").map((r) => ({ ods: r.ods!, name: r.name! })).sort(byName),
+    icss: rows.filter((r) => r.kind === "ics").map((r) => ({ ods: r.ods!, name: r.name! })).sort(byName),
+    quarters: quartersBetween(first, quarterOf(lastDate)),
+  };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+// What every dashboard panel starts from: who may open which view, and the set of decisions in view as
+// one SQL CTE narrowed by the filters.
+import { sql, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "@/db/client";
+import { assertCan, type Actor } from "../access";
+import { AppError } from "../errors";
+import { DEFAULT_STATUSES, quarterRange, type DashboardFilters } from "./filters";
+import { cellFor, type Cell } from "./suppression";
+
+// ---------------------------------------------------------------- views and access
+
+export type DashboardView = { kind: "trust"; ods: string } | { kind: "ics"; ods: string } | { kind: "national" };
+
+export type ResolvedView =
+  | { kind: "trust"; ods: string; orgId: string; name: string }
+  | { kind: "ics"; ods: string; orgId: string; name: string }
+  | { kind: "national"; name: string };
+
+/**
+ * Who may open which dashboard. Decided from the actor's memberships (no database read): the Chief
+ * Executive and board of a trust its trust view, the ICS lead its ICS view, a national analyst the
+ * national view. Anything else is "not found".
+ */
+export function resolveDashboardView(actor: Actor, view: DashboardView): ResolvedView {
+  if (view.kind === "national") {
+    assertCan(actor, "dashboard.national", null, { what: "Dashboard" });
+    return { kind: "national", name: "All Integrated Care Systems" };
+  }
+  const ods = view.ods.toUpperCase();
+  const kind = view.kind === "trust" ? "trust" : "ics";
+  const m = actor.memberships.find((x) => x.ods === ods && x.organisationKind === kind);
+  if (!m) throw new AppError("not_found", "Dashboard not found");
+  assertCan(actor, view.kind === "trust" ? "dashboard.trust" : "dashboard.ics", { id: m.organisationId, kind, icsId: m.icsId }, { what: "Dashboard" });
+  return { kind, ods, orgId: m.organisationId, name: m.organisationName };
+}
+
+// ---------------------------------------------------------------- the set of decisions in view
+
+/**
+ * The decisions a dashboard counts, as a CTE body: submitted (never drafts), in the view's
+ * organisations, narrowed by the filters. Columns: id, trust_id, author_id, favoured, category,
+ * status, visibility, submitted_at, signed_off_at, quarter, trust_type, ics_id.
+ */
+export function scopedDecisions(view: ResolvedView, f: DashboardFilters, extraColumns: SQL = sql``): SQL {
+  const conds: SQL[] = [sql`decisions.status <> 'draft'`, sql`decisions.version > 0`];
+  if (view.kind === "trust") conds.push(sql`decisions.trust_id = ${view.orgId}`);
+  if (view.kind === "ics") conds.push(sql`t.ics_id = ${view.orgId}`);
+  if (f.ics && view.kind === "national") conds.push(sql`i.ods = ${f.ics}`);
+  if (f.trust && view.kind === "ics") conds.push(sql`t.ods = ${f.trust}`);
+  if (f.trustType) conds.push(sql`t.trust_type = ${f.trustType}`);
+  if (f.category) conds.push(sql`decisions.category = ${f.category}`);
+  if (f.favoured) conds.push(sql`decisions.favoured = ${f.favoured}`);
+  if (f.status) conds.push(sql`decisions.status = ${f.status}`);
+  else conds.push(sql`decisions.status in (${sql.join(DEFAULT_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.from) conds.push(sql`decisions.decided_on >= ${quarterRange(f.from).from}::date`);
+  if (f.to) conds.push(sql`decisions.decided_on <= ${quarterRange(f.to).to}::date`);
+  return sql`select decisions.id, decisions.trust_id, decisions.author_id, decisions.favoured::text as favoured,
+      decisions.category::text as category, decisions.status::text as status, decisions.visibility::text as visibility,
+      decisions.submitted_at, decisions.signed_off_at,
+      to_char(decisions.decided_on - interval '3 months', 'YYYY-"Q"Q') as quarter,
+      t.trust_type::text as trust_type, t.ics_id ${extraColumns}
+    from decisions
+    join organisations t on t.id = decisions.trust_id
+    left join organisations i on i.id = t.ics_id
+    where ${sql.join(conds, sql` and `)}`;
+}
+
+export async function rowsOf<T>(db: Database, q: SQL): Promise<T[]> {
+  const r = (await db.execute(q)) as unknown;
+  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+}
+
+export type Ctx = { db: Database; view: ResolvedView; cell: (n: number | string | null | undefined) => Cell };
+
+/** Resolves the view (or "not found") and hands a panel its database and cell rule. */
+export async function open(actor: Actor, view: DashboardView): Promise<Ctx> {
+  const resolved = resolveDashboardView(actor, view);
+  return { db: await getDb(), view: resolved, cell: cellFor(resolved.kind) };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Actor } from "../access";
+import type { DashboardFilters } from "./filters";
+import { reviewDueWhere } from "../review-due";
+import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
+
+// Panel 7: sign-off across the decisions in view. (A decision's own sign-off record is getSignOffPanel
+// in lib/sign-off.ts.)
+
+export type SignOffSummaryPanel = {
+  /** Decisions with both a submission and a sign-off time. */
+  timed: Cell;
+  /** Median days from submission to sign-off, one decimal; null when none (or suppressed). */
+  medianDays: number | null;
+  awaiting: Cell;
+  signedOff: Cell;
+  /** Criteria whose date has passed with no assessment, on signed-off decisions, and their decisions. */
+  reviewsDue: { criteria: Cell; decisions: Cell };
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so no figure is given. */
+  tooFewTrusts?: true;
+};
+
+export async function getSignOffSummaryPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<SignOffSummaryPanel> {
+  const { db, view: v, cell } = await open(actor, view);
+  const [r] = await rowsOf<{ trusts: number; total: number; timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
+    db,
+    sql`with s as (${scopedDecisions(v, filters)}),
+      due as (
+        select c.id, c.decision_id from s join success_criteria c on c.decision_id = s.id
+        where ${reviewDueWhere({ criterion: "c", status: sql`s.status` })}
+      )
+      select count(distinct trust_id)::int as trusts, count(*)::int as total,
+        count(*) filter (where submitted_at is not null and signed_off_at is not null)::int as timed,
+        (percentile_cont(0.5) within group (order by extract(epoch from (signed_off_at - submitted_at)) / 86400.0)
+          filter (where submitted_at is not null and signed_off_at is not null))::float8 as median_days,
+        count(*) filter (where status = 'awaiting_sign_off')::int as awaiting,
+        count(*) filter (where status = 'signed_off')::int as signed_off,
+        (select count(*) from due)::int as due_criteria,
+        (select count(distinct decision_id) from due)::int as due_decisions
+      from s`,
+  );
+  if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
+    return { timed: SECONDARY, medianDays: null, awaiting: SECONDARY, signedOff: SECONDARY, reviewsDue: { criteria: SECONDARY, decisions: SECONDARY }, tooFewTrusts: true };
+  }
+  // Two subtractions a reader could make, protected like a row's parts and its total: the set's size
+  // (the balance panel's total, on the same page) minus awaiting minus "timed" (signed off, including
+  // those since reviewed) is the rest (declined, withdrawn); "timed" minus "signed off" is the number
+  // reviewed. The rest and the reviewed are never shown, but must not be worked out when 1 or 2. The
+  // set's size is shown elsewhere, so it is never the cell hidden here.
+  let awaiting: Cell, timed: Cell, signedOff: Cell;
+  if (v.kind === "national") {
+    const rest = Math.max(0, r.total - r.awaiting - r.timed);
+    const reviewed = Math.max(0, r.timed - r.signed_off);
+    const cells = protectedCells(
+      [r.total, r.awaiting, r.timed, rest, r.signed_off, reviewed],
+      [
+        { total: 0, parts: [1, 2, 3], hideTotalFirst: false },
+        { total: 2, parts: [4, 5], hideTotalFirst: false },
+      ],
+    );
+    [awaiting, timed, signedOff] = [cells[1], cells[2], cells[4]];
+  } else {
+    [awaiting, timed, signedOff] = [r.awaiting, r.timed, r.signed_off];
+  }
+  const median = r.median_days === null || isSuppressed(timed) ? null : Math.round(Number(r.median_days) * 10) / 10;
+  return {
+    timed,
+    medianDays: median,
+    awaiting,
+    signedOff,
+    reviewsDue: { criteria: cell(r.due_criteria), decisions: cell(r.due_decisions) },
+  };
+}

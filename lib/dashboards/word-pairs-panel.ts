@@ -1,0 +1,90 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import type { Actor } from "../access";
+import type { DashboardFilters } from "./filters";
+import { open, rowsOf, scopedDecisions, type DashboardView, type ResolvedView } from "./scope";
+import { NATIONAL_MIN_TRUSTS, SECONDARY, type Cell } from "./suppression";
+import { countWordPairs, countWordPairsByDocument, type WordPairCount } from "./word-pairs";
+
+// Panel 5: word pairs, like the study's Figure 1.
+
+export const WORD_PAIRS_MIN_DECISIONS = 5;
+/** In the national view a pair is shown only if this many decisions, from this many trusts, use it. */
+export const NATIONAL_MIN_PAIR_DECISIONS = 3;
+export const NATIONAL_MIN_PAIR_TRUSTS = 3;
+
+export type WordPairsPanel = {
+  /** Decisions whose text was analysed. */
+  decisions: Cell;
+  /** False when fewer than WORD_PAIRS_MIN_DECISIONS decisions are in the set: no pairs are computed. */
+  shown: boolean;
+  pairs: WordPairCount[];
+  /** The ICS view analyses only decisions shared with the system (confidential text stays with its trust). */
+  sharedOnly: boolean;
+  /** National view only: the set covers fewer than NATIONAL_MIN_TRUSTS trusts, so nothing is given. */
+  tooFewTrusts?: true;
+};
+
+/**
+ * The 20 most frequent word pairs in the summaries and rationales of the set (./word-pairs.ts).
+ * Text is fetched in one query and never returned. The ICS lead's set is the decisions shared with
+ * the system, because pairs from a confidential decision would leak its words. The national set is
+ * every decision, but a pair counts once per decision and shows only when at least 3 decisions from
+ * at least 3 trusts use it (countWordPairsByDocument), so no one trust's confidential words show;
+ * its `count` is then a number of decisions.
+ */
+export async function getWordPairsPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<WordPairsPanel> {
+  const { db, view: v, cell } = await open(actor, view);
+  if (v.kind === "national") {
+    // Counting every decision's text nationally is the dashboards' largest cost (seconds at 100,000
+    // decisions), so the answer is kept per filter set until anything is written. Every write appends
+    // an audit event, so the sum of the chains' heads changes with any change to the data.
+    const key = JSON.stringify(filters);
+    const version = await auditVersion(db);
+    const hit = nationalWordPairs.get(key);
+    if (hit && hit.version === version) return hit.panel;
+    const panel = await countPanelWordPairs(db, v, filters, cell);
+    nationalWordPairs.delete(key);
+    nationalWordPairs.set(key, { version, panel });
+    if (nationalWordPairs.size > 50) nationalWordPairs.delete(nationalWordPairs.keys().next().value!);
+    return panel;
+  }
+  return countPanelWordPairs(db, v, filters, cell);
+}
+
+/** National word pairs by filter set, with the data version they were counted at (least recently used first). */
+const nationalWordPairs = new Map<string, { version: string; panel: WordPairsPanel }>();
+
+/** Changes whenever anything is written: the total length of the audit chains. */
+async function auditVersion(db: Database): Promise<string> {
+  const [r] = await rowsOf<{ v: string | number }>(db, sql`select coalesce(sum(seq), 0)::text as v from audit_heads`);
+  return String(r?.v ?? 0);
+}
+
+async function countPanelWordPairs(db: Database, v: ResolvedView, filters: DashboardFilters, cell: (n: number) => Cell): Promise<WordPairsPanel> {
+  const sharedOnly = v.kind === "ics";
+  const rows = await rowsOf<{ text: string; trust_id: string; trusts: number }>(
+    db,
+    sql`with s as (${scopedDecisions(v, filters, sql`, decisions.summary, decisions.rationale`)})
+      select summary || E'\n' || rationale as text, trust_id, (select count(distinct trust_id) from s)::int as trusts
+      from s ${sharedOnly ? sql`where visibility = 'system'` : sql``}`,
+  );
+  const n = rows.length;
+  if (v.kind === "national" && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
+    return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true };
+  }
+  // Nationally the number of decisions in the set is not given here: it would show the balance panel's
+  // total even where that panel hides it to protect a small count.
+  const decisions = v.kind === "national" ? SECONDARY : cell(n);
+  if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions, shown: false, pairs: [], sharedOnly };
+  const pairs =
+    v.kind === "national"
+      ? countWordPairsByDocument(rows.map((r) => ({ group: r.trust_id, text: r.text })), {
+          minDocs: NATIONAL_MIN_PAIR_DECISIONS,
+          minGroups: NATIONAL_MIN_PAIR_TRUSTS,
+          limit: 20,
+        })
+      : countWordPairs(rows.map((r) => r.text), { limit: 20 });
+  return { decisions, shown: true, pairs, sharedOnly };
+}
