@@ -3,9 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
-import { assertCan, can, orgIdsWithRole, type Actor } from "./access";
+import { assertCan, can, insiderTrustIds, type Actor } from "./access";
 import { recordAudit } from "./audit";
-import { loadReadableDecision } from "./decision-access";
+import { loadReadableDecision, readableDecision } from "./decisions/access";
+import { isUuid } from "./decisions/schemas";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { londonDate } from "./format";
@@ -41,7 +42,7 @@ export async function recordOutcome(
   if (assessedOn > today) {
     throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { assessedOn: "Date assessed must be today or in the past" } });
   }
-  if (!/^[0-9a-f-]{36}$/i.test(criterionId)) throw new AppError("not_found", "Success criterion not found");
+  if (!isUuid(criterionId)) throw new AppError("not_found", "Success criterion not found");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [criterion] = await tx.select().from(successCriteria).where(eq(successCriteria.id, criterionId));
@@ -114,7 +115,7 @@ export type CriterionWithOutcomes = {
 /** The current criteria of a decision with their assessments, for the outcomes panel. */
 export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: { now?: Date } = {}) {
   const db = await getDb();
-  const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
+  const { decision, trust } = await readableDecision(actor, decisionId);
   const today = londonDate(opts.now ?? new Date());
   const criteria = await db
     .select()
@@ -170,11 +171,6 @@ export type DueReview = {
   trustName: string;
 };
 
-/** Trusts whose decisions the actor reads as their Chief Executive or a board member. */
-function trustIdsFor(actor: Actor) {
-  return orgIdsWithRole(actor, "chief_executive", "board_member");
-}
-
 function dueWhere(trustIds: string[], today: string) {
   return and(
     inArray(decisions.trustId, trustIds),
@@ -190,7 +186,7 @@ function dueWhere(trustIds: string[], today: string) {
  * before today (in England, at `now`), and there is no assessment yet.
  */
 export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx; limit?: number } = {}): Promise<DueReview[]> {
-  const trustIds = trustIdsFor(actor);
+  const trustIds = insiderTrustIds(actor);
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
   const today = londonDate(opts.now ?? new Date());
