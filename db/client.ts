@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -9,6 +10,15 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A function that writes takes a transaction or the database. */
 export type DbOrTx = Database | Tx;
+
+/**
+ * The rows of a raw SQL query on either engine: postgres.js answers `db.execute` with the rows
+ * themselves, PGlite with `{ rows }`.
+ */
+export async function executeRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const r = (await db.execute(query)) as unknown;
+  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+}
 
 export type OpenedDatabase = {
   db: Database;

@@ -1,12 +1,22 @@
 import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { decisions, organisations } from "@/db/schema";
+import { boardSeat, decisions, orgKind, organisations, role as roleEnum } from "@/db/schema";
 import { AppError } from "./errors";
 
-// Pure: no database here, so the rules are unit-testable and usable anywhere in lib/.
+// Pure: no database here, so the rules are unit-testable and usable anywhere in lib/. Roles are named
+// here and nowhere else: other modules ask the helpers below, or name a role through ROLE.
 
-export type Role = "chief_executive" | "board_member" | "ics_lead" | "national_analyst" | "admin";
-export type Seat = "chair" | "non_executive" | "executive";
-export type OrgKind = "national" | "ics" | "trust";
+export type Role = (typeof roleEnum.enumValues)[number];
+export type Seat = (typeof boardSeat.enumValues)[number];
+export type OrgKind = (typeof orgKind.enumValues)[number];
+
+/** The roles by name, for code that must name one (a SQL condition, a switch): never a bare string. */
+export const ROLE = {
+  chiefExecutive: "chief_executive",
+  boardMember: "board_member",
+  icsLead: "ics_lead",
+  nationalAnalyst: "national_analyst",
+  admin: "admin",
+} as const satisfies Record<string, Role>;
 
 export type ActorMembership = {
   id: string;
@@ -50,6 +60,8 @@ export const SEAT_LABELS: Record<Seat, string> = {
 /**
  * The permission table of DESIGN.md. A permission is held on an organisation through a membership of
  * it (or, for an ICS lead, of the trust's ICS; national and admin permissions are platform-wide).
+ * `decision.read` makes a trust's insiders (they read its submitted decisions and their whole history);
+ * `decision.read_shared` makes an ICS's lead a reader of what its trusts share with the system.
  */
 export const ROLE_PERMISSIONS = {
   chief_executive: [
@@ -139,9 +151,58 @@ export function isAdmin(actor: Actor): boolean {
   return can(actor, "admin");
 }
 
+/** The actor's memberships in any of these roles. */
+export function membershipsWithRole(actor: Actor, ...roles: Role[]): ActorMembership[] {
+  return actor.memberships.filter((m) => roles.includes(m.role));
+}
+
 /** Organisation ids on which the actor holds a role. */
 export function orgIdsWithRole(actor: Actor, ...roles: Role[]): string[] {
-  return [...new Set(actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organisationId))];
+  return uniqueOrgIds(membershipsWithRole(actor, ...roles));
+}
+
+/** The actor's memberships that hold one of these permissions on their own organisation. */
+function membershipsHolding(actor: Actor, ...permissions: Permission[]): ActorMembership[] {
+  return actor.memberships.filter((m) => membershipPermissions(m).some((p) => permissions.includes(p)));
+}
+
+const uniqueOrgIds = (ms: ActorMembership[]) => [...new Set(ms.map((m) => m.organisationId))];
+
+/**
+ * The actor's memberships as one of a trust's insiders: its Chief Executive or a board member
+ * (`decision.read`). Insiders read every submitted decision of their trust and its whole history.
+ */
+export function insiderMemberships(actor: Actor): ActorMembership[] {
+  return membershipsHolding(actor, "decision.read");
+}
+
+/** The trusts the actor is an insider of (see insiderMemberships). */
+export function insiderTrustIds(actor: Actor): string[] {
+  return uniqueOrgIds(insiderMemberships(actor));
+}
+
+export function isInsider(actor: Actor, trustId: string): boolean {
+  return insiderTrustIds(actor).includes(trustId);
+}
+
+/** The ICSs whose lead the actor is (`decision.read_shared`): they read what those ICSs' trusts share with the system. */
+export function sharedReaderIcsIds(actor: Actor): string[] {
+  return uniqueOrgIds(membershipsHolding(actor, "decision.read_shared"));
+}
+
+/** The trusts the actor is Chief Executive of: where they record decisions, and read their own drafts. */
+export function chiefExecutiveTrustIds(actor: Actor): string[] {
+  return orgIdsWithRole(actor, ROLE.chiefExecutive);
+}
+
+/** The trusts on whose board the actor sits. */
+export function boardTrustIds(actor: Actor): string[] {
+  return orgIdsWithRole(actor, ROLE.boardMember);
+}
+
+/** Whether the actor has a decisions register at all (Chief Executives, board members, ICS leads). */
+export function hasRegister(actor: Actor): boolean {
+  return membershipsHolding(actor, "register.view", "register.view_shared").length > 0;
 }
 
 export function seatAt(actor: Actor, trustId: string): Seat | null {
@@ -177,11 +238,11 @@ export function homePathFor(m: ActorMembership | null): string {
  * National analysts and admins read no decision text.
  */
 export function readableDecisionsWhere(actor: Actor): SQL {
-  const trustIds = orgIdsWithRole(actor, "chief_executive", "board_member");
-  const icsIds = orgIdsWithRole(actor, "ics_lead");
+  const trustIds = insiderTrustIds(actor);
+  const icsIds = sharedReaderIcsIds(actor);
   // The author reads their own drafts only while still Chief Executive of the trust: someone who has left
   // keeps no access through authorship.
-  const ceTrustIds = orgIdsWithRole(actor, "chief_executive");
+  const ceTrustIds = chiefExecutiveTrustIds(actor);
   const conds: SQL[] = [];
   if (ceTrustIds.length) conds.push(and(eq(decisions.authorId, actor.userId), inArray(decisions.trustId, ceTrustIds))!);
   const submitted = and(ne(decisions.status, "draft"), sql`${decisions.version} > 0`)!;
@@ -199,17 +260,4 @@ export function readableDecisionsWhere(actor: Actor): SQL {
     );
   }
   return conds.length ? or(...conds)! : sql`false`;
-}
-
-/** The same rule for one decision already loaded (with its trust's ICS). */
-export function canReadDecision(
-  actor: Actor,
-  d: { authorId: string; trustId: string; status: string; version: number; visibility: string },
-  trustIcsId: string | null,
-): boolean {
-  if (d.authorId === actor.userId && orgIdsWithRole(actor, "chief_executive").includes(d.trustId)) return true;
-  const submitted = d.status !== "draft" && d.version > 0;
-  if (!submitted) return false;
-  if (orgIdsWithRole(actor, "chief_executive", "board_member").includes(d.trustId)) return true;
-  return d.visibility === "system" && !!trustIcsId && orgIdsWithRole(actor, "ics_lead").includes(trustIcsId);
 }

@@ -4,7 +4,6 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Database } from "@/db/client";
 import { auditEvents, auditHeads } from "@/db/schema";
 import type { Actor } from "./access";
-import { AppError } from "./errors";
 import { hashCanonical } from "./canonical";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -233,17 +232,4 @@ async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash:
     broken = { seq: head.seq, problem: "chain head hash does not match the last event" };
   }
   return { chain, events, headHash: prevHash, broken };
-}
-
-/** Events of one entity for its timeline; callers check access to the entity first. */
-export async function listAuditEventsForEntity(db: DbOrTx, entityType: string, entityId: string) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(sql`${auditEvents.entityType} = ${entityType} and ${auditEvents.entityId} = ${entityId}`)
-    .orderBy(asc(auditEvents.id));
-}
-
-export function assertNever(x: never): never {
-  throw new AppError("invalid", `Unexpected ${String(x)}`);
 }

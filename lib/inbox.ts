@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { decisions, memberships, organisations, positions, users } from "@/db/schema";
-import { orgIdsWithRole, type Actor, type Seat } from "./access";
+import { ROLE, boardTrustIds, chiefExecutiveTrustIds, type Actor, type Seat } from "./access";
 import { countDecisionsWithDueReviews, listDueReviews, type DueReview } from "./outcomes";
 
 export type InboxDecision = { id: string; title: string; trustName: string; version: number; updatedAt: Date };
@@ -39,8 +39,8 @@ export const INBOX_LIMIT = 50;
 
 export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise<Inbox> {
   const db = await getDb();
-  const ceTrusts = orgIdsWithRole(actor, "chief_executive");
-  const boardTrusts = orgIdsWithRole(actor, "board_member");
+  const ceTrusts = chiefExecutiveTrustIds(actor);
+  const boardTrusts = boardTrustIds(actor);
   let asChiefExecutive: Inbox["asChiefExecutive"] = null;
   if (ceTrusts.length) {
     const drafts = await db
@@ -63,7 +63,7 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
         .select({ userId: users.id, name: users.name, seat: memberships.seat, trustId: memberships.organisationId })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(inArray(memberships.organisationId, ceTrusts), eq(memberships.role, "board_member"), isNull(users.disabledAt)))
+        .where(and(inArray(memberships.organisationId, ceTrusts), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
         .orderBy(asc(users.name));
       // Each member's effective (unsuperseded) position on each decision's current version.
       const effective = await db
@@ -125,7 +125,7 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
  * decisions with a review due where this person records outcomes. Two indexed counts.
  */
 export async function countInbox(actor: Actor, opts: { now?: Date } = {}): Promise<number> {
-  const boardTrusts = orgIdsWithRole(actor, "board_member");
+  const boardTrusts = boardTrustIds(actor);
   const db = await getDb();
   let n = 0;
   if (boardTrusts.length) {

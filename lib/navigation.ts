@@ -1,4 +1,4 @@
-import type { ActorMembership } from "./access";
+import { ROLE, type ActorMembership } from "./access";
 
 export type NavItem = { href: string; label: string; count?: number };
 
@@ -7,7 +7,7 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
   if (!m) return [];
   const items: NavItem[] = [];
   switch (m.role) {
-    case "chief_executive":
+    case ROLE.chiefExecutive:
       items.push(
         { href: "/inbox", label: "Inbox", count: counts.inbox },
         { href: "/decisions", label: "Decisions" },
@@ -16,20 +16,20 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );
       break;
-    case "board_member":
+    case ROLE.boardMember:
       items.push(
         { href: "/inbox", label: "Inbox", count: counts.inbox },
         { href: "/decisions", label: "Decisions" },
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );
       break;
-    case "ics_lead":
+    case ROLE.icsLead:
       items.push({ href: `/dashboard/ics/${m.ods}`, label: "ICS dashboard" }, { href: "/decisions", label: "Shared decisions" });
       break;
-    case "national_analyst":
+    case ROLE.nationalAnalyst:
       items.push({ href: "/dashboard/national", label: "National dashboard" });
       break;
-    case "admin":
+    case ROLE.admin:
       items.push(
         { href: "/admin", label: "Administration" },
         { href: "/admin/audit", label: "Audit chain" },

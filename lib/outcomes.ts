@@ -3,11 +3,12 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizz
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
-import { assertCan, can, orgIdsWithRole, type Actor } from "./access";
+import { assertCan, can, insiderTrustIds, type Actor } from "./access";
 import { recordAudit } from "./audit";
-import { loadReadableDecision } from "./decision-access";
 import { todayInEngland } from "./clock";
 import { OUTCOME_IDS, type OutcomeId } from "./decisions/taxonomy";
+import { loadReadableDecision, readableDecision } from "./decisions/access";
+import { isUuid } from "./decisions/schemas";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { londonDate } from "./format";
@@ -41,7 +42,7 @@ export async function recordOutcome(
   if (assessedOn > today) {
     throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { assessedOn: "Date assessed must be today or in the past" } });
   }
-  if (!/^[0-9a-f-]{36}$/i.test(criterionId)) throw new AppError("not_found", "Success criterion not found");
+  if (!isUuid(criterionId)) throw new AppError("not_found", "Success criterion not found");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [criterion] = await tx.select().from(successCriteria).where(eq(successCriteria.id, criterionId));
@@ -115,7 +116,7 @@ export type CriterionWithOutcomes = {
 /** The current criteria of a decision with their assessments, for the outcomes panel. */
 export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: { now?: Date } = {}) {
   const db = await getDb();
-  const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
+  const { decision, trust } = await readableDecision(actor, decisionId);
   const today = todayInEngland(opts.now);
   const criteria = await db
     .select({ ...getTableColumns(successCriteria), due: sql<boolean>`${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)}` })
@@ -172,11 +173,6 @@ export type DueReview = {
   trustName: string;
 };
 
-/** Trusts whose decisions the actor reads as their Chief Executive or a board member. */
-function trustIdsFor(actor: Actor) {
-  return orgIdsWithRole(actor, "chief_executive", "board_member");
-}
-
 function dueWhere(trustIds: string[], opts: { now?: Date }) {
   return and(inArray(decisions.trustId, trustIds), reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts));
 }
@@ -185,7 +181,7 @@ function dueWhere(trustIds: string[], opts: { now?: Date }) {
  * Criteria due for review at the actor's trusts (lib/review-due.ts, today in England at `now`).
  */
 export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx; limit?: number } = {}): Promise<DueReview[]> {
-  const trustIds = trustIdsFor(actor);
+  const trustIds = insiderTrustIds(actor);
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
   return db

@@ -2,10 +2,10 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
-import { decisions, decisionVersions, memberships, organisations, positions, users, type Decision } from "@/db/schema";
-import { assertCan, can, seatAt, type Actor, type Seat } from "./access";
+import { decisions, memberships, organisations, positions, users, type Decision, type Organisation } from "@/db/schema";
+import { ROLE, assertCan, can, seatAt, type Actor, type Seat } from "./access";
 import { recordAudit } from "./audit";
-import { loadReadableDecision, sharedHistory, type DecisionWithTrust } from "./decision-access";
+import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
@@ -75,14 +75,14 @@ async function loadPositionRows(tx: DbOrTx, decisionId: string) {
     .innerJoin(decisions, eq(decisions.id, positions.decisionId))
     .leftJoin(
       memberships,
-      and(eq(memberships.userId, positions.memberId), eq(memberships.organisationId, decisions.trustId), eq(memberships.role, "board_member")),
+      and(eq(memberships.userId, positions.memberId), eq(memberships.organisationId, decisions.trustId), eq(memberships.role, ROLE.boardMember)),
     )
     .where(eq(positions.decisionId, decisionId))
     .orderBy(asc(positions.createdAt), asc(positions.id));
 }
 
-function policyOf(trust: { minSupport: number; chairRequired: boolean }): QuorumPolicy {
-  return { minSupport: trust.minSupport, chairRequired: trust.chairRequired };
+function policyOf(trust: Organisation): QuorumPolicy {
+  return { minSupport: trust.signOffMinSupport, chairRequired: trust.signOffChairRequired };
 }
 
 /** Changes status through the lifecycle, bumping the optimistic-lock revision. */
@@ -211,7 +211,7 @@ async function signOffIfQuorum(
   tx: Tx,
   actor: Actor,
   decision: Decision,
-  trust: DecisionWithTrust["trust"],
+  trust: Organisation,
   all: Awaited<ReturnType<typeof loadPositionRows>>,
 ): Promise<boolean> {
   const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
@@ -313,8 +313,8 @@ export type SignOffPanel = {
 /** Everything the sign-off panel shows, for someone who may read the decision. */
 export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
   const db = await getDb();
-  const { decision, trust } = await loadReadableDecision(db, actor, decisionId);
-  const [rows, history] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(db, actor, decision)]);
+  const { decision, trust } = await readableDecision(actor, decisionId);
+  const [rows, history] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision)]);
   const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));
   const list: PanelPosition[] = rows
@@ -349,7 +349,7 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
     .select({ userId: users.id, name: users.name, seat: memberships.seat })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, trust.id), eq(memberships.role, "board_member"), isNull(users.disabledAt)))
+    .where(and(eq(memberships.organisationId, trust.id), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
     .orderBy(asc(users.name));
   const responded = new Set(quorum.effective.map((p) => p.memberId));
   const notResponded = board
@@ -387,15 +387,4 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
     canRecord: status === "awaiting_sign_off" && can(actor, "position.record", org),
     canDecline: status === "awaiting_sign_off" && can(actor, "sign_off.decline", org),
   };
-}
-
-/** The frozen versions of a decision (number, hash, when), for showing what a position was bound to. */
-export async function listVersionHashes(actor: Actor, decisionId: string) {
-  const db = await getDb();
-  const { decision } = await loadReadableDecision(db, actor, decisionId);
-  return db
-    .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt })
-    .from(decisionVersions)
-    .where(eq(decisionVersions.decisionId, decision.id))
-    .orderBy(asc(decisionVersions.version));
 }

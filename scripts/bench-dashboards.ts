@@ -6,7 +6,7 @@
 //   node --conditions=react-server --import tsx scripts/generate-decisions.ts --count 100000
 //   node --conditions=react-server --import tsx scripts/bench-dashboards.ts [--runs 5]
 import { eq, sql } from "drizzle-orm";
-import { openConfiguredDatabase, setDbForProcess } from "@/db/client";
+import { executeRows, openConfiguredDatabase, setDbForProcess } from "@/db/client";
 import { users } from "@/db/schema";
 import { loadActor } from "@/lib/actors";
 import {
@@ -53,8 +53,10 @@ async function main() {
   const opened = await openConfiguredDatabase();
   setDbForProcess(opened.db);
   try {
-    const r = (await opened.db.execute(sql`select count(*)::int as n, count(*) filter (where t.ics_id = (select id from organisations where ods = 'QNV'))::int as qnv from decisions join organisations t on t.id = decisions.trust_id`)) as unknown;
-    const counts = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows)[0] as { n: number; qnv: number };
+    const [counts] = await executeRows<{ n: number; qnv: number }>(
+      opened.db,
+      sql`select count(*)::int as n, count(*) filter (where t.ics_id = (select id from organisations where ods = 'QNV'))::int as qnv from decisions join organisations t on t.id = decisions.trust_id`,
+    );
     const views: { label: string; actor: Actor; view: DashboardView }[] = [
       { label: "trust RNA (CE)", actor: await actorByEmail(opened.db, "ce.rna@fulcrum.demo"), view: { kind: "trust", ods: "RNA" } },
       { label: "ICS QNV (lead)", actor: await actorByEmail(opened.db, "ics.qnv@fulcrum.demo"), view: { kind: "ics", ods: "QNV" } },

@@ -26,6 +26,7 @@ import {
   successCriteria,
   users,
 } from "@/db/schema";
+import { ROLE } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { hashVersionContent, type VersionContent } from "@/lib/decisions/content";
 import { DEMO_ICSS } from "@/lib/demo/organisations";
@@ -197,8 +198,8 @@ async function main() {
       ods: o.ods,
       name: o.name,
       icsOds: icsById.get(o.icsId!) ?? "",
-      ceId: people.find((p) => p.organisationId === o.id && p.role === "chief_executive")!.userId,
-      board: people.filter((p) => p.organisationId === o.id && p.role === "board_member").map((p) => ({ id: p.userId, seat: p.seat! })),
+      ceId: people.find((p) => p.organisationId === o.id && p.role === ROLE.chiefExecutive)!.userId,
+      board: people.filter((p) => p.organisationId === o.id && p.role === ROLE.boardMember).map((p) => ({ id: p.userId, seat: p.seat! })),
     }));
     const trustWeights = trusts.map((t) => [t, orgRows.find((o) => o.id === t.id)!.turnoverM ?? 300] as const);
 

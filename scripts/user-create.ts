@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { organisations } from "@/db/schema";
+import { ROLE } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { MembershipInput, UserInput, unsafeAddMembership, unsafeCreateUser } from "@/lib/admin";
 import { parseInput } from "@/lib/validation";
@@ -90,7 +91,7 @@ async function main() {
             [national] = await tx.insert(organisations).values({ kind: "national", ...DEFAULT_NATIONAL }).returning();
             await recordAudit(tx, null, { organisationId: national.id, action: "organisation.created", entityType: "organisation", entityId: national.id, after: national });
           }
-          await unsafeAddMembership(tx, null, parseInput(MembershipInput, { email: created.email, ods: national.ods, role: "admin" }));
+          await unsafeAddMembership(tx, null, parseInput(MembershipInput, { email: created.email, ods: national.ods, role: ROLE.admin }));
           console.log(`Made ${created.email} an administrator of ${national.name} (${national.ods}).`);
         }
         return created;

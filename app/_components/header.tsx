@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { signOutAction, switchMembershipAction } from "../actions";
-import { ROLE_LABELS, SEAT_LABELS, activeMembership, type Actor, type ActorMembership } from "@/lib/access";
+import { ROLE, ROLE_LABELS, SEAT_LABELS, activeMembership, type Actor, type ActorMembership } from "@/lib/access";
 import { navigationFor } from "@/lib/navigation";
 
 function roleLabel(m: ActorMembership) {
-  return m.role === "board_member" && m.seat ? SEAT_LABELS[m.seat] : ROLE_LABELS[m.role];
+  return m.role === ROLE.boardMember && m.seat ? SEAT_LABELS[m.seat] : ROLE_LABELS[m.role];
 }
 
 export function Header({ actor, inboxCount }: { actor: Actor | null; inboxCount?: number }) {

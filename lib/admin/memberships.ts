@@ -3,7 +3,7 @@ import { z } from "zod";
 import { and, count, eq, isNull as sqlIsNull, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { boardSeat, memberships, organisations, role as roleEnum, users, type Membership } from "@/db/schema";
-import { assertCan, ROLE_LABELS, type Actor, type OrgKind, type Role } from "../access";
+import { assertCan, ROLE, ROLE_LABELS, type Actor, type OrgKind, type Role } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { email, parseInput } from "../validation";
@@ -47,8 +47,8 @@ export async function unsafeAddMembership(tx: DbOrTx, actor: Actor | null, input
   else if (org.kind !== ROLE_ORG_KIND[input.role]) {
     fieldErrors.role = `${ROLE_LABELS[input.role]} is a role on ${KIND_WORDS[ROLE_ORG_KIND[input.role]]}, and ${org.ods} is ${KIND_WORDS[org.kind]}`;
   }
-  if (input.role === "board_member" && !input.seat) fieldErrors.seat = "Select the board seat: Chair, Non-Executive Director or Executive Director";
-  if (input.role !== "board_member" && input.seat) fieldErrors.seat = "Only board members have a seat: leave the seat empty for this role";
+  if (input.role === ROLE.boardMember && !input.seat) fieldErrors.seat = "Select the board seat: Chair, Non-Executive Director or Executive Director";
+  if (input.role !== ROLE.boardMember && input.seat) fieldErrors.seat = "Only board members have a seat: leave the seat empty for this role";
   if (!Object.keys(fieldErrors).length && user && org) {
     const [dupe] = await tx
       .select({ id: memberships.id })
@@ -60,14 +60,14 @@ export async function unsafeAddMembership(tx: DbOrTx, actor: Actor | null, input
         .select({ name: users.name })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.organisationId, org.id), eq(memberships.role, "board_member"), eq(memberships.seat, "chair")));
+        .where(and(eq(memberships.organisationId, org.id), eq(memberships.role, ROLE.boardMember), eq(memberships.seat, "chair")));
       if (chair) fieldErrors.seat = `${org.name} already has a Chair (${chair.name}): remove that membership first`;
     }
   }
   if (Object.keys(fieldErrors).length) throw invalid(fieldErrors);
   const [m] = await tx
     .insert(memberships)
-    .values({ userId: user!.id, organisationId: org!.id, role: input.role, seat: input.role === "board_member" ? input.seat! : null })
+    .values({ userId: user!.id, organisationId: org!.id, role: input.role, seat: input.role === ROLE.boardMember ? input.seat! : null })
     .returning();
   const view = { ...m, email: input.email, ods: org!.ods };
   await recordAudit(tx, actor, { organisationId: org!.id, action: "membership.added", entityType: "membership", entityId: m.id, after: view });
@@ -103,12 +103,12 @@ export async function removeMembership(actor: Actor, input: { membershipId: stri
       .where(eq(memberships.id, input.membershipId))
       .for("update", { of: memberships });
     if (!before) throw new AppError("not_found", "Membership not found");
-    if (before.m.role === "admin") {
+    if (before.m.role === ROLE.admin) {
       const [others] = await tx
         .select({ n: count() })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.role, "admin"), ne(memberships.id, before.m.id), sqlIsNull(users.disabledAt)));
+        .where(and(eq(memberships.role, ROLE.admin), ne(memberships.id, before.m.id), sqlIsNull(users.disabledAt)));
       if (others.n === 0) throw new AppError("conflict", "This is the last administrator's membership: add another administrator first");
     }
     await tx.delete(memberships).where(eq(memberships.id, before.m.id));

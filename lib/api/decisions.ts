@@ -7,6 +7,7 @@ import { criterionOutcomes, users } from "@/db/schema";
 import type { Actor } from "../access";
 import { createDecision, getDecision, listDecisionsPage, submitDecision, updateDecision, withdrawDecision } from "../decisions";
 import { getOutcomesPanel, recordOutcome } from "../outcomes";
+import { readTogether } from "../request-memo";
 import { getSignOffPanel, recordPosition } from "../sign-off";
 import type { DecisionDetailWire, DecisionInputWire, DecisionPatchWire, ListQueryWire, OutcomeInputWire, OutcomeWire, PositionInputWire, PositionWire } from "./schemas";
 import { decisionToWire, outcomeToWire, positionToWire } from "./wire";
@@ -21,9 +22,9 @@ export async function apiListDecisions(actor: Actor, query: ListQueryWire) {
   return { data: page.data.map(decisionToWire), nextCursor: page.nextCursor };
 }
 
-/** The decision with its criteria (and latest outcomes), versions, every position and every outcome. */
+/** The decision with its criteria (and latest outcomes), versions, every position and every outcome: one load of the decision for all three. */
 export async function apiGetDecision(actor: Actor, id: string): Promise<DecisionDetailWire> {
-  const [d, panel, outcomes] = await Promise.all([getDecision(actor, id), getSignOffPanel(actor, id), getOutcomesPanel(actor, id)]);
+  const [d, panel, outcomes] = await readTogether(() => Promise.all([getDecision(actor, id), getSignOffPanel(actor, id), getOutcomesPanel(actor, id)]));
   const byCriterion = new Map(outcomes.criteria.map((c) => [c.id, c.outcomes]));
   const core = decisionToWire({
     ...d,

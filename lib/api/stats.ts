@@ -4,8 +4,8 @@ import "server-only";
 // so those can't be worked out, → null; fewer than 3 trusts → every count null and `suppressed: true`)
 // and without trust or author groupings for national tokens.
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import type { Actor } from "../access";
+import { executeRows, getDb } from "@/db/client";
+import { ROLE, hasRole, insiderMemberships, membershipsWithRole, type Actor } from "../access";
 import { getBalancePanel, isSuppressed, type Cell, type DashboardView, type SideCounts } from "../dashboards";
 import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterLabel, quarterOf, type DashboardFilters } from "../dashboard-filters";
 import { AppError } from "../errors";
@@ -17,29 +17,33 @@ const n = (c: Cell): number | null => (isSuppressed(c) ? null : c);
 /** The ODS code of the ICS a trust belongs to, or null when there is no such trust. */
 async function icsOfTrust(trustOds: string): Promise<string | null> {
   const db = await getDb();
-  const r = (await db.execute(
+  const rows = await executeRows<{ ods: string }>(
+    db,
     sql`select i.ods from organisations t join organisations i on i.id = t.ics_id where t.kind = 'trust' and t.ods = ${trustOds.toUpperCase()}`,
-  )) as unknown;
-  const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { ods: string }[];
+  );
   return rows[0]?.ods ?? null;
 }
 
 /** Which dashboard the token's owner is asking about: the named trust or ICS, else their own. */
 async function viewFor(actor: Actor, q: BalanceQueryWire): Promise<DashboardView> {
-  const has = (role: string, ods?: string) => actor.memberships.some((m) => m.role === role && (!ods || m.ods === ods));
-  if (q.trust && (has("chief_executive", q.trust) || has("board_member", q.trust))) return { kind: "trust", ods: q.trust };
-  if (q.trust && has("ics_lead")) {
+  const insiderOf = (ods: string) => insiderMemberships(actor).some((m) => m.ods === ods);
+  const leads = membershipsWithRole(actor, ROLE.icsLead);
+  const leadOf = (ods: string) => leads.some((m) => m.ods === ods);
+  const analyst = hasRole(actor, ROLE.nationalAnalyst);
+  if (q.trust && insiderOf(q.trust)) return { kind: "trust", ods: q.trust };
+  if (q.trust && leads.length) {
     // An ICS lead may ask about a trust of their own ICS; any other trust is not found, as elsewhere.
     const ics = await icsOfTrust(q.trust);
-    if (ics && has("ics_lead", ics)) return { kind: "ics", ods: ics }; // narrowed by `trust` below
-    if (!has("national_analyst")) throw new AppError("not_found", "Not found");
+    if (ics && leadOf(ics)) return { kind: "ics", ods: ics }; // narrowed by `trust` below
+    if (!analyst) throw new AppError("not_found", "Not found");
   }
-  if (q.ics && has("ics_lead", q.ics)) return { kind: "ics", ods: q.ics };
-  if (has("national_analyst")) return { kind: "national" };
+  if (q.ics && leadOf(q.ics)) return { kind: "ics", ods: q.ics };
+  if (analyst) return { kind: "national" };
   if (q.trust || q.ics) throw new AppError("not_found", "Not found");
-  const own = actor.memberships.find((m) => m.role === "chief_executive" || m.role === "board_member") ?? actor.memberships.find((m) => m.role === "ics_lead");
-  if (!own) throw new AppError("not_found", "Not found");
-  return own.role === "ics_lead" ? { kind: "ics", ods: own.ods } : { kind: "trust", ods: own.ods };
+  const insider = insiderMemberships(actor)[0];
+  if (insider) return { kind: "trust", ods: insider.ods };
+  if (leads[0]) return { kind: "ics", ods: leads[0].ods };
+  throw new AppError("not_found", "Not found");
 }
 
 export async function apiBalance(actor: Actor, q: BalanceQueryWire): Promise<BalanceStatsWire> {

@@ -10,11 +10,12 @@ import type { Actor } from "../access";
 import { GENESIS_HASH, chainFor } from "../audit";
 import { getDecision } from "../decisions";
 import { getOutcomesPanel } from "../outcomes";
+import { readTogether } from "../request-memo";
 import { getSignOffPanel } from "../sign-off";
 import type { BoardPaper } from "./types";
 
 export async function buildBoardPaper(actor: Actor, decisionId: string, opts: { now?: Date } = {}): Promise<BoardPaper> {
-  const [d, panel, outcomes] = await Promise.all([getDecision(actor, decisionId), getSignOffPanel(actor, decisionId), getOutcomesPanel(actor, decisionId)]);
+  const [d, panel, outcomes] = await readTogether(() => Promise.all([getDecision(actor, decisionId), getSignOffPanel(actor, decisionId), getOutcomesPanel(actor, decisionId)]));
   const db = await getDb();
   const chain = chainFor(d.trust.id);
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.chain, chain));

@@ -6,11 +6,11 @@ import { getDb } from "@/db/client";
 import { comments, users } from "@/db/schema";
 import { can, type Actor } from "../access";
 import { recordAudit } from "../audit";
-import { sharedHistory } from "../decision-access";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
+import { loadReadableDecision, readableDecision, sharedHistory } from "./access";
 import { AddCommentSchema } from "./schemas";
-import { loadReadable, trustRef } from "./store";
+import { trustRef } from "./store";
 
 export type CommentDto = {
   id: string;
@@ -26,7 +26,7 @@ export async function addComment(actor: Actor, raw: unknown): Promise<CommentDto
   const input = parseInput(AddCommentSchema, raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { d, trust } = await loadReadable(tx, actor, input.decisionId);
+    const { decision: d, trust } = await loadReadableDecision(tx, actor, input.decisionId);
     if (!can(actor, "decision.comment", trustRef(trust))) {
       throw new AppError("forbidden", "You cannot comment on this decision");
     }
@@ -57,7 +57,7 @@ export async function addComment(actor: Actor, raw: unknown): Promise<CommentDto
 /** A decision's comments, oldest first. */
 export async function listComments(actor: Actor, decisionId: string): Promise<CommentDto[]> {
   const db = await getDb();
-  const { d } = await loadReadable(db, actor, decisionId);
+  const { decision: d } = await readableDecision(actor, decisionId);
   const rows = await db
     .select({
       id: comments.id,
@@ -72,6 +72,6 @@ export async function listComments(actor: Actor, decisionId: string): Promise<Co
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.decisionId, d.id))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const history = await sharedHistory(db, actor, d);
+  const history = await sharedHistory(actor, d);
   return rows.filter((r) => history.comment(r.id)).map(({ authorId, authorName, ...r }) => ({ ...r, author: { id: authorId, name: authorName } }));
 }

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, getTableColumns, inArray, sql, type Table } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { decisionFactors, decisionOrganisations, decisionVersions, decisions, organisations, successCriteria, type Decision, type Organisation } from "@/db/schema";
-import { assertCan, canReadDecision, type Actor } from "../access";
+import { assertCan, chiefExecutiveTrustIds, type Actor } from "../access";
 import { AuditAppender } from "../audit";
 import { AppError, isAppError } from "../errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
@@ -140,7 +140,9 @@ async function planRows(tx: DbOrTx, actor: Actor, rows: ImportWriteRow[]) {
       if (r.submit) {
         if (author !== actor) assertCan(actor, "decision.import");
         const draft = { ...values, status: "draft" as const, version: 0 };
-        if (!canReadDecision(author, draft, trust.icsId)) throw new AppError("not_found", "Decision not found");
+        // submitDecisionInTx loads the draft as its author may read it (readableDecisionsWhere): a draft is
+        // read by its author while Chief Executive of its trust.
+        if (!chiefExecutiveTrustIds(author).includes(trust.id)) throw new AppError("not_found", "Decision not found");
         assertCan(author, "decision.submit", trustRef(trust), { visible: true });
         submitTo = nextStatus(draft.status, "submit");
         if (!submitTo) throw new AppError("conflict", refusalMessage(draft.status, "submit"));

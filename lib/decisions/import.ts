@@ -9,7 +9,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
-import { can, isAdmin, type Actor } from "../access";
+import { ROLE, can, isAdmin, membershipsWithRole, type Actor } from "../access";
 import { loadActor } from "../actors";
 import { AppError } from "../errors";
 import { importColumnOf, validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
@@ -32,7 +32,7 @@ type Checked = ImportCheck & { rows: (ImportRow & { trustId: string; authorId: s
 
 /** Whether the actor may import at all: a trust's Chief Executive, or an administrator. */
 export function mayImport(actor: Actor): boolean {
-  return isAdmin(actor) || actor.memberships.some((m) => m.role === "chief_executive" && can(actor, "decision.import", { id: m.organisationId, kind: "trust", icsId: m.icsId }));
+  return isAdmin(actor) || membershipsWithRole(actor, ROLE.chiefExecutive).some((m) => can(actor, "decision.import", { id: m.organisationId, kind: "trust", icsId: m.icsId }));
 }
 
 function criterionNote(path: string, message: string): string {
@@ -48,7 +48,7 @@ function toLibInput(r: ImportRow) {
 async function check(actor: Actor, text: string): Promise<Checked> {
   if (!mayImport(actor)) throw new AppError("not_found", "Page not found");
   const admin = isAdmin(actor);
-  const ceTrusts = actor.memberships.filter((m) => m.role === "chief_executive");
+  const ceTrusts = membershipsWithRole(actor, ROLE.chiefExecutive);
   const parsed = validateImportCsv(text, { isAdmin: admin, allowedTrustOds: admin ? undefined : new Set(ceTrusts.map((m) => m.ods)) });
   const errors: ImportError[] = [...parsed.errors];
   // One message per row and column: the first found (the file's own) stands. A set, not a scan, since
@@ -92,7 +92,7 @@ async function check(actor: Actor, text: string): Promise<Checked> {
     ? await (await getDb())
         .select({ userId: users.id, email: users.email, trustId: memberships.organisationId })
         .from(users)
-        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "chief_executive")))
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, ROLE.chiefExecutive)))
         .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
     : [];
   const rows: Checked["rows"] = [];

@@ -2,23 +2,27 @@ import "server-only";
 // Reading one decision: the page's DTO, its versions and their differences, and its audit timeline.
 import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { auditEvents, decisionVersions, successCriteria, users } from "@/db/schema";
-import { assertCan, can, orgIdsWithRole, type Actor } from "../access";
-import { sharedHistory } from "../decision-access";
+import { auditEvents, decisionVersions, organisations, successCriteria, users } from "@/db/schema";
+import { assertCan, can, chiefExecutiveTrustIds, isInsider, type Actor } from "../access";
 import { AppError } from "../errors";
+import { memoised } from "../request-memo";
+import { readableDecision, sharedHistory } from "./access";
 import type { VersionContent } from "./content";
 import { hashVersionContent } from "./content";
 import { diffContent, type ComparableContent, type FieldChange } from "./diff";
-import { linkableOrganisations, loadReadable, readContent, trustRef } from "./store";
+import { linkableOrganisations, readContent, trustRef } from "./store";
 import { writePermissions } from "./write";
-import { organisations } from "@/db/schema";
 
-export type DecisionDto = Awaited<ReturnType<typeof getDecision>>;
+export type DecisionDto = Awaited<ReturnType<typeof loadDecisionDto>>;
 
-/** Everything about a decision the actor may read; "not found" otherwise. */
-export async function getDecision(actor: Actor, id: string) {
+/** Everything about a decision the actor may read; "not found" otherwise. Loaded once per request (a page's metadata and body share it). */
+export function getDecision(actor: Actor, id: string): Promise<DecisionDto> {
+  return memoised(actor, `decision-dto:${id}`, () => loadDecisionDto(actor, id));
+}
+
+async function loadDecisionDto(actor: Actor, id: string) {
   const db = await getDb();
-  const { d, trust } = await loadReadable(db, actor, id);
+  const { decision: d, trust } = await readableDecision(actor, id);
   const [content, [author], versions, ics] = await Promise.all([
     readContent(db, d),
     db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, d.authorId)),
@@ -32,7 +36,7 @@ export async function getDecision(actor: Actor, id: string) {
   ]);
   const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });
   const currentVersion = versions.find((v) => v.version === d.version);
-  const history = await sharedHistory(db, actor, d);
+  const history = await sharedHistory(actor, d);
   return {
     id: d.id,
     trust: { id: trust.id, ods: trust.ods, name: trust.name, icsId: trust.icsId, ics: ics[0] ?? null },
@@ -64,7 +68,7 @@ export async function getDecision(actor: Actor, id: string) {
 /** One frozen version exactly as stored, with its hash recomputed from the stored content. */
 export async function getDecisionVersion(actor: Actor, id: string, version: number) {
   const db = await getDb();
-  const { d } = await loadReadable(db, actor, id);
+  const { decision: d } = await readableDecision(actor, id);
   if (!Number.isInteger(version) || version < 1) throw new AppError("not_found", "Version not found");
   const [row] = await db
     .select({ version: decisionVersions.version, content: decisionVersions.content, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
@@ -75,8 +79,7 @@ export async function getDecisionVersion(actor: Actor, id: string, version: numb
   const content = row.content as VersionContent;
   // Someone who reads the decision only because it is now shared with the ICS may not read a version
   // that was for the trust board only.
-  const viaTrust = orgIdsWithRole(actor, "chief_executive", "board_member").includes(d.trustId);
-  if (!viaTrust && content.visibility !== "system") throw new AppError("not_found", "Version not found");
+  if (!isInsider(actor, d.trustId) && content.visibility !== "system") throw new AppError("not_found", "Version not found");
   const recomputedHash = hashVersionContent(content);
   return { ...row, content, recomputedHash, hashMatches: recomputedHash === row.contentHash, latestVersion: d.version, title: d.title };
 }
@@ -88,9 +91,8 @@ export async function getDecisionVersion(actor: Actor, id: string, version: numb
 export async function diffVersions(actor: Actor, id: string, to: number, from = to - 1): Promise<{ from: number; to: number; changes: FieldChange[] | null }> {
   const b = await getDecisionVersion(actor, id, to);
   if (from < 1) return { from: 0, to, changes: diffContent(emptyContent(), b.content) };
-  const db = await getDb();
-  const { d } = await loadReadable(db, actor, id);
-  if (from <= b.latestVersion && !(await sharedHistory(db, actor, d)).version(from)) return { from, to, changes: null };
+  const { decision: d } = await readableDecision(actor, id);
+  if (from <= b.latestVersion && !(await sharedHistory(actor, d)).version(from)) return { from, to, changes: null };
   const a = await getDecisionVersion(actor, id, from);
   return { from, to, changes: diffContent(a.content, b.content) };
 }
@@ -130,7 +132,7 @@ const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status"
 /** The decision's audit events, oldest first (who did what when), for anyone who may read it. */
 export async function listDecisionTimeline(actor: Actor, id: string): Promise<TimelineEvent[]> {
   const db = await getDb();
-  const { d } = await loadReadable(db, actor, id);
+  const { decision: d } = await readableDecision(actor, id);
   const rows = await db
     .select({
       seq: auditEvents.seq,
@@ -151,7 +153,7 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
       ),
     )
     .orderBy(asc(auditEvents.id));
-  const history = await sharedHistory(db, actor, d);
+  const history = await sharedHistory(actor, d);
   return rows.filter((r) => history.seq(r.seq)).map((r) => {
     const after = (r.after ?? {}) as Record<string, unknown>;
     const picked = Object.fromEntries(TIMELINE_FIELDS.filter((k) => after[k] !== undefined).map((k) => [k, after[k]]));
@@ -162,7 +164,7 @@ export async function listDecisionTimeline(actor: Actor, id: string): Promise<Ti
 /** The trusts the actor may record decisions for, with the organisations each may name. */
 export async function listDecisionFormOptions(actor: Actor, trustId?: string) {
   const db = await getDb();
-  const ids = orgIdsWithRole(actor, "chief_executive");
+  const ids = chiefExecutiveTrustIds(actor);
   const id = trustId ?? ids[0];
   if (!id) throw new AppError("not_found", "Page not found");
   const [trust] = await db.select().from(organisations).where(eq(organisations.id, id));
@@ -179,7 +181,7 @@ export async function listDecisionFormOptions(actor: Actor, trustId?: string) {
 /** Criteria still in force (not removed by an amendment), for other modules (outcomes). */
 export async function listCurrentCriteria(actor: Actor, decisionId: string) {
   const db = await getDb();
-  const { d } = await loadReadable(db, actor, decisionId);
+  const { decision: d } = await readableDecision(actor, decisionId);
   return db
     .select()
     .from(successCriteria)

@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
-import { can, orgIdsWithRole, readableDecisionsWhere, type Actor } from "../access";
+import { can, hasRegister, readableDecisionsWhere, sharedReaderIcsIds, type Actor } from "../access";
 import { AppError } from "../errors";
 import { reviewDueWhere } from "../review-due";
 import { parseInput } from "../validation";
@@ -113,7 +113,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
 
 /** For ICS leads: submitted decisions of their ICSs' trusts, matching the filters, shared with the trust board only. */
 async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], searching: boolean): Promise<number | null> {
-  const icsIds = orgIdsWithRole(actor, "ics_lead");
+  const icsIds = sharedReaderIcsIds(actor);
   if (!icsIds.length || searching) return null;
   const db = await getDb();
   const [{ n }] = await db
@@ -254,5 +254,5 @@ function dueCondition(): SQL {
 
 /** Whether the actor has a register at all (Chief Executives, board members, ICS leads). */
 export function mayUseRegister(actor: Actor) {
-  return actor.memberships.some((m) => m.role === "chief_executive" || m.role === "board_member" || m.role === "ics_lead");
+  return hasRegister(actor);
 }

@@ -1,6 +1,6 @@
 import "server-only";
-// Internal to lib/decisions: loading a decision with its trust, reading and writing its parts, and
-// freezing a version. Callers check access first.
+// Internal to lib/decisions: reading and writing a decision's parts, and freezing a version. Callers
+// check access first (loading the decision through ./access).
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
@@ -14,25 +14,10 @@ import {
   type Organisation,
 } from "@/db/schema";
 import type { Actor } from "../access";
-import { canReadDecision } from "../access";
 import { AppError } from "../errors";
 import { hashVersionContent, type VersionContent } from "./content";
 import type { ComparableContent } from "./diff";
 import type { DecisionInput } from "./schemas";
-import { isUuid } from "./schemas";
-
-export type LoadedDecision = { d: Decision; trust: Organisation };
-
-/** The decision and its trust if the actor may read it; otherwise "not found". `lock` takes a row lock. */
-export async function loadReadable(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<LoadedDecision> {
-  if (!isUuid(id)) throw new AppError("not_found", "Decision not found");
-  const q = db.select().from(decisions).where(eq(decisions.id, id));
-  const [d] = opts.lock ? await q.for("update") : await q;
-  if (!d) throw new AppError("not_found", "Decision not found");
-  const [trust] = await db.select().from(organisations).where(eq(organisations.id, d.trustId));
-  if (!canReadDecision(actor, d, trust.icsId)) throw new AppError("not_found", "Decision not found");
-  return { d, trust };
-}
 
 export const trustRef = (t: Organisation) => ({ id: t.id, kind: t.kind, icsId: t.icsId });
 

@@ -4,12 +4,13 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { auditEvents, decisions, organisations, users } from "@/db/schema";
-import { assertCan, can, orgIdsWithRole, type Actor } from "../access";
+import { assertCan, can, chiefExecutiveTrustIds, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { formatDateTime } from "../format";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import { parseInput } from "../validation";
+import { loadReadableDecision } from "./access";
 import { changedFieldNames, diffContent, type FieldChange } from "./diff";
 import {
   CreateDecisionSchema,
@@ -25,7 +26,6 @@ import {
   columnsFrom,
   contentFromInput,
   freezeVersion,
-  loadReadable,
   readContent,
   resolveParts,
   trustRef,
@@ -64,7 +64,7 @@ export async function createDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown,
   const input = parseInput(CreateDecisionSchema, raw);
   const author = opts.onBehalfOf ?? actor;
   if (author !== actor) assertCan(actor, "decision.import");
-  const trustIds = orgIdsWithRole(author, "chief_executive");
+  const trustIds = chiefExecutiveTrustIds(author);
   const [trust] = input.trust
     ? await tx.select().from(organisations).where(and(eq(organisations.ods, input.trust), eq(organisations.kind, "trust")))
     : trustIds.length === 1
@@ -103,7 +103,7 @@ export async function updateDecision(actor: Actor, raw: unknown): Promise<WriteR
   const input = parseInput(UpdateDecisionSchema, raw);
   const db = await getDb();
   return withStaleAudit(db, actor, "edit", input.id, async (tx) => {
-    const { d, trust } = await loadReadable(tx, actor, input.id, { lock: true });
+    const { decision: d, trust } = await loadReadableDecision(tx, actor, input.id, { lock: true });
     assertCan(actor, "decision.edit", trustRef(trust), { visible: true });
     const event = d.status === "draft" ? "edit" : "amend";
     const to = nextStatus(d.status, event);
@@ -172,7 +172,7 @@ export async function submitDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown,
   const input = parseInput(SubmitDecisionSchema, raw);
   const author = opts.onBehalfOf ?? actor;
   if (author !== actor) assertCan(actor, "decision.import");
-  const { d, trust } = await loadReadable(tx, author, input.id, { lock: true });
+  const { decision: d, trust } = await loadReadableDecision(tx, author, input.id, { lock: true });
   assertCan(author, "decision.submit", trustRef(trust), { visible: true });
   const to = nextStatus(d.status, "submit");
   if (!to) throw new AppError("conflict", refusalMessage(d.status, "submit"));
@@ -201,7 +201,7 @@ export async function withdrawDecision(actor: Actor, raw: unknown): Promise<Writ
   const input = parseInput(WithdrawDecisionSchema, raw);
   const db = await getDb();
   return withStaleAudit(db, actor, "withdraw", input.id, async (tx) => {
-    const { d, trust } = await loadReadable(tx, actor, input.id, { lock: true });
+    const { decision: d, trust } = await loadReadableDecision(tx, actor, input.id, { lock: true });
     assertCan(actor, "decision.withdraw", trustRef(trust), { visible: true });
     const to = nextStatus(d.status, "withdraw");
     if (!to) throw new AppError("conflict", refusalMessage(d.status, "withdraw"));

@@ -2,11 +2,12 @@ import "server-only";
 import { count, eq, like } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
+import { ROLE, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth/passwords";
 import { DEMO_EMAIL_DOMAIN, DEMO_ICSS, DEMO_NATIONAL, DEMO_PASSWORD, demoEmail } from "./organisations";
 
-type Member = { email: string; name: string; ods: string; role: "chief_executive" | "board_member" | "ics_lead" | "national_analyst" | "admin"; seat?: "chair" | "non_executive" | "executive" };
+type Member = { email: string; name: string; ods: string; role: Role; seat?: Seat };
 
 /**
  * Loads the demo organisations and people. Idempotent: rows that exist are left exactly as they
@@ -25,12 +26,12 @@ export async function seedDemoPeople(db: Database): Promise<{ inserted: number }
     };
     await upsertOrg({ kind: "national", name: DEMO_NATIONAL.name, ods: DEMO_NATIONAL.ods });
     const people: Member[] = [
-      { email: demoEmail("admin"), name: "Alex Morgan", ods: DEMO_NATIONAL.ods, role: "admin" },
-      { email: demoEmail("analyst"), name: "Jordan Ellis", ods: DEMO_NATIONAL.ods, role: "national_analyst" },
+      { email: demoEmail("admin"), name: "Alex Morgan", ods: DEMO_NATIONAL.ods, role: ROLE.admin },
+      { email: demoEmail("analyst"), name: "Jordan Ellis", ods: DEMO_NATIONAL.ods, role: ROLE.nationalAnalyst },
     ];
     for (const ics of DEMO_ICSS) {
       await upsertOrg({ kind: "ics", name: ics.name, ods: ics.ods });
-      people.push({ email: demoEmail(`ics.${ics.ods.toLowerCase()}`), name: ics.lead, ods: ics.ods, role: "ics_lead" });
+      people.push({ email: demoEmail(`ics.${ics.ods.toLowerCase()}`), name: ics.lead, ods: ics.ods, role: ROLE.icsLead });
       for (const t of ics.trusts) {
         await upsertOrg({
           kind: "trust",
@@ -43,11 +44,11 @@ export async function seedDemoPeople(db: Database): Promise<{ inserted: number }
         });
         const o = t.ods.toLowerCase();
         people.push(
-          { email: demoEmail(`ce.${o}`), name: t.ce, ods: t.ods, role: "chief_executive" },
-          { email: demoEmail(`chair.${o}`), name: t.chair, ods: t.ods, role: "board_member", seat: "chair" },
-          { email: demoEmail(`ned1.${o}`), name: t.neds[0], ods: t.ods, role: "board_member", seat: "non_executive" },
-          { email: demoEmail(`ned2.${o}`), name: t.neds[1], ods: t.ods, role: "board_member", seat: "non_executive" },
-          { email: demoEmail(`exec.${o}`), name: t.exec, ods: t.ods, role: "board_member", seat: "executive" },
+          { email: demoEmail(`ce.${o}`), name: t.ce, ods: t.ods, role: ROLE.chiefExecutive },
+          { email: demoEmail(`chair.${o}`), name: t.chair, ods: t.ods, role: ROLE.boardMember, seat: "chair" },
+          { email: demoEmail(`ned1.${o}`), name: t.neds[0], ods: t.ods, role: ROLE.boardMember, seat: "non_executive" },
+          { email: demoEmail(`ned2.${o}`), name: t.neds[1], ods: t.ods, role: ROLE.boardMember, seat: "non_executive" },
+          { email: demoEmail(`exec.${o}`), name: t.exec, ods: t.ods, role: ROLE.boardMember, seat: "executive" },
         );
       }
     }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getUser } from "@/lib/admin";
-import { ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
+import { ROLE, ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag } from "../../../_components/ui";
 import { ActionButton } from "../../forms";
@@ -62,7 +62,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
                   <td>
                     {m.organisationName} <span className="font-mono text-nhs-secondary">({m.ods})</span>
                   </td>
-                  <td>{m.role === "board_member" && m.seat ? `Board member: ${SEAT_LABELS[m.seat]}` : ROLE_LABELS[m.role]}</td>
+                  <td>{m.role === ROLE.boardMember && m.seat ? `Board member: ${SEAT_LABELS[m.seat]}` : ROLE_LABELS[m.role]}</td>
                   <td>
                     <ActionButton
                       kind="remove-membership"
