@@ -6,6 +6,7 @@ import { criterionOutcomes, decisions, organisations, successCriteria, users } f
 import { assertCan, can, orgIdsWithRole, type Actor } from "./access";
 import { recordAudit } from "./audit";
 import { loadReadableDecision } from "./decision-access";
+import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { londonDate } from "./format";
@@ -19,7 +20,7 @@ export { londonDate };
 // Wire names of POST /api/v1/criteria/{id}/outcomes.
 export const RecordOutcomeSchema = z.object({
   outcome: z.enum(["met", "partly_met", "not_met", "unknown"], { error: "Select met, partly met, not met or unknown" }),
-  evidence: text("the evidence", 4000, { required: true }),
+  evidence: text("the evidence", LIMITS.evidence, { required: true }),
   assessedOn: isoDate("date assessed").optional(),
 });
 export type RecordOutcomeInput = z.input<typeof RecordOutcomeSchema>;
