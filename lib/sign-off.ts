@@ -37,7 +37,7 @@ export const RecordPositionSchema = z
 export type RecordPositionInput = z.input<typeof RecordPositionSchema>;
 
 export const DeclineSchema = z.object({
-  reason: text("the reason for declining", 4000, { required: true }),
+  reason: text("the reason for declining", LIMITS.declineReason, { required: true }),
   version: z.coerce.number().int().min(1).optional(),
 });
 

@@ -138,6 +138,8 @@ export const LIMITS = {
   conflict: 2000,
   /** The evidence for an outcome. */
   evidence: 4000,
+  /** Why the Chair declined. */
+  declineReason: 4000,
   reason: 2000,
   /** The register's search words. */
   search: 200,
