@@ -1,23 +1,7 @@
 // The wire format of REST API v1 (README, "API"). One zod schema per shape, used both to parse
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
-import {
-  boardSeat,
-  category,
-  decisionStatus,
-  factor,
-  favoured,
-  financialPosition,
-  forum,
-  orgKind,
-  orgLinkRole,
-  outcome,
-  positionKind,
-  role,
-  tokenScope,
-  trustType,
-  visibility,
-} from "@/db/schema";
+import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, role, tokenScope, trustType, visibility } from "@/db/schema";
 import { PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
 import { REGISTER_OUTCOMES } from "../decisions/register-filters";
 import { LIMITS } from "../decisions/taxonomy";
