@@ -6,7 +6,7 @@ import { criterionOutcomes, decisions, organisations, successCriteria, users } f
 import { assertCan, can, insiderTrustIds, type Actor } from "./access";
 import { recordAudit } from "./audit";
 import { todayInEngland } from "./clock";
-import { OUTCOME_IDS, type OutcomeId } from "./decisions/taxonomy";
+import { LIMITS, OUTCOME_IDS, type OutcomeId } from "./decisions/taxonomy";
 import { loadReadableDecision, readableDecision } from "./decisions/access";
 import { isUuid } from "./decisions/schemas";
 import { AppError } from "./errors";
@@ -20,7 +20,7 @@ export { londonDate };
 // Wire names of POST /api/v1/criteria/{id}/outcomes.
 export const RecordOutcomeSchema = z.object({
   outcome: z.enum(OUTCOME_IDS, { error: "Select met, partly met, not met or unknown" }),
-  evidence: text("the evidence", 4000, { required: true }),
+  evidence: text("the evidence", LIMITS.evidence, { required: true }),
   assessedOn: isoDate("date assessed").optional(),
 });
 export type RecordOutcomeInput = z.input<typeof RecordOutcomeSchema>;

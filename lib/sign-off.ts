@@ -6,6 +6,7 @@ import { decisions, memberships, organisations, positions, users, type Decision,
 import { ROLE, assertCan, can, seatAt, type Actor, type Seat } from "./access";
 import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
+import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
@@ -19,10 +20,10 @@ export const FORUM_LABELS = { public_board: "Public board meeting", private_sess
 export const RecordPositionSchema = z
   .object({
     position: z.enum(["support", "object", "abstain"], { error: "Select support, object or abstain" }),
-    comment: text("your comment", 4000).optional().default(""),
+    comment: text("your comment", LIMITS.positionComment).optional().default(""),
     forum: z.enum(["public_board", "private_session", "chairs_action"], { error: "Select the forum where you took this position" }),
     /** null or absent: no conflict of interest; a description: a declared conflict. */
-    conflict: text("a description of your conflict of interest", 2000).nullable().optional().default(null),
+    conflict: text("a description of your conflict of interest", LIMITS.conflict).nullable().optional().default(null),
     version: z.coerce.number({ error: "Version must be a whole number" }).int({ error: "Version must be a whole number" }).min(1, { error: "Version must be 1 or more" }),
     /** The content hash shown on screen; when given it must be the current version's. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Content hash must be 64 hexadecimal characters" }).optional(),
@@ -36,7 +37,7 @@ export const RecordPositionSchema = z
 export type RecordPositionInput = z.input<typeof RecordPositionSchema>;
 
 export const DeclineSchema = z.object({
-  reason: text("the reason for declining", 4000, { required: true }),
+  reason: text("the reason for declining", LIMITS.declineReason, { required: true }),
   version: z.coerce.number().int().min(1).optional(),
 });
 

@@ -23,6 +23,11 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 
 const NUL = /\u0000/;
 
+/** RFC 5321's longest address. */
+export const EMAIL_MAX = 254;
+/** A person's or an organisation's name. */
+export const NAME_MAX = 200;
+
 /** Text a person typed: trimmed, no NUL bytes, at most `max` characters. */
 export function text(label: string, max: number, opts: { required?: boolean } = {}) {
   let s = z
@@ -56,5 +61,5 @@ export const email = z
   .string({ error: "Enter an email address" })
   .trim()
   .toLowerCase()
-  .max(254, { message: "Email address must be 254 characters or fewer" })
+  .max(EMAIL_MAX, { message: `Email address must be ${EMAIL_MAX} characters or fewer` })
   .email({ message: "Enter an email address in the correct format, like name@nhs.net" });

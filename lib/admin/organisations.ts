@@ -7,7 +7,7 @@ import { memberships, organisations, trustType, type Organisation } from "@/db/s
 import { assertCan, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { parseInput, text } from "../validation";
+import { NAME_MAX, parseInput, text } from "../validation";
 import { isUniqueViolation, odsCode, optionalChoice, wholeNumber, yesNo } from "./fields";
 
 export const ORG_KINDS = ["national", "ics", "trust"] as const;
@@ -29,7 +29,7 @@ export const ORG_KIND_LABELS: Record<(typeof ORG_KINDS)[number], string> = {
 /** The wire shape of `POST /api/v1/admin/organisations` (and the admin form). */
 export const OrganisationInput = z.object({
   kind: z.enum(ORG_KINDS, { error: "Select the kind of organisation: national body, ICS or trust" }),
-  name: text("the organisation's name", 200, { required: true }),
+  name: text("the organisation's name", NAME_MAX, { required: true }),
   ods: odsCode(),
   icsOds: z.preprocess((v) => (v === "" || v === null ? undefined : v), odsCode("ICS ODS code").optional()),
   trustType: optionalChoice(TRUST_TYPES, `Select the trust type: ${TRUST_TYPES.map((t) => TRUST_TYPE_LABELS[t].toLowerCase()).join(", ")}`),

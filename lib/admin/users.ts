@@ -5,12 +5,10 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { assertCan, type Actor, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
-import { hashPassword, PASSWORD_MIN } from "../auth/passwords";
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
 import { AppError } from "../errors";
-import { email, parseInput, text } from "../validation";
+import { email, NAME_MAX, parseInput, text } from "../validation";
 import { isUniqueViolation } from "./fields";
-
-export const PASSWORD_MAX = 200;
 
 export const password = (label = "Password") =>
   z
@@ -22,7 +20,7 @@ export const password = (label = "Password") =>
 /** The wire shape of `POST /api/v1/admin/users` (and the admin form). */
 export const UserInput = z.object({
   email,
-  name: text("the person's full name", 200, { required: true }),
+  name: text("the person's full name", NAME_MAX, { required: true }),
   password: password(),
 });
 export type UserInput = z.input<typeof UserInput>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Database } from "@/db/client";
+import { getDb } from "@/db/client";
 import { can, type Actor } from "../access";
 import { env } from "../env";
 import { AppError, GENERIC_FAILURE, isAppError, type FieldErrors } from "../errors";
@@ -17,7 +17,6 @@ export type ApiContext<P, Q, B> = {
   query: Q;
   body: B;
   request: Request;
-  db: Database;
 };
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -163,7 +162,7 @@ export function apiHandler<S extends RouteSpec>(
         body = parsed.data;
       }
 
-      const result = await handler({ actor, params, query, body, request, db } as ApiContext<Infer<NonNullable<S["params"]>>, Infer<NonNullable<S["query"]>>, Infer<NonNullable<S["body"]>>>);
+      const result = await handler({ actor, params, query, body, request } as ApiContext<Infer<NonNullable<S["params"]>>, Infer<NonNullable<S["query"]>>, Infer<NonNullable<S["body"]>>>);
       if (result instanceof Response) {
         for (const [k, v] of Object.entries(rateHeaders)) result.headers.set(k, v);
         return result;

@@ -1,30 +1,36 @@
 // The wire format of REST API v1 (README, "API"). One zod schema per shape, used both to parse
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
+import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, role, tokenScope, trustType, visibility } from "@/db/schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
+import { REGISTER_OUTCOMES } from "../decisions/register-filters";
+import { LIMITS } from "../decisions/taxonomy";
+import { HTTP_STATUS, type AppErrorCode } from "../errors";
+import { DEFAULT_LIMIT, MAX_CURSOR_LENGTH, MAX_LIMIT } from "../paging/cursor";
+import { EMAIL_MAX, NAME_MAX } from "../validation";
 import { z } from "./zod";
-import { FACTOR_IDS, CATEGORY_IDS } from "../decisions/taxonomy";
 
-// ---------------------------------------------------------------- closed sets (as in db/schema.ts)
+// ---------------------------------------------------------------- closed sets (the pgEnums of db/schema.ts)
 
-export const FAVOURED = ["system", "trust"] as const;
-export const CATEGORIES = CATEGORY_IDS;
-export const FACTORS = FACTOR_IDS;
-export const VISIBILITIES = ["trust", "system"] as const;
-export const STATUSES = ["draft", "awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"] as const;
-export const POSITIONS = ["support", "object", "abstain"] as const;
-export const FORUMS = ["public_board", "private_session", "chairs_action"] as const;
-export const OUTCOMES = ["met", "partly_met", "not_met", "unknown"] as const;
-export const ORG_LINK_ROLES = ["benefits", "bears_cost"] as const;
-export const FINANCIAL_POSITIONS = ["surplus", "breakeven", "deficit"] as const;
-export const ORG_KINDS = ["national", "ics", "trust"] as const;
-export const TRUST_TYPES = ["acute", "mental_health", "community", "specialist", "ambulance", "combined"] as const;
-export const ROLES = ["chief_executive", "board_member", "ics_lead", "national_analyst", "admin"] as const;
-export const SEATS = ["chair", "non_executive", "executive"] as const;
+export const FAVOURED = favoured.enumValues;
+export const CATEGORIES = category.enumValues;
+export const FACTORS = factor.enumValues;
+export const VISIBILITIES = visibility.enumValues;
+export const STATUSES = decisionStatus.enumValues;
+export const POSITIONS = positionKind.enumValues;
+export const FORUMS = forum.enumValues;
+export const OUTCOMES = outcome.enumValues;
+export const ORG_LINK_ROLES = orgLinkRole.enumValues;
+export const FINANCIAL_POSITIONS = financialPosition.enumValues;
+export const ORG_KINDS = orgKind.enumValues;
+export const TRUST_TYPES = trustType.enumValues;
+export const ROLES = role.enumValues;
+export const SEATS = boardSeat.enumValues;
+export const TOKEN_SCOPES = tokenScope.enumValues;
+// Sets of the API's own, with no column behind them.
 export const GROUP_BY = ["trust_type", "category", "quarter", "trust", "author"] as const;
-export const ERROR_CODES = ["invalid", "unauthenticated", "forbidden", "not_found", "conflict", "too_large", "rate_limited", "internal"] as const;
-
-/** Text limits on the wire (the lib functions apply their own, which are never looser). */
-export const LIMITS = { title: 200, summary: 2000, long: 20000, short: 500, comment: 5000, evidence: 5000 } as const;
+export const ERROR_CODES = [...(Object.keys(HTTP_STATUS) as AppErrorCode[]), "internal"] as const;
+export const TOKEN_STATES = ["active", "expired", "revoked"] as const;
 
 // ---------------------------------------------------------------- primitives
 
@@ -45,7 +51,7 @@ export const IsoDate = z
   .openapi({ format: "date", example: "2026-11-26" });
 export const IsoDateTime = z.string().openapi({ format: "date-time", example: "2026-11-26T14:30:00.000Z" });
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/).openapi({ description: "SHA-256, hex", example: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" });
-const AmountK = z.number().int({ message: "Must be a whole number of £k" }).min(-10_000_000).max(10_000_000);
+const AmountK = z.number().int({ message: "Must be a whole number of £k" }).min(-LIMITS.amountK).max(LIMITS.amountK);
 
 // ---------------------------------------------------------------- errors and envelopes
 
@@ -76,14 +82,14 @@ export function listEnvelope<T extends z.ZodType>(item: T, name: string) {
 export const DecisionContext = z
   .object({
     financialPosition: z.enum(FINANCIAL_POSITIONS).nullable(),
-    financialAmountM: z.number().int().min(-100_000).max(100_000).nullable().openapi({ description: "Surplus or deficit in £m, signed (deficit negative)" }),
-    regulatorRating: str(LIMITS.short),
-    notes: str(LIMITS.long),
+    financialAmountM: z.number().int().min(-LIMITS.amountM).max(LIMITS.amountM).nullable().openapi({ description: "Surplus or deficit in £m, signed (deficit negative)" }),
+    regulatorRating: str(LIMITS.regulatorRating),
+    notes: str(LIMITS.notes),
   })
   .openapi("DecisionContext", { description: "The trust's position when the decision was made" });
 
 export const Impact = z
-  .object({ amountK: AmountK.nullable().openapi({ description: "Estimated impact in £k, signed: negative is a cost" }), text: str(LIMITS.summary) })
+  .object({ amountK: AmountK.nullable().openapi({ description: "Estimated impact in £k, signed: negative is a cost" }), text: str(LIMITS.impactText) })
   .openapi("Impact");
 
 export const DecisionOrganisation = z
@@ -174,10 +180,10 @@ export const DecisionList = listEnvelope(Decision, "DecisionList");
 export const CriterionInput = z
   .object({
     id: Uuid.optional().openapi({ description: "On PATCH: an existing criterion to keep (its id); omit for a new one" }),
-    statement: str(LIMITS.summary).min(1, { message: "Enter the criterion" }),
-    measure: str(LIMITS.short).optional(),
-    baseline: str(LIMITS.short).optional(),
-    target: str(LIMITS.short).optional(),
+    statement: str(LIMITS.criterionText).min(1, { message: "Enter the criterion" }),
+    measure: str(LIMITS.criterionText).optional(),
+    baseline: str(LIMITS.criterionText).optional(),
+    target: str(LIMITS.criterionText).optional(),
     judgedBy: IsoDate.nullable().optional(),
   })
   .strict()
@@ -189,23 +195,23 @@ const decisionInputFields = {
   context: z
     .object({
       financialPosition: z.enum(FINANCIAL_POSITIONS).nullable().optional(),
-      financialAmountM: z.number().int().min(-100_000).max(100_000).nullable().optional(),
-      regulatorRating: str(LIMITS.short).optional(),
-      notes: str(LIMITS.long).optional(),
+      financialAmountM: z.number().int().min(-LIMITS.amountM).max(LIMITS.amountM).nullable().optional(),
+      regulatorRating: str(LIMITS.regulatorRating).optional(),
+      notes: str(LIMITS.notes).optional(),
     })
     .strict()
     .optional(),
-  options: str(LIMITS.long).optional(),
-  rationale: str(LIMITS.long).optional(),
+  options: str(LIMITS.options).optional(),
+  rationale: str(LIMITS.rationale).optional(),
   favoured: z.enum(FAVOURED).nullable().optional(),
   category: z.enum(CATEGORIES).nullable().optional(),
   factors: z.array(z.enum(FACTORS)).max(FACTORS.length).optional(),
-  impactOnTrust: z.object({ amountK: AmountK.nullable().optional(), text: str(LIMITS.summary).optional() }).strict().optional(),
-  impactOnSystem: z.object({ amountK: AmountK.nullable().optional(), text: str(LIMITS.summary).optional() }).strict().optional(),
-  organisations: z.array(DecisionOrganisation.strict()).max(50).optional(),
+  impactOnTrust: z.object({ amountK: AmountK.nullable().optional(), text: str(LIMITS.impactText).optional() }).strict().optional(),
+  impactOnSystem: z.object({ amountK: AmountK.nullable().optional(), text: str(LIMITS.impactText).optional() }).strict().optional(),
+  organisations: z.array(DecisionOrganisation.strict()).max(LIMITS.organisations).optional(),
   decidedOn: IsoDate.nullable().optional(),
   visibility: z.enum(VISIBILITIES).optional(),
-  criteria: z.array(CriterionInput).max(20, { message: "At most 20 criteria" }).optional(),
+  criteria: z.array(CriterionInput).max(LIMITS.criteria, { message: `At most ${LIMITS.criteria} criteria` }).optional(),
 };
 
 /** POST /decisions: a new draft. The same fields as a decision, without the server-set ones. */
@@ -248,7 +254,7 @@ export const WithdrawInput = z
   .object({
     reason: z
       .string({ error: (issue) => (issue.input === undefined ? ENTER_REASON : "Must be text: the reason for withdrawing the decision") })
-      .max(LIMITS.summary, { message: `Must be ${LIMITS.summary.toLocaleString("en-GB")} characters or fewer` })
+      .max(LIMITS.reason, { message: `Must be ${LIMITS.reason.toLocaleString("en-GB")} characters or fewer` })
       .refine(NO_NUL, { message: "Contains a character that is not allowed" })
       .refine((v) => v.trim().length > 0, { message: ENTER_REASON })
       .openapi({ description: "Why the decision is withdrawn (required; kept with the decision and in the audit trail)" }),
@@ -260,9 +266,9 @@ export const WithdrawInput = z
 export const PositionInput = z
   .object({
     position: z.enum(POSITIONS),
-    comment: str(LIMITS.comment).optional(),
+    comment: str(LIMITS.positionComment).optional(),
     forum: z.enum(FORUMS),
-    conflict: str(LIMITS.summary).nullable().optional().openapi({ description: "A conflict of interest to declare; null or absent for none" }),
+    conflict: str(LIMITS.conflict).nullable().optional().openapi({ description: "A conflict of interest to declare; null or absent for none" }),
     version: z.number().int().min(1).openapi({ description: "The version you are taking a position on (must be the current one)" }),
   })
   .strict()
@@ -291,20 +297,20 @@ export const RegisterFilters = z
     category: csvOf(CATEGORIES).optional(),
     from: IsoDate.optional().openapi({ description: "Decided on or after" }),
     to: IsoDate.optional().openapi({ description: "Decided on or before" }),
-    q: z.string().max(200).optional().openapi({ description: "Words in the title, summary or rationale" }),
+    q: z.string().max(LIMITS.search).optional().openapi({ description: "Words in the title, summary or rationale" }),
   })
   .strict();
 
 export const ListQuery = RegisterFilters.extend({
   factor: z.enum(FACTORS).optional().openapi({ description: "Decisions that weighed this factor" }),
-  outcome: z.enum(["assessed", "met", "partly_met", "not_met", "unknown"]).optional().openapi({
+  outcome: z.enum(REGISTER_OUTCOMES).optional().openapi({
     description: "Decisions with a current criterion whose latest assessment is this (any assessment, for `assessed`)",
   }),
   due: z.enum(["1"]).optional().openapi({ description: "`1`: signed off, with a criterion past its judged-by date and no assessment" }),
   beneficiary: Ods.optional().openapi({ description: "Decisions of other trusts naming this organisation (of your ICS) as benefiting" }),
   gave: z.enum(["1"]).optional().openapi({ description: "`1`: decisions naming an organisation other than their own trust as benefiting" }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ type: "integer", minimum: 1, maximum: 200, default: 50 }),
-  cursor: z.string().max(500).optional().openapi({ description: "The `nextCursor` of the previous page" }),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+  cursor: z.string().max(MAX_CURSOR_LENGTH).optional().openapi({ description: "The `nextCursor` of the previous page" }),
 }).strict();
 
 export const BalanceQuery = RegisterFilters.extend({
@@ -332,7 +338,7 @@ export const BalanceStats = z
 export const OrganisationInput = z
   .object({
     kind: z.enum(ORG_KINDS),
-    name: str(200).min(1, { message: "Enter the name" }),
+    name: str(NAME_MAX).min(1, { message: "Enter the name" }),
     ods: Ods,
     icsOds: Ods.optional().openapi({ description: "A trust's ICS" }),
     trustType: z.enum(TRUST_TYPES).optional(),
@@ -356,16 +362,16 @@ export const Organisation = z
 
 export const UserInput = z
   .object({
-    email: z.string().email({ message: "Must be an email address like name@nhs.net" }).max(254),
-    name: str(200).min(1, { message: "Enter the name" }),
-    password: z.string().min(12, { message: "Must be at least 12 characters" }).max(200),
+    email: z.string().email({ message: "Must be an email address like name@nhs.net" }).max(EMAIL_MAX),
+    name: str(NAME_MAX).min(1, { message: "Enter the name" }),
+    password: z.string().min(PASSWORD_MIN, { message: `Must be at least ${PASSWORD_MIN} characters` }).max(PASSWORD_MAX),
   })
   .strict()
   .openapi("UserInput");
 export const User = z.object({ id: Uuid, email: z.string(), name: z.string() }).openapi("User");
 
 export const MembershipInput = z
-  .object({ email: z.string().email().max(254), ods: Ods, role: z.enum(ROLES), seat: z.enum(SEATS).optional() })
+  .object({ email: z.string().email().max(EMAIL_MAX), ods: Ods, role: z.enum(ROLES), seat: z.enum(SEATS).optional() })
   .strict()
   .openapi("MembershipInput");
 export const Membership = z
@@ -379,7 +385,7 @@ export const Me = z
     id: Uuid,
     name: z.string(),
     email: z.string(),
-    tokenScope: z.enum(["read", "write"]),
+    tokenScope: z.enum(TOKEN_SCOPES),
     memberships: z.array(
       z.object({
         id: Uuid,
@@ -396,19 +402,17 @@ export const Token = z
     id: Uuid,
     name: z.string(),
     prefix: z.string().openapi({ example: "ful_Ab12Cd" }),
-    scope: z.enum(["read", "write"]),
+    scope: z.enum(TOKEN_SCOPES),
     createdAt: IsoDateTime,
     expiresAt: IsoDateTime,
     lastUsedAt: IsoDateTime.nullable(),
     revokedAt: IsoDateTime.nullable(),
-    state: z.enum(["active", "expired", "revoked"]),
+    state: z.enum(TOKEN_STATES),
   })
   .openapi("Token");
 export const TokenList = z.object({ data: z.array(Token) }).openapi("TokenList");
 
 export const IdParams = z.object({ id: Uuid.openapi({ param: { name: "id", in: "path" } }) });
-export const NoQuery = z.object({}).strict();
-export const NoBody = z.object({}).strict();
 
 export type DecisionWire = z.infer<typeof Decision>;
 export type DecisionDetailWire = z.infer<typeof DecisionDetail>;

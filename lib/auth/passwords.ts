@@ -19,3 +19,4 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 }
 
 export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;

@@ -7,7 +7,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { decisions, organisations } from "@/db/schema";
 import { SEAT_LABELS, type Actor } from "../access";
-import type { Cursor } from "../api/cursor";
+import type { Cursor } from "../paging/cursor";
 import type { RegisterExportRow } from "../export/register";
 import { SORT_KEY, afterKey, registerWhere, type ListFilters } from "./list-page";
 

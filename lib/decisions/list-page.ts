@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { readableDecisionsWhere, type Actor } from "../access";
-import { clampLimit, decodeCursor, encodeCursor, type Cursor } from "../api/cursor";
+import { clampLimit, decodeCursor, encodeCursor, type Cursor } from "../paging/cursor";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { mayUseRegister, registerConditions } from "./register";

@@ -2,7 +2,7 @@
 // can build links with `registerHref` and pages can parse `searchParams` the same way.
 import { z } from "zod";
 import { isoDate } from "../validation";
-import { CATEGORY_IDS, FACTOR_IDS } from "./taxonomy";
+import { CATEGORY_IDS, FACTOR_IDS, LIMITS } from "./taxonomy";
 
 export const REGISTER_STATUSES = ["draft", "awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"] as const;
 export const REGISTER_SORT_FIELDS = ["decided", "title", "favoured", "status", "category", "author", "updated"] as const;
@@ -29,7 +29,7 @@ export const RegisterFiltersSchema = z.object({
   from: isoDate("from date").optional(),
   to: isoDate("to date").optional(),
   author: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "Choose an author from the list" }).optional(),
-  q: z.string().trim().max(200, { error: "Search words must be 200 characters or fewer" }).optional(),
+  q: z.string().trim().max(LIMITS.search, { error: `Search words must be ${LIMITS.search} characters or fewer` }).optional(),
   factor: z.enum(FACTOR_IDS, { error: "Choose a factor from the list" }).optional(),
   /** Decisions with a current criterion whose latest assessment is this (or any, for "assessed"). */
   outcome: z.enum(REGISTER_OUTCOMES, { error: "Choose an outcome from the list" }).optional(),

@@ -137,7 +137,17 @@ export const LIMITS = {
   criteria: 20,
   organisations: 40,
   comment: 5000,
+  /** A board member's comment with their position. */
+  positionComment: 4000,
+  /** A conflict of interest declared with a position. */
+  conflict: 2000,
+  /** The evidence for an outcome. */
+  evidence: 4000,
+  /** Why the Chair declined. */
+  declineReason: 4000,
   reason: 2000,
+  /** The register's search words. */
+  search: 200,
   /** £k: ±£10bn. */
   amountK: 10_000_000,
   /** £m. */

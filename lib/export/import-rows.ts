@@ -1,8 +1,9 @@
 // The CSV import's pure half: header mapping and row-by-row validation into the decision input
-// shape of the API (lib/api/schemas.ts DecisionInput). It writes nothing. Rows that pass go on to the
+// shape the lib takes (lib/decisions/schemas.ts), checked by the lib's own schema. It writes nothing. Rows that pass go on to the
 // lib's and the database's checks (lib/decisions/import.ts) even when other rows failed, so one dry
 // run lists every problem; the import proper runs only when there are none (README, "Import").
-import { CATEGORIES, DecisionInput, FACTORS, type DecisionInputWire } from "../api/schemas";
+import { CreateDecisionSchema } from "../decisions/schemas";
+import { CATEGORY_IDS, FACTOR_IDS, FACTOR_LABELS, type CategoryId, type FactorId, type FavouredId, type VisibilityId } from "../decisions/taxonomy";
 import { parseCsv, CsvSyntaxError } from "./csv-parse";
 import { REGISTER_HEADERS } from "./register";
 import { unneutralise } from "./neutralise";
@@ -29,11 +30,25 @@ export type ImportError = { /** Spreadsheet row: 1 is the header, 2 the first de
 
 export type ImportRow = {
   row: number;
-  input: DecisionInputWire;
+  input: ImportedDecision;
   /** Administrators import on behalf of a Chief Executive. */
   authorEmail: string | null;
   /** Submit for sign-off after creating (needs criteria, side and category). */
   submit: boolean;
+};
+
+/** What a row gives: the columns an import reads, in the lib's input names. */
+export type ImportedDecision = {
+  trust: string;
+  title: string;
+  summary: string;
+  rationale: string;
+  favoured: FavouredId | null;
+  category: CategoryId | null;
+  decidedOn: string | null;
+  factors: FactorId[];
+  visibility: VisibilityId;
+  criteria: { statement: string; target: string; judgedBy: string | null; measure?: string }[];
 };
 
 export type ImportOptions = {
@@ -63,19 +78,6 @@ export type ImportResult = {
   unparsed: UnparsedRow[];
   errors: ImportError[];
   total: number;
-};
-
-const FACTOR_LABELS: Record<(typeof FACTORS)[number], string> = {
-  population_outcomes: "population and clinical outcomes",
-  financial_stability: "financial stability",
-  regulatory_standing: "regulatory standing",
-  relationships_reciprocity: "relationships and reciprocity",
-  local_context_demand: "local context and demand",
-  workforce: "workforce",
-  economies_of_scale: "economies of scale",
-  prevention_root_causes: "prevention and root causes",
-  board_risk_appetite: "board risk appetite",
-  contracting_payment: "contracting and payment mechanisms",
 };
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, " ").replace(/e mail/g, "email");
@@ -198,17 +200,17 @@ function validateRow(
   if (favoured === undefined) fail("favoured", `"${favouredRaw}" is not a side: use system or trust`);
 
   const categoryRaw = cell("category");
-  const category = categoryRaw ? lookup(categoryRaw, CATEGORIES) : null;
-  if (category === undefined) fail("category", `"${categoryRaw}" is not a category: use one of ${CATEGORIES.join(", ")}`);
+  const category = categoryRaw ? lookup(categoryRaw, CATEGORY_IDS) : null;
+  if (category === undefined) fail("category", `"${categoryRaw}" is not a category: use one of ${CATEGORY_IDS.join(", ")}`);
 
   const decidedRaw = cell("decided on");
   const decidedOn = decidedRaw ? parseImportDate(decidedRaw) : null;
   if (decidedRaw && !decidedOn) fail("decided on", `"${decidedRaw}" is not a date: use 2026-11-26 (or 26/11/2026)`);
 
-  const factors: (typeof FACTORS)[number][] = [];
+  const factors: FactorId[] = [];
   for (const part of cell("factors").split(";").map((s) => s.trim()).filter(Boolean)) {
-    const f = lookup(part, FACTORS, FACTOR_LABELS);
-    if (!f) fail("factors", `"${part}" is not a factor: use codes such as ${FACTORS.slice(0, 3).join(", ")}`);
+    const f = lookup(part, FACTOR_IDS, FACTOR_LABELS);
+    if (!f) fail("factors", `"${part}" is not a factor: use codes such as ${FACTOR_IDS.slice(0, 3).join(", ")}`);
     else if (!factors.includes(f)) factors.push(f);
   }
 
@@ -226,7 +228,7 @@ function validateRow(
     fail("author email", "Only an administrator can set the author: leave this column empty");
   }
 
-  const criteria: NonNullable<DecisionInputWire["criteria"]> = [];
+  const criteria: ImportedDecision["criteria"] = [];
   const criteriaParts = cell("criteria").split(";").map((s) => s.trim()).filter(Boolean);
   criteriaParts.forEach((part, n) => {
     const bits = part.split("|").map((s) => s.trim());
@@ -247,7 +249,7 @@ function validateRow(
     if (!category) fail("category", "A decision to submit needs a category");
   }
 
-  const input: DecisionInputWire = {
+  const input: ImportedDecision = {
     trust,
     title,
     summary: cell("summary"),
@@ -259,8 +261,8 @@ function validateRow(
     visibility: visibility ?? "trust",
     criteria,
   };
-  // The API's own rules (lengths, forbidden characters) for whatever the checks above let through.
-  const parsed = DecisionInput.safeParse(input);
+  // The lib's own rules (lengths, forbidden characters) for whatever the checks above let through.
+  const parsed = CreateDecisionSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const column = importColumnOf(String(issue.path[0]));
@@ -272,5 +274,5 @@ function validateRow(
     const ok = (column: ImportColumn) => !errors.some((e) => e.column === column);
     return { errors, unparsed: { row, trust: trust && ok("trust ODS") ? trust : null, authorEmail: ok("author email") ? authorEmail : null } };
   }
-  return { row: { row, input: parsed.success ? parsed.data : input, authorEmail, submit } };
+  return { row: { row, input, authorEmail, submit } };
 }

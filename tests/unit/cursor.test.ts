@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampLimit, decodeCursor, encodeCursor, pageOf } from "@/lib/api/cursor";
+import { clampLimit, decodeCursor, encodeCursor, pageOf } from "@/lib/paging/cursor";
 
 const ids = Array.from({ length: 7 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
 

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "@/lib/action-state";
+import { LIMITS } from "@/lib/decisions/taxonomy";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { TextArea } from "@/app/_components/form";
 import { declineAction } from "./actions";
@@ -17,7 +18,7 @@ export function DeclineForm({ decisionId, version }: { decisionId: string; versi
       <form action={action} noValidate className="mt-4">
         {state.status === "invalid" || state.status === "error" ? <ErrorSummary errors={errors} message={state.status === "error" ? state.message : undefined} /> : null}
         <input type="hidden" name="version" value={version} />
-        <TextArea name="reason" label="Reason for declining" hint="The Chief Executive and the board will see this reason." error={errors.reason} defaultValue={values?.reason} rows={4} maxLength={4000} />
+        <TextArea name="reason" label="Reason for declining" hint="The Chief Executive and the board will see this reason." error={errors.reason} defaultValue={values?.reason} rows={4} maxLength={LIMITS.declineReason} />
         <button type="submit" className="nhs-button nhs-button-warning" disabled={pending}>
           {pending ? "Declining…" : "Decline the decision"}
         </button>

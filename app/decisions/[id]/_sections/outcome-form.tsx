@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "@/lib/action-state";
-import { OUTCOME_IDS, OUTCOME_LABELS } from "@/lib/decisions/taxonomy";
+import { LIMITS, OUTCOME_IDS, OUTCOME_LABELS } from "@/lib/decisions/taxonomy";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Choices, TextArea, TextField } from "@/app/_components/form";
 import { recordOutcomeAction } from "./actions";
@@ -32,7 +32,7 @@ export function OutcomeForm({ decisionId, criterionId, number, today }: { decisi
         defaultValue={values?.[`${p}outcome`]}
         options={OUTCOME_IDS.map((id) => ({ value: id, label: OUTCOME_LABELS[id] }))}
       />
-      <TextArea name={`${p}evidence`} label={`Evidence for criterion ${number}`} hint="What the measure showed, and where the data comes from." error={errors[`${p}evidence`]} defaultValue={values?.[`${p}evidence`]} rows={3} maxLength={4000} />
+      <TextArea name={`${p}evidence`} label={`Evidence for criterion ${number}`} hint="What the measure showed, and where the data comes from." error={errors[`${p}evidence`]} defaultValue={values?.[`${p}evidence`]} rows={3} maxLength={LIMITS.evidence} />
       <TextField name={`${p}assessedOn`} label={`Date assessed for criterion ${number}`} hint="For example, 2026-11-26. Leave as today if you are assessing now." error={errors[`${p}assessedOn`]} defaultValue={values?.[`${p}assessedOn`] ?? today} width="max-w-48!" />
       <button type="submit" className="nhs-button nhs-button-secondary" disabled={pending}>
         {pending ? "Recording…" : `Record outcome for criterion ${number}`}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "@/lib/action-state";
+import { LIMITS } from "@/lib/decisions/taxonomy";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { Choices, Select, TextArea } from "@/app/_components/form";
 import { recordPositionAction } from "./actions";
@@ -51,7 +52,7 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
           { value: "abstain", label: "Abstain" },
         ]}
       />
-      <TextArea name="comment" label="Comment" hint="Required if you object. Shown to the board with your position, and never hidden." error={errors.comment} defaultValue={values?.comment} rows={4} maxLength={4000} />
+      <TextArea name="comment" label="Comment" hint="Required if you object. Shown to the board with your position, and never hidden." error={errors.comment} defaultValue={values?.comment} rows={4} maxLength={LIMITS.positionComment} />
       <Select name="forum" label="Forum" hint="Where you took this position." error={errors.forum} options={FORUMS} defaultValue={values?.forum ?? current?.forum ?? "public_board"} />
       <Choices
         type="radio"
@@ -65,7 +66,7 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
           { value: "declared", label: "I declare a conflict of interest" },
         ]}
       />
-      <TextArea name="conflict" label="Description of your conflict of interest" hint="Only if you declare one." error={errors.conflict} defaultValue={values?.conflict} rows={3} maxLength={2000} />
+      <TextArea name="conflict" label="Description of your conflict of interest" hint="Only if you declare one." error={errors.conflict} defaultValue={values?.conflict} rows={3} maxLength={LIMITS.conflict} />
       <button type="submit" className="nhs-button" disabled={pending}>
         {pending ? "Recording…" : "Record my position"}
       </button>
