@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { echoValues, stateFromError, type ActionState } from "@/lib/action-state";
-import { requireActor } from "@/lib/auth";
+import { echoOnly, formSchema, redirectAfter, validatedActionWithActor, type RedirectAfter } from "@/lib/actions";
+import { echoValues, type ActionState } from "@/lib/action-state";
 import { addComment, createDecision, submitDecision, updateDecision, withdrawDecision, type StaleDetails } from "@/lib/decisions";
 import { decisionInputFromValues, rowsOf, withRows } from "@/lib/decisions/form";
 import { isAppError } from "@/lib/errors";
@@ -16,6 +15,7 @@ export type DecisionFormState =
 
 const CONTROL = ["intent", "id", "baseRevision", "password"];
 
+/** What the decision form shows again: what was typed, without its control fields. */
 function formValues(fd: FormData) {
   const all = echoValues(fd, ["password"]);
   for (const k of CONTROL) delete all[k];
@@ -33,71 +33,59 @@ function rowIntent(intent: string, values: Record<string, string>): Record<strin
   return withRows(values, prefix, rows);
 }
 
-export async function saveDecisionAction(_prev: DecisionFormState, fd: FormData): Promise<DecisionFormState> {
-  const actor = await requireActor();
-  const values = formValues(fd);
-  const moved = rowIntent(String(fd.get("intent") ?? ""), values);
-  if (moved) return { status: "edit", values: moved };
-  const input = decisionInputFromValues(values);
-  const id = String(fd.get("id") ?? "");
-  let saved: { id: string; status: string; version: number };
-  let amended = false;
-  try {
-    if (id) {
-      saved = await updateDecision(actor, { ...input, id, baseRevision: fd.get("baseRevision") });
-      amended = saved.status !== "draft";
-    } else {
-      saved = await createDecision(actor, input);
+const DECISIONS = "/decisions";
+
+export const saveDecisionAction = validatedActionWithActor(
+  formSchema("intent", "id", "baseRevision"),
+  async ({ actor, input, values }): Promise<DecisionFormState | RedirectAfter> => {
+    const moved = rowIntent(input.intent ?? "", values);
+    if (moved) return { status: "edit", values: moved };
+    const content = decisionInputFromValues(values);
+    if (input.id) {
+      const saved = await updateDecision(actor, { ...content, id: input.id, baseRevision: input.baseRevision });
+      return redirectAfter(`/decisions/${saved.id}?done=${saved.status !== "draft" ? "amended" : "saved"}`, DECISIONS);
     }
-  } catch (e) {
-    if (isAppError(e) && e.code === "conflict" && e.details) {
-      return { status: "conflict", message: e.message, details: e.details as StaleDetails, values };
-    }
-    return stateFromError(e, values);
-  }
-  revalidatePath("/decisions");
-  redirect(`/decisions/${saved.id}?done=${amended ? "amended" : "saved"}`);
-}
+    const saved = await createDecision(actor, content);
+    return redirectAfter(`/decisions/${saved.id}?done=saved`, DECISIONS);
+  },
+  {
+    echo: formValues,
+    onError: (e, values): DecisionFormState | undefined =>
+      isAppError(e) && e.code === "conflict" && e.details ? { status: "conflict", message: e.message, details: e.details as StaleDetails, values: values ?? {} } : undefined,
+  },
+);
 
-export async function submitDecisionAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const id = String(fd.get("id") ?? "");
-  try {
-    await submitDecision(actor, { id, baseRevision: fd.get("baseRevision") });
-  } catch (e) {
-    return stateFromError(e);
-  }
-  revalidatePath("/decisions");
-  redirect(`/decisions/${id}?done=submitted`);
-}
+export const submitDecisionAction = validatedActionWithActor(
+  formSchema("id", "baseRevision"),
+  async ({ actor, input: { id = "", baseRevision } }) => {
+    await submitDecision(actor, { id, baseRevision });
+    return redirectAfter(`/decisions/${id}?done=submitted`, DECISIONS);
+  },
+  { echo: false },
+);
 
-export async function withdrawDecisionAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const id = String(fd.get("id") ?? "");
-  const values = { reason: String(fd.get("reason") ?? "") };
-  try {
-    await withdrawDecision(actor, { id, baseRevision: fd.get("baseRevision"), reason: values.reason });
-  } catch (e) {
-    return stateFromError(e, values);
-  }
-  revalidatePath("/decisions");
-  redirect(`/decisions/${id}?done=withdrawn`);
-}
+export const withdrawDecisionAction = validatedActionWithActor(
+  formSchema("id", "baseRevision", "reason"),
+  async ({ actor, input: { id = "", baseRevision, reason = "" } }) => {
+    await withdrawDecision(actor, { id, baseRevision, reason });
+    return redirectAfter(`/decisions/${id}?done=withdrawn`, DECISIONS);
+  },
+  { echo: echoOnly("reason") },
+);
 
-export async function addCommentAction(_prev: ActionState, fd: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const decisionId = String(fd.get("decisionId") ?? "");
-  const values = { body: String(fd.get("body") ?? "") };
-  try {
-    const c = await addComment(actor, {
-      decisionId,
-      body: values.body,
-      isQuestion: fd.get("isQuestion") === "on",
-      answersId: String(fd.get("answersId") ?? ""),
-    });
-    revalidatePath(`/decisions/${decisionId}`);
+const CommentForm = formSchema("decisionId", "body", "isQuestion", "answersId").transform((f) => ({
+  decisionId: f.decisionId ?? "",
+  body: f.body ?? "",
+  isQuestion: f.isQuestion === "on",
+  answersId: f.answersId ?? "",
+}));
+
+export const addCommentAction = validatedActionWithActor(
+  CommentForm,
+  async ({ actor, input }): Promise<ActionState> => {
+    const c = await addComment(actor, input);
+    revalidatePath(`/decisions/${input.decisionId}`);
     return { status: "ok", message: c.answersId ? "Your answer has been added." : c.isQuestion ? "Your question has been added." : "Your comment has been added." };
-  } catch (e) {
-    return stateFromError(e, values);
-  }
-}
+  },
+  { echo: echoOnly("body") },
+);

@@ -1,25 +1,30 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { z } from "zod";
+import { validatedAction } from "@/lib/actions";
 import type { ActionState } from "@/lib/action-state";
+import { signIn } from "@/lib/auth";
 import { INVALID_MESSAGE, lockedMessage } from "@/lib/auth/sign-in";
 
-export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const email = String(formData.get("email") ?? "").trim();
-  const password = String(formData.get("password") ?? "");
-  const fieldErrors: Record<string, string> = {};
-  if (!email) fieldErrors.email = "Enter your email address";
-  if (!password) fieldErrors.password = "Enter your password";
-  if (Object.keys(fieldErrors).length) return { status: "invalid", fieldErrors, values: { email } };
-  try {
-    await signIn("credentials", { email, password, redirectTo: "/" });
+const SignInForm = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().min(1, { error: "Enter your email address" }),
+  password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }),
+});
+
+export const signInAction = validatedAction(
+  SignInForm,
+  async ({ input }): Promise<ActionState> => {
+    await signIn("credentials", { ...input, redirectTo: "/" }); // redirects on success
     return { status: "ok" };
-  } catch (e) {
-    if (e instanceof CredentialsSignin && e.code?.startsWith("locked_")) {
-      return { status: "error", message: lockedMessage(Number(e.code.slice(7)) || 15), values: { email } };
-    }
-    if (e instanceof AuthError) return { status: "error", message: INVALID_MESSAGE, values: { email } };
-    throw e; // the redirect after a successful sign-in
-  }
-}
+  },
+  {
+    // Never the password; the address as it was checked.
+    echo: (fd) => ({ email: String(fd.get("email") ?? "").trim() }),
+    onError: (e, values): ActionState | undefined => {
+      if (e instanceof CredentialsSignin && e.code?.startsWith("locked_")) return { status: "error", message: lockedMessage(Number(e.code.slice(7)) || 15), values };
+      if (e instanceof AuthError) return { status: "error", message: INVALID_MESSAGE, values };
+      return undefined;
+    },
+  },
+);

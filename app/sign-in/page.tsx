@@ -1,5 +1,4 @@
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { getActor } from "@/lib/auth";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
 import { hasDemoData } from "@/lib/demo/seed";
@@ -11,7 +10,7 @@ export const metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
   const sp = await searchParams;
-  const demo = await hasDemoData(await getDb());
+  const demo = await hasDemoData();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <div>

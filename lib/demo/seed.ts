@@ -1,6 +1,6 @@
 import "server-only";
 import { count, eq, like } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { getDb, type Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { ROLE, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
@@ -85,7 +85,8 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 }
 
 /** Whether the demo accounts exist (the sign-in page lists them only then). */
-export async function hasDemoData(db: Database): Promise<boolean> {
+export async function hasDemoData(db?: Database): Promise<boolean> {
+  db ??= await getDb();
   const [row] = await db
     .select({ id: users.id })
     .from(users)

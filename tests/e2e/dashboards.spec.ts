@@ -1,12 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signIn } from "./fixtures";
+import { DashboardPage } from "./pages/dashboard";
 
 // On the demo data (30 decisions across both ICSs, every state): the pages, their filters, links and
 // access. The exact figures are covered by tests/integration/dashboards.test.ts on a fixture with known answers.
 
-async function panelsLoaded(page: Page) {
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-}
+const panelsLoaded = (page: Page) => new DashboardPage(page).panelsLoaded();
 
 test("the ICS lead opens the ICS dashboard, changes a filter and follows a number to its decisions", async ({ page }) => {
   await signIn(page, demo("ics.qnv"));
@@ -21,8 +20,7 @@ test("the ICS lead opens the ICS dashboard, changes a filter and follows a numbe
   await expect(page.getByRole("img", { name: /bar chart/ }).first()).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Side favoured", { exact: true }).selectOption("system");
-  await page.getByRole("button", { name: "Apply filters" }).click();
+  await new DashboardPage(page).filterBy("Side favoured", "system");
   await expect(page).toHaveURL(/favoured=system/);
   await panelsLoaded(page);
   await expect(page.getByLabel("Side favoured", { exact: true })).toHaveValue("system");
@@ -40,8 +38,7 @@ test("the ICS lead opens the ICS dashboard, changes a filter and follows a numbe
   await expectAccessible(page);
 
   // A reciprocity number leads to the decisions that helped that trust, with the filter shown and removable.
-  await page.goto("/dashboard/ics/QNV");
-  await panelsLoaded(page);
+  await new DashboardPage(page).goto("/dashboard/ics/QNV");
   const received = page.getByRole("link", { name: /^[1-9]\d* decisions by which .+ was helped$/ }).first();
   await expect(received).toHaveAttribute("href", /beneficiary=RN[A-E]/);
   await received.click();

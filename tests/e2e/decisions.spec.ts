@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { demo, expectAccessible, signIn } from "./fixtures";
+import { DecisionForm } from "./pages/decision-form";
 
 const XSS = "<img src=x onerror=alert(1)>";
 
-async function fillCriterion(page: Page, i: number, c: { statement: string; measure: string; baseline: string; target: string; judgedBy: string }) {
-  await page.locator(`#field-criteria-${i}-statement`).fill(c.statement);
-  await page.locator(`#field-criteria-${i}-measure`).fill(c.measure);
-  await page.locator(`#field-criteria-${i}-baseline`).fill(c.baseline);
-  await page.locator(`#field-criteria-${i}-target`).fill(c.target);
-  await page.locator(`#field-criteria-${i}-judgedBy`).fill(c.judgedBy);
-}
 
 test("a Chief Executive records, submits and amends a decision, and sees the diff and both hashes", async ({ page }) => {
   test.setTimeout(180_000); // a long journey with eleven accessibility checks, on a shared machine
@@ -28,10 +22,11 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
   await expectAccessible(page);
 
   // A save without a title is refused, naming the field, and keeps what was typed.
-  await page.getByLabel("Summary", { exact: true }).fill("Typed before the error");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Enter a title");
-  await expect(page.getByLabel("Summary", { exact: true })).toHaveValue("Typed before the error");
+  const form = new DecisionForm(page);
+  await form.field("Summary").fill("Typed before the error");
+  await form.saveDraft();
+  await expect(form.errorSummary).toContainText("Enter a title");
+  await expect(form.field("Summary")).toHaveValue("Typed before the error");
   await expectAccessible(page);
 
   await page.getByLabel("Title", { exact: true }).fill("Host the ICS's shared stroke rehabilitation beds");
@@ -57,14 +52,14 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
   await page.locator("#field-organisations-1-role").selectOption("bears_cost");
   await page.locator("#field-organisations-1-amountK").fill("-250");
 
-  await fillCriterion(page, 0, { statement: "Delayed discharges fall", measure: "Daily delayed discharges", baseline: "42", target: "30", judgedBy: "2027-06-30" });
+  await form.fillCriterion(0, { statement: "Delayed discharges fall", measure: "Daily delayed discharges", baseline: "42", target: "30", judgedBy: "2027-06-30" });
   // Rows can be added and removed without losing what is typed in the others.
   await page.getByRole("button", { name: "Add another success criterion" }).click();
   await page.locator("#field-criteria-1-statement").fill("A row to remove");
   await page.getByRole("button", { name: "Add another success criterion" }).click();
   await page.getByRole("button", { name: "Remove success criterion 2" }).click();
   await expect(page.locator("#field-criteria-0-statement")).toHaveValue("Delayed discharges fall");
-  await fillCriterion(page, 1, { statement: "Stroke patients go home sooner", measure: "Median length of stay", baseline: "18 days", target: "14 days", judgedBy: "2027-09-30" });
+  await form.fillCriterion(1, { statement: "Stroke patients go home sooner", measure: "Median length of stay", baseline: "18 days", target: "14 days", judgedBy: "2027-09-30" });
   await page.getByRole("radio", { name: "Shared with the Integrated Care System (ICS)" }).check();
   await page.getByRole("button", { name: "Save draft" }).click();
 
@@ -119,17 +114,18 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
 test("a form body over 1 MB is refused with a message naming the field, never an error page", async ({ page }) => {
   await signIn(page, demo("ce.rnb"));
   await page.goto("/decisions/new");
-  await page.getByLabel("Title", { exact: true }).fill("Too long");
-  await page.getByLabel("Rationale", { exact: true }).fill("x".repeat(1_100_000));
-  await page.getByRole("button", { name: "Save draft" }).click();
-  const summary = page.getByRole("alert", { name: "There is a problem" });
+  const form = new DecisionForm(page);
+  await form.field("Title").fill("Too long");
+  await form.field("Rationale").fill("x".repeat(1_100_000));
+  await form.saveDraft();
+  const summary = form.errorSummary;
   await expect(summary).toContainText("Rationale must be 20,000 characters or fewer");
   await expect(page).toHaveURL(/\/decisions\/new$/);
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Too long");
   await expectAccessible(page);
   // Within the body limit but over the field's: the server says the same.
-  await page.getByLabel("Rationale", { exact: true }).fill("x".repeat(20_001));
-  await page.getByRole("button", { name: "Save draft" }).click();
+  await form.field("Rationale").fill("x".repeat(20_001));
+  await form.saveDraft();
   await expect(summary).toContainText("Rationale must be 20,000 characters or fewer");
 });
 
@@ -143,8 +139,9 @@ test("a board member reads a submitted decision but cannot edit it, and another 
   await page.getByLabel(/^The trust/).check();
   await page.getByLabel("Category").selectOption("workforce");
   await page.getByLabel("Rationale", { exact: true }).fill("Our own patients first.");
-  await fillCriterion(page, 0, { statement: "No unfilled night shifts", measure: "Unfilled shifts a month", baseline: "12", target: "0", judgedBy: "2027-05-01" });
-  await page.getByRole("button", { name: "Save draft" }).click();
+  const form = new DecisionForm(page);
+  await form.fillCriterion(0, { statement: "No unfilled night shifts", measure: "Unfilled shifts a month", baseline: "12", target: "0", judgedBy: "2027-05-01" });
+  await form.saveDraft();
   await expect(page.getByText("Your draft has been saved")).toBeVisible();
   const url = page.url().replace(/\?.*$/, "");
   await page.getByRole("link", { name: "Submit for sign-off" }).click();

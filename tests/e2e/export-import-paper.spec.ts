@@ -87,7 +87,7 @@ test("a Chief Executive downloads the register as CSV and imports decisions from
   expect(header).toEqual(REGISTER_HEADERS);
   const col = (name: string) => header.indexOf(name);
   const row = rows.find((r) => r[col("id")] === decisionId);
-  expect(row, "the searched decision is in the file").toBeTruthy();
+  expect(row, "the searched decision is in the file").toBeDefined();
   expect(row![col("trust ODS")]).toBe("RSC");
   expect(row![col("title")]).toBe(RSC_SIGNED_OFF);
   expect(row![col("hash")]).toMatch(/^[0-9a-f]{64}$/);

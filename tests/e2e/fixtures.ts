@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in";
 
 export const DEMO_PASSWORD = "fulcrum-demo-2026";
 export const demo = (local: string) => `${local}@fulcrum.demo`;
@@ -15,14 +16,9 @@ export async function expectAccessible(page: Page) {
 
 /** Signs in through the form and waits for the home page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  await new SignInPage(page).signIn(email, password);
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await new SignInPage(page).signOut();
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signIn, signOut } from "./fixtures";
+import { SignOffPanel } from "./pages/sign-off-panel";
 
 // Drives board sign-off and outcome review through the browser on a demo decision awaiting sign-off
 // at Northvale Mental Health (RNB). The Chief Executive's submission through the form, reaching each board
@@ -15,11 +16,7 @@ async function openFromInbox(page: Page, title: string) {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-async function recordPosition(page: Page, position: RegExp, comment?: string) {
-  await page.getByRole("radio", { name: position }).check();
-  if (comment !== undefined) await page.getByLabel("Comment", { exact: true }).fill(comment);
-  await page.getByRole("button", { name: "Record my position" }).click();
-}
+const recordPosition = (page: Page, position: RegExp, comment?: string) => new SignOffPanel(page).recordPosition(position, comment);
 
 test("the board signs off a decision, dissent stays visible, and the Chief Executive reviews the outcomes", async ({ page }) => {
   // Five sign-ins and a dozen axe checks on a shared two-core machine: longer than the default minute.
@@ -63,7 +60,7 @@ test("the board signs off a decision, dissent stays visible, and the Chief Execu
   // The objection stays on the page after sign-off, marked as replaced.
   await expect(page.getByText(OBJECTION).first()).toBeVisible();
   await expect(page.getByText("Not counted: replaced by a later position.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Record my position" })).toHaveCount(0);
+  await expect(new SignOffPanel(page).recordButton).toHaveCount(0);
   await expectAccessible(page);
   await signOut(page);
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demo, expectAccessible, signIn, signOut } from "./fixtures";
+import { SignInPage } from "./pages/sign-in";
 
 const header = (page: Page) => page.getByRole("banner");
 /** The form's error summary (Next's route announcer is also an alert). */
@@ -29,10 +30,7 @@ for (const r of ROLES) {
 
 test("a wrong password and an unknown email get the same message", async ({ page }) => {
   const attempt = async (email: string) => {
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await new SignInPage(page).submit(email, "not-the-password");
     const summary = errorSummary(page);
     await expect(summary).toBeVisible();
     await expect(page.getByLabel("Email address")).toHaveValue(email);
@@ -77,10 +75,8 @@ test("pages carry the security headers; the session cookie is HttpOnly and SameS
   await expect(page).toHaveURL(/\/inbox$/);
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name.includes("authjs.session-token"));
-  expect(session).toBeTruthy();
-  expect(session!.httpOnly).toBe(true);
-  expect(session!.sameSite).toBe("Lax");
-  expect(session!.secure).toBe(false); // plain http here; Auth.js sets Secure (and __Secure-) over https
+  // Plain http here; Auth.js sets Secure (and __Secure-) over https.
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
   // A page load refreshes the cookie: the idle clock restarts.
   const view = await page.goto("/inbox");
   expect((await view!.headerValue("set-cookie")) ?? "").toContain("authjs.session-token=");
@@ -141,6 +137,7 @@ test("a server action posted from another origin is refused", async ({ page, pla
 });
 
 test("an administrator adds a trust, a user and memberships; the user switches between them", async ({ page }) => {
+  test.setTimeout(180_000); // fourteen accessibility checks and two sign-ins, on a shared two-core machine
   const suffix = Date.now().toString(36).slice(-5).toUpperCase();
   const ods = `R${suffix}`;
   const trustName = `Riverside Test Hospitals NHS Trust ${suffix}`;

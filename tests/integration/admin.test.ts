@@ -107,7 +107,7 @@ describe("organisations", () => {
     });
     expect(updated).toMatchObject({ name: "Renamed Trust", trustType: "mental_health", signOffMinSupport: 2, signOffChairRequired: false });
     const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "organisation.updated"), eq(auditEvents.entityId, trust.id)));
-    expect(ev).toBeTruthy();
+    expect(ev).toMatchObject({ action: "organisation.updated", entityType: "organisation", entityId: trust.id });
     await expectInvalid(() => updateOrganisation(admin, trust.id, { kind: "ics", name: "X", ods: trust.ods }), "kind", /cannot change/);
   });
 

@@ -1,78 +1,59 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { echoValues, stateFromError, type ActionState } from "@/lib/action-state";
-import { requireActor } from "@/lib/auth";
+import { z } from "zod";
+import { formSchema, validatedActionWithActor } from "@/lib/actions";
+import type { ActionState } from "@/lib/action-state";
 import { recordOutcome } from "@/lib/outcomes";
 import { declineDecision, recordPosition } from "@/lib/sign-off";
 
-const str = (fd: FormData, k: string) => {
-  const v = fd.get(k);
-  return typeof v === "string" ? v : undefined;
-};
-
-export async function recordPositionAction(decisionId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const values = echoValues(formData);
-  try {
-    const declared = str(formData, "conflictDeclared");
-    if (declared !== "none" && declared !== "declared") {
-      return { status: "invalid", message: "Some answers need correcting", fieldErrors: { conflictDeclared: "Select whether you have a conflict of interest" }, values };
-    }
-    const result = await recordPosition(actor, {
-      decisionId,
-      position: str(formData, "position") as never,
-      comment: str(formData, "comment") ?? "",
-      forum: str(formData, "forum") as never,
-      conflict: declared === "declared" ? (str(formData, "conflict") ?? "") : null,
-      version: str(formData, "version") as never,
-      contentHash: str(formData, "contentHash") || undefined,
-    });
-    revalidatePath(`/decisions/${decisionId}`);
-    revalidatePath("/inbox");
-    const message =
-      result.effect === "unchanged"
-        ? result.signedOff
-          ? "You had already recorded this position on this version. Under the trust's current sign-off policy it completes sign-off: the decision is now signed off."
-          : "You had already recorded this position on this version; nothing has changed."
-        : result.signedOff
-          ? "Your position has been recorded. The decision is now signed off."
-          : "Your position has been recorded.";
-    return { status: "ok", message };
-  } catch (e) {
-    return stateFromError(e, values);
-  }
+function revalidateDecision(decisionId: string) {
+  revalidatePath(`/decisions/${decisionId}`);
+  revalidatePath("/inbox");
 }
 
-export async function declineAction(decisionId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const values = echoValues(formData);
-  try {
-    await declineDecision(actor, { decisionId, reason: str(formData, "reason") ?? "", version: Number(str(formData, "version")) || undefined });
-    revalidatePath(`/decisions/${decisionId}`);
-    revalidatePath("/inbox");
-    return { status: "ok", message: "The decision has been declined." };
-  } catch (e) {
-    return stateFromError(e, values);
-  }
-}
+// The conflict question is the form's own (the lib takes the declared conflict, or null); the rest is checked in lib.
+const PositionForm = formSchema("position", "comment", "forum", "conflict", "version", "contentHash")
+  .extend({ conflictDeclared: z.enum(["none", "declared"], { error: "Select whether you have a conflict of interest" }) })
+  .transform((f) => ({
+    position: f.position as never,
+    comment: f.comment ?? "",
+    forum: f.forum as never,
+    conflict: f.conflictDeclared === "declared" ? (f.conflict ?? "") : null,
+    version: f.version as never,
+    contentHash: f.contentHash || undefined,
+  }));
 
-export async function recordOutcomeAction(decisionId: string, criterionId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await requireActor();
-  const values = echoValues(formData);
-  try {
-    // Each criterion's form prefixes its field names ("c1-outcome") so ids stay unique on the page.
-    const prefix = /^c\d+-$/.test(str(formData, "prefix") ?? "") ? str(formData, "prefix")! : "";
-    const result = await recordOutcome(actor, {
-      criterionId,
-      outcome: str(formData, `${prefix}outcome`) as never,
-      evidence: str(formData, `${prefix}evidence`) ?? "",
-      assessedOn: str(formData, `${prefix}assessedOn`) || undefined,
-    });
-    revalidatePath(`/decisions/${decisionId}`);
-    revalidatePath("/inbox");
-    return { status: "ok", message: result.reviewed ? "Outcome recorded. Every criterion is now assessed: the decision is reviewed." : "Outcome recorded." };
-  } catch (e) {
-    return stateFromError(e, values);
-  }
-}
+export const recordPositionAction = validatedActionWithActor(PositionForm, async ({ actor, input }, decisionId: string): Promise<ActionState> => {
+  const result = await recordPosition(actor, { decisionId, ...input });
+  revalidateDecision(decisionId);
+  const message =
+    result.effect === "unchanged"
+      ? result.signedOff
+        ? "You had already recorded this position on this version. Under the trust's current sign-off policy it completes sign-off: the decision is now signed off."
+        : "You had already recorded this position on this version; nothing has changed."
+      : result.signedOff
+        ? "Your position has been recorded. The decision is now signed off."
+        : "Your position has been recorded.";
+  return { status: "ok", message };
+});
+
+const DeclineForm = formSchema("reason", "version").transform((f) => ({ reason: f.reason ?? "", version: Number(f.version) || undefined }));
+
+export const declineAction = validatedActionWithActor(DeclineForm, async ({ actor, input }, decisionId: string): Promise<ActionState> => {
+  await declineDecision(actor, { decisionId, ...input });
+  revalidateDecision(decisionId);
+  return { status: "ok", message: "The decision has been declined." };
+});
+
+// Each criterion's form prefixes its field names ("c1-outcome") so ids stay unique on the page.
+const OutcomeForm = z.record(z.string(), z.string()).transform((f) => {
+  const prefix = /^c\d+-$/.test(f.prefix ?? "") ? f.prefix : "";
+  return { outcome: f[`${prefix}outcome`] as never, evidence: f[`${prefix}evidence`] ?? "", assessedOn: f[`${prefix}assessedOn`] || undefined };
+});
+
+export const recordOutcomeAction = validatedActionWithActor(OutcomeForm, async ({ actor, input }, decisionId: string, criterionId: string): Promise<ActionState> => {
+  const result = await recordOutcome(actor, { criterionId, ...input });
+  revalidateDecision(decisionId);
+  return { status: "ok", message: result.reviewed ? "Outcome recorded. Every criterion is now assessed: the decision is reviewed." : "Outcome recorded." };
+});
