@@ -1,0 +1,2 @@
+// Tables for this concern; re-exported from db/schema.ts. Import what they refer to from "./core".
+export {};
