@@ -12,6 +12,9 @@ export type VersionCriterion = {
   judgedBy: string | null;
 };
 
+/** A file attached to the decision: what its version freezes (never the bytes). */
+export type VersionAttachment = { name: string; size: number; type: string; sha256: string };
+
 export type VersionOrganisation = { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null };
 
 /** The trust's context at the time of a decision, as the record and every view of it hold it. */
@@ -43,6 +46,8 @@ export type VersionContent = {
   decidedOn: string | null;
   visibility: "trust" | "system";
   criteria: VersionCriterion[];
+  /** Present only when the decision has files, so versions frozen before files existed keep their hashes. */
+  attachments?: VersionAttachment[];
 };
 
 /** Puts lists in a stable order so the same content always hashes the same. */
@@ -52,7 +57,13 @@ export function normaliseContent(c: VersionContent): VersionContent {
     factors: [...c.factors].sort(),
     organisations: [...c.organisations].sort((a, b) => (a.ods + a.role < b.ods + b.role ? -1 : a.ods + a.role > b.ods + b.role ? 1 : 0)),
     criteria: [...c.criteria].sort((a, b) => a.ordinal - b.ordinal),
+    ...(c.attachments?.length ? { attachments: sortAttachments(c.attachments) } : {}),
   };
+}
+
+export function sortAttachments(list: VersionAttachment[]): VersionAttachment[] {
+  const key = (a: VersionAttachment) => `${a.sha256}\u0000${a.name}`;
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The exact UTF-8 text that is hashed: canonical JSON of the normalised content. */

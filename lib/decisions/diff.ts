@@ -64,7 +64,21 @@ export function flattenContent(c: ComparableContent): { key: string; label: stri
       ].join("\n"),
     });
   });
+  if (c.attachments?.length) {
+    rows.push({
+      key: "attachments",
+      label: "Evidence files",
+      value: c.attachments.map((f) => `${f.name} (${formatBytes(f.size)}, SHA-256 ${f.sha256})`).join("\n"),
+    });
+  }
   return rows;
+}
+
+/** "2.4 MB", "340 KB", "12 bytes". */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
 }
 
 /** What differs from `before` to `after`; criteria are matched by id, so a removed one shows as removed. */
@@ -111,4 +125,5 @@ export const FIELD_NAMES: Record<string, string> = {
   decidedOn: "date decided",
   visibility: "visibility",
   criteria: "success criteria",
+  attachments: "evidence files",
 };

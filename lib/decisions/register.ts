@@ -3,7 +3,7 @@ import "server-only";
 // paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
+import { attachments, criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { can, hasRegister, readableDecisionsWhere, sharedReaderIcsIds, type Actor } from "../access";
 import { AppError } from "../errors";
 import { reviewDueWhere } from "../review-due";
@@ -36,6 +36,9 @@ export type RegisterPage = {
   /** ICS leads only: decisions matching the filters that only their trust boards may read (null when searching text). */
   hiddenCount: number | null;
 };
+
+/** The same expression as the attachments_text_idx index. */
+const ATTACHMENT_FTS = sql.raw(`to_tsvector('english', coalesce(a.text_content, ''))`);
 
 export const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
 
@@ -231,7 +234,13 @@ export async function registerConditions(
       sql`exists (select 1 from ${decisionOrganisations} o where o.decision_id = ${decisions.id} and o.role = 'benefits' and o.organisation_id = ${org.id} and o.organisation_id <> ${decisions.trustId})`,
     );
   }
-  const text = filters.q ? sql`${FTS} @@ websearch_to_tsquery('english', ${filters.q})` : undefined;
+  // The words may be in the decision, or in the text of one of its current files (PDF, Word): those
+  // files are part of the current version, which every reader of the decision may read.
+  const text = filters.q
+    ? sql`(${FTS} @@ websearch_to_tsquery('english', ${filters.q}) or exists (select 1 from ${attachments} a
+        where a.decision_id = ${decisions.id} and a.outcome_id is null and a.removed_at is null
+        and ${ATTACHMENT_FTS} @@ websearch_to_tsquery('english', ${filters.q})))`
+    : undefined;
 
   return { scope, attrs, text };
 }

@@ -9,13 +9,14 @@ import {
   decisionVersions,
   decisions,
   organisations,
+  attachments,
   successCriteria,
   type Decision,
   type Organisation,
 } from "@/db/schema";
 import type { Actor } from "../access";
 import { AppError } from "../errors";
-import { hashVersionContent, type VersionContent } from "./content";
+import { hashVersionContent, sortAttachments, type VersionAttachment, type VersionContent } from "./content";
 import type { ComparableContent } from "./diff";
 import type { DecisionInput } from "./schemas";
 
@@ -144,7 +145,7 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
   for (let i = 0; i < ds.length; i += READ_CHUNK) {
     const chunk = ds.slice(i, i + READ_CHUNK);
     const ids = chunk.map((d) => d.id);
-    const [factors, orgs, criteria] = await Promise.all([
+    const [factors, orgs, criteria, files] = await Promise.all([
       db.select({ decisionId: decisionFactors.decisionId, factor: decisionFactors.factor }).from(decisionFactors).where(inArray(decisionFactors.decisionId, ids)),
       db
         .select({ decisionId: decisionOrganisations.decisionId, ods: organisations.ods, name: organisations.name, role: decisionOrganisations.role, amountK: decisionOrganisations.amountK })
@@ -156,11 +157,20 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
         .from(successCriteria)
         .where(and(inArray(successCriteria.decisionId, ids), isNull(successCriteria.removedAt)))
         .orderBy(asc(successCriteria.decisionId), asc(successCriteria.ordinal), asc(successCriteria.createdAt)),
+      db
+        .select({ decisionId: attachments.decisionId, name: attachments.name, size: attachments.size, type: attachments.type, sha256: attachments.sha256 })
+        .from(attachments)
+        .where(and(inArray(attachments.decisionId, ids), isNull(attachments.outcomeId), isNull(attachments.removedAt))),
     ]);
     const factorsOf = groupBy(factors, (f) => f.decisionId);
     const orgsOf = groupBy(orgs, (o) => o.decisionId);
     const criteriaOf = groupBy(criteria, (c) => c.decisionId);
-    for (const d of chunk) out.set(d.id, contentOf(d, factorsOf.get(d.id) ?? [], orgsOf.get(d.id) ?? [], criteriaOf.get(d.id) ?? []));
+    const filesOf = groupBy(files, (f) => f.decisionId);
+    for (const d of chunk) {
+      const content = contentOf(d, factorsOf.get(d.id) ?? [], orgsOf.get(d.id) ?? [], criteriaOf.get(d.id) ?? []);
+      const own = filesOf.get(d.id);
+      out.set(d.id, own ? { ...content, attachments: sortAttachments(own.map(({ decisionId: _, ...f }): VersionAttachment => f)) } : content);
+    }
   }
   return out;
 }

@@ -117,7 +117,8 @@ export async function updateDecision(actor: Actor, raw: unknown): Promise<WriteR
       if (Object.keys(problems).length) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: problems });
     }
     const before = await readContent(tx, d);
-    const mine = contentFromInput(input, new Map(orgs.map((o) => [o.ods, o.name])));
+    // Files are added and removed on their own page (lib/attachments), never by this form.
+    const mine = { ...contentFromInput(input, new Map(orgs.map((o) => [o.ods, o.name]))), ...(before.attachments ? { attachments: before.attachments } : {}) };
     // Criteria ids of new rows are not known yet; compare them by position and text only.
     const changed = changedFieldNames(normaliseIds(before), normaliseIds(mine));
     if (!changed.length) {
