@@ -64,8 +64,11 @@ async function refreshedSessionCookies(request: NextRequest): Promise<string[]> 
 
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => c.name.includes("authjs.session-token"));
 
-/** Next.js's own limit for a server action's body (next.config.js bodySizeLimit "1mb"). */
+/** The limit for a form's body (next.config.js allows more only for the evidence-files page). */
 const MAX_FORM_BYTES = 1024 * 1024;
+/** An evidence file of up to 20 MB and the form around it (next.config.js bodySizeLimit "21mb"). */
+const MAX_FILE_FORM_BYTES = 21 * 1024 * 1024;
+const FILES_PAGE = /^\/decisions\/[^/]+\/files\/?$/;
 
 /**
  * A form post over the limit, refused here with a page that says what happened instead of Next's
@@ -77,13 +80,24 @@ function tooLarge(request: NextRequest): NextResponse | null {
   const path = request.nextUrl.pathname;
   if (path.startsWith("/api/") || path.startsWith("/decisions/import/")) return null;
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (!(length > MAX_FORM_BYTES)) return null;
+  // The evidence-files page takes one file of up to 20 MB (plus the form around it).
+  const files = FILES_PAGE.test(path);
+  if (!(length > (files ? MAX_FILE_FORM_BYTES : MAX_FORM_BYTES))) return null;
+  if (files) return refusal(request, "The file was too large to send", "<p>Files must be smaller than 20 MB, so nothing was saved.</p><p>Go back with your browser's back button and choose a smaller file (a PDF can often be saved at a lower quality).</p>");
+  return refusal(
+    request,
+    "The form was too large to send",
+    "<p>What you sent was over 1 MB, so nothing was saved.</p><p>Go back with your browser's back button: your answers should still be there. Shorten the longest answers (each box says its limit, such as 20,000 characters for the rationale) and send the form again.</p>",
+  );
+}
+
+/** A plain 413 page in the NHS look (no scripts), saying nothing was saved. */
+function refusal(request: NextRequest, title: string, body: string): NextResponse {
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>The form was too large – Fulcrum</title>
+<title>${title} – Fulcrum</title>
 <style>body{font-family:Arial,sans-serif;margin:0;color:#212b32;background:#f0f4f5}header{background:#005eb8;color:#fff;padding:16px 24px;font-weight:700;font-size:1.25rem}main{max-width:40rem;padding:24px}h1{font-size:2rem;margin:0 0 16px}a{color:#005eb8}</style></head>
-<body><header>NHS Fulcrum</header><main id="main-content"><h1>The form was too large to send</h1>
-<p>What you sent was over 1 MB, so nothing was saved.</p>
-<p>Go back with your browser's back button: your answers should still be there. Shorten the longest answers (each box says its limit, such as 20,000 characters for the rationale) and send the form again.</p>
+<body><header>NHS Fulcrum</header><main id="main-content"><h1>${title}</h1>
+${body}
 <p><a href="/">Go to your home page</a></p></main></body></html>`;
   const headers = { ...securityHeaders(request, Buffer.from(crypto.randomUUID()).toString("base64")), "content-type": "text/html; charset=utf-8", connection: "close" };
   return new NextResponse(html, { status: 413, headers });

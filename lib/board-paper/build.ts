@@ -48,6 +48,7 @@ export async function buildBoardPaper(actor: Actor, decisionId: string, opts: { 
         outcome: o ? { outcome: o.outcome, evidence: o.evidence, assessedOn: o.assessedOn, assessedBy: o.assessedBy } : null,
       };
     }),
+    files: d.attachments ?? [],
     // Oldest first, as minutes read; superseded positions stay, marked.
     positions: [...panel.positions].reverse().map((p) => ({
       memberName: p.memberName,

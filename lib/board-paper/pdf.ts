@@ -2,6 +2,8 @@
 // carries the decision's version and content hash in its footer, and "Page n of m".
 import PDFDocument from "pdfkit";
 import { formatDate, formatDateTime, formatImpactK, formatMoneyK } from "../format";
+import { labelOfType } from "../attachments/sniff";
+import { formatBytes } from "../decisions/diff";
 import {
   CATEGORY_LABEL,
   FACTOR_LABEL,
@@ -102,6 +104,11 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
   if (!paper.organisations.length) para("", "No organisations named");
   for (const o of paper.organisations) {
     para(`${ORG_ROLE_LABEL[o.role]}: ${o.name} (${o.ods})${o.amountK !== null ? `, ${formatMoneyK(o.amountK)}` : ""}`);
+  }
+
+  if (paper.files.length) {
+    heading("Evidence files");
+    for (const f of paper.files) para(`${f.name} (${labelOfType(f.type)}, ${formatBytes(f.size)}). SHA-256 ${f.sha256}`);
   }
 
   heading("Success criteria and outcomes");

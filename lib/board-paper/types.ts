@@ -1,6 +1,6 @@
 // What a board paper shows: a plain value, built from one decision (lib/board-paper/build.ts) and
 // rendered here as a PDF and in app/ as a print-ready page.
-import type { DecisionContext, DecisionImpact } from "../decisions/content";
+import type { DecisionContext, DecisionImpact, VersionAttachment } from "../decisions/content";
 
 export type BoardPaperPosition = {
   memberName: string;
@@ -44,6 +44,8 @@ export type BoardPaper = {
   decidedOn: string | null;
   organisations: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
   criteria: BoardPaperCriterion[];
+  /** The evidence files of the current version (name, size, type, SHA-256), in the version's order. */
+  files: VersionAttachment[];
   positions: BoardPaperPosition[];
   signOff: { signedOffAt: string | null; declinedAt: string | null; declineReason: string | null };
   version: number;

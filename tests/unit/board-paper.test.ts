@@ -31,6 +31,7 @@ function paper(positions = 6): BoardPaper {
       { statement: "Waits over 52 weeks fall", measure: "RTT", baseline: "900", target: "below 500", judgedBy: "2027-03-31", outcome: { outcome: "met", evidence: "Q3 report", assessedOn: "2027-04-02", assessedBy: "Alice Chair" } },
       { statement: "Trust deficit no worse", measure: "I&E", baseline: "-12m", target: "-12m", judgedBy: "2027-03-31", outcome: null },
     ],
+    files: [{ name: "Business case — pathology.pdf", size: 2_400_000, type: "application/pdf", sha256: "c".repeat(64) }],
     positions: names.slice(0, positions).map((n, i) => ({
       memberName: n,
       seat: i === 0 ? "chair" : i === 3 ? "executive" : "non_executive",
@@ -71,6 +72,8 @@ describe("board paper PDF", () => {
     const text = pdfText(buf);
     expect(text).toContain(HASH);
     expect(text).toContain(HEAD);
+    expect(text).toContain("Evidence files");
+    expect(text).toContain("Business case — pathology.pdf (PDF, 2.3 MB)");
     for (const pos of p.positions) {
       expect(text).toContain(pos.memberName);
       expect(text).toContain(pos.comment);

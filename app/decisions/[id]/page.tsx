@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/page-errors";
 import { DecisionComments } from "./_sections/comments";
 import { DecisionCriteria } from "./_sections/criteria";
 import { DecisionDetails } from "./_sections/details";
+import { DecisionFiles } from "./_sections/files";
 import { DecisionHeader } from "./_sections/header";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
@@ -29,6 +30,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
     <div className="max-w-5xl">
       <DecisionHeader d={d} done={done} />
       <DecisionDetails d={d} />
+      <DecisionFiles d={d} actor={actor} />
       {/* Once signed off, the criteria are shown with their outcomes instead. */}
       {d.status === "signed_off" || d.status === "reviewed" ? null : <DecisionCriteria d={d} />}
       {d.status !== "draft" && d.version > 0 ? <SignOffPanel actor={actor} decisionId={d.id} /> : null}

@@ -13,7 +13,9 @@ import {
   STATUS_LABEL,
   contextLine,
 } from "@/lib/board-paper/labels";
+import { labelOfType } from "@/lib/attachments/sniff";
 import type { BoardPaper as BoardPaperDto } from "@/lib/board-paper/types";
+import { formatBytes } from "@/lib/decisions/diff";
 import { PlainText, SummaryList } from "../../../_components/ui";
 
 /** Text sections keep a readable line length; wide ones (the sign-off table) use the whole page. */
@@ -110,6 +112,18 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
           <p>No organisations named.</p>
         )}
       </Section>
+      {paper.files.length ? (
+        <Section id="p-files" title="Evidence files">
+          <ul className="list-disc space-y-2 pl-6">
+            {paper.files.map((f) => (
+              <li key={f.sha256 + f.name}>
+                {f.name} ({labelOfType(f.type)}, {formatBytes(f.size)}).{" "}
+                <span className="text-sm break-all">SHA-256 {f.sha256}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       <Section id="p-criteria" title="Success criteria and outcomes">
         {paper.criteria.length ? (
           <ol className="list-decimal space-y-4 pl-6">
