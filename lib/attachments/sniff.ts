@@ -93,7 +93,7 @@ export function sniffFile(name: string, bytes: Uint8Array): SniffResult {
   if (!kind) return { ok: false, message: `The selected file must be a ${allowed} file` };
   const k = FILE_KINDS[kind];
   if (!(k.extensions as readonly string[]).includes(ext)) {
-    return { ok: false, message: `The selected file is a ${k.label} but its name ends in ${ext ? `.${ext}` : "no extension"}: rename it to end in .${k.extensions[0]}` };
+    return { ok: false, message: `The selected file is ${/^[AEIOU]/.test(k.label) ? "an" : "a"} ${k.label} but its name ends in ${ext ? `.${ext}` : "no extension"}: rename it to end in .${k.extensions[0]}` };
   }
   return { ok: true, kind, type: k.type, label: k.label };
 }
