@@ -32,7 +32,7 @@ test("a Chief Executive attaches a business case, a reader downloads it, another
   await page.getByLabel("Upload a file").setInputFiles({ name: "Business case.pdf", mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "Upload the file" }).click();
   await expect(page.getByRole("status")).toHaveText("The file was added.");
-  const row = page.getByRole("row", { name: /Business case\.pdf/ });
+  const row = page.getByRole("list", { name: "Files of the decision" }).getByRole("listitem").filter({ hasText: "Business case.pdf" });
   await expect(row).toContainText("PDF");
   await expect(row).toContainText(sha(pdf));
   await expectAccessible(page);

@@ -6,48 +6,28 @@ import { formatBytes } from "@/lib/decisions/diff";
 import { formatDate } from "@/lib/format";
 import type { SectionProps } from "./types";
 
-/** Files as a table: name (a download), type, size, who added it and when, its SHA-256. */
+/** Files as a list (it reads the same on a phone): name (a download), type and size, who added it and when, its SHA-256. */
 export function FileTable({ files, caption, empty, action }: { files: FileDto[]; caption: string; empty: string; action?: (f: FileDto) => ReactNode }) {
   if (!files.length) return <p>{empty}</p>;
   return (
-    <div className="relative overflow-x-auto">
-      <table className="nhs-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Added</th>
-            <th scope="col">SHA-256</th>
-            {action ? (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {files.map((f) => (
-            <tr key={f.id}>
-              <td>
-                <a href={f.href} download className="font-semibold break-words">
-                  {f.name}
-                </a>
-                <span className="block text-sm text-nhs-secondary">
-                  {f.label}, {formatBytes(f.size)}
-                </span>
-              </td>
-              <td className="text-sm">
-                {formatDate(f.uploadedAt)} by {f.uploadedBy}
-              </td>
-              <td>
-                <code className="text-xs break-all">{f.sha256}</code>
-              </td>
-              {action ? <td>{action(f)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul aria-label={caption} className="divide-y divide-nhs-border border-y border-nhs-border bg-white">
+      {files.map((f) => (
+        <li key={f.id} className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2 p-4">
+          <div className="min-w-0 flex-1 basis-64">
+            <a href={f.href} download className="font-semibold break-words">
+              {f.name}
+            </a>
+            <span className="block text-nhs-secondary">
+              {f.label}, {formatBytes(f.size)} · added {formatDate(f.uploadedAt)} by {f.uploadedBy}
+            </span>
+            <span className="block text-sm text-nhs-secondary">
+              SHA-256 <code className="break-all">{f.sha256}</code>
+            </span>
+          </div>
+          {action ? <div className="shrink-0">{action(f)}</div> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
