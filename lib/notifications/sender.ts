@@ -119,7 +119,8 @@ export function createMailSender(opts: MailSenderOptions = {}) {
       const key = r.delivery === "immediate" ? r.id : `${r.delivery}:${r.to_address}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    for (const group of groups.values()) {
+    // Sent side by side (a pooled transport reuses its connections); each group's outcome is its own.
+    await Promise.all([...groups.values()].map(async (group) => {
       const ids = group.map((g) => g.id);
       try {
         const messageId = await send(group);
@@ -138,7 +139,7 @@ export function createMailSender(opts: MailSenderOptions = {}) {
           else result.retrying++;
         }
       }
-    }
+    }));
     return result;
   }
 
