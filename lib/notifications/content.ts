@@ -76,7 +76,7 @@ export function buildContent(facts: MessageFacts, link: (path: string) => string
   const d = facts.decision;
   const where = `${d.title} (${d.trustName})`;
   const page = link(`/decisions/${d.id}`);
-  const signOff = link(`/decisions/${d.id}#sign-off`);
+  const signOff = link(`/decisions/${d.id}#sign-off-heading`);
   switch (facts.kind) {
     case "submitted":
     case "amended":

@@ -160,7 +160,7 @@ export function createMailSender(opts: MailSenderOptions = {}) {
       if (timer) return;
       const tick = () => void runOnce().catch((e) => console.error("Fulcrum: the mail sender failed", e));
       tick();
-      timer = setInterval(tick, opts.intervalMs ?? 30_000);
+      timer = setInterval(tick, opts.intervalMs ?? settings.intervalMs);
       timer.unref();
     },
     async stop() {

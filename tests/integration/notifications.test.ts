@@ -56,7 +56,7 @@ describe("notifications", () => {
       const got = smtp.to(m.email).filter((x) => x.subject.includes("Share the stroke rota"));
       expect(got).toHaveLength(1);
       expect(got[0].subject).toBe("Your position is needed: Share the stroke rota");
-      expect(got[0].text).toContain(`http://fulcrum.test/decisions/${d.id}#sign-off`);
+      expect(got[0].text).toContain(`http://fulcrum.test/decisions/${d.id}#sign-off-heading`);
       expect(got[0].headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
       expect(got[0].messageId).toBe(`<${rows.find((r) => r.toAddress === m.email)!.id}@fulcrum.test>`);
     }
