@@ -1,6 +1,5 @@
 // The HTML of a message: a small NHS-styled, accessible template rendered to static markup with React
 // (never string-built). Inline styles only: mail clients drop style sheets.
-import { renderToStaticMarkup } from "react-dom/server";
 import type { MessageContent } from "./content";
 
 const font = "Arial, Helvetica, sans-serif";
@@ -64,6 +63,15 @@ function Email({ c }: { c: MessageContent }) {
   );
 }
 
-export function renderHtml(c: MessageContent): string {
+/**
+ * Loaded at run time, outside the bundle: Next refuses react-dom/server in the graphs it builds for
+ * instrumentation and server components, and the sender loop runs in the former.
+ */
+async function loadRenderer(): Promise<typeof import("react-dom/server")> {
+  return import(/* webpackIgnore: true */ /* turbopackIgnore: true */ "react-dom/server" as string);
+}
+
+export async function renderHtml(c: MessageContent): Promise<string> {
+  const { renderToStaticMarkup } = await loadRenderer();
   return `<!doctype html>${renderToStaticMarkup(<Email c={c} />)}`;
 }

@@ -85,7 +85,7 @@ export function createMailSender(opts: MailSenderOptions = {}) {
       to: first.to_address,
       subject: content.subject,
       text,
-      html: renderHtml(content),
+      html: await renderHtml(content),
       messageId,
       headers: oneClick ? { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {},
     });

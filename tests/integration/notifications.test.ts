@@ -122,7 +122,7 @@ describe("notifications", () => {
     const captured = smtp.messages.filter((m) => rows.some((r) => m.messageId === `<${r.id}@fulcrum.test>`));
     expect(captured.length).toBeGreaterThan(5);
     for (const r of rows) {
-      const html = renderHtml(r.content as never);
+      const html = await renderHtml(r.content as never);
       for (const s of secrets) {
         expect(r.bodyText).not.toContain(s);
         expect(html).not.toContain(s);

@@ -17,6 +17,7 @@ export async function POST(request: Request) {
   }
   // A form post from the page goes back to it; a mail client's one-click post just needs a success.
   const fromPage = request.headers.get("sec-fetch-mode") === "navigate";
-  if (fromPage) return Response.redirect(new URL(`/unsubscribe?done=1&t=${encodeURIComponent(token)}`, url), 303);
+  // A relative Location: behind a proxy request.url's host is not the one the browser used.
+  if (fromPage) return new Response(null, { status: 303, headers: { location: `/unsubscribe?done=1&t=${encodeURIComponent(token)}` } });
   return new Response("Unsubscribed.", { status: 200 });
 }
