@@ -8,7 +8,8 @@ import { caughtMessages } from "./mail";
 const DRAFT = "Give up research space for a system paediatric community hub";
 
 test("a submitted decision e-mails the board; the link leads a board member to the sign-off panel", async ({ page }) => {
-  test.setTimeout(120_000);
+  // Four sign-ins and five axe checks on a shared two-core machine: longer than the default minute.
+  test.setTimeout(240_000);
   await signIn(page, demo("ce.rse"));
   await page.goto("/inbox");
   await page.getByRole("link", { name: DRAFT }).click();
