@@ -57,6 +57,7 @@ export function createMailSender(opts: MailSenderOptions = {}) {
   const claimMs = opts.claimMs ?? 10 * 60_000;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<RunResult> | null = null;
+  let lastScan: number | null = null;
 
   async function claim(db: Database, at: Date): Promise<Claimed[]> {
     const until = new Date(at.getTime() + claimMs).toISOString();
@@ -96,7 +97,9 @@ export function createMailSender(opts: MailSenderOptions = {}) {
     const db = opts.db ?? (await getDb());
     const at = now();
     const result: RunResult = { claimed: 0, sent: 0, retrying: 0, failed: 0, notSent: 0, scheduled: 0 };
-    if (opts.scan !== false) {
+    // Scheduled messages change by the day: a scan a minute is plenty, whatever the send interval.
+    if (opts.scan !== false && (lastScan === null || at.getTime() - lastScan >= 60_000 || at.getTime() < lastScan)) {
+      lastScan = at.getTime();
       try {
         result.scheduled = (await enqueueReminders(db, at)) + (await enqueueReviewsDue(db, at));
       } catch (e) {
