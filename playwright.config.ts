@@ -2,6 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const dataDir = process.env.E2E_DATA_DIR || "data-e2e";
+// A local SMTP catcher (scripts/smtp-catcher.mjs) in this run's port range: the app sends its e-mail
+// there, and tests read what arrived from its HTTP side (tests/e2e/mail.ts).
+export const SMTP_CATCHER_PORT = port + 21;
+export const SMTP_CATCHER_HTTP_PORT = port + 22;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,20 +34,33 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A fresh embedded database per run (or DATABASE_URL's PostgreSQL), on its own port.
-    command: `rm -rf ${dataDir} && npx next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/sign-in`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      FULCRUM_DATA_DIR: dataDir,
-      FULCRUM_DEMO: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+  webServer: [
+    {
+      command: "node scripts/smtp-catcher.mjs",
+      url: `http://127.0.0.1:${SMTP_CATCHER_HTTP_PORT}/`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { SMTP_CATCHER_PORT: String(SMTP_CATCHER_PORT), SMTP_CATCHER_HTTP_PORT: String(SMTP_CATCHER_HTTP_PORT) },
     },
-  },
+    {
+      // A fresh embedded database per run (or DATABASE_URL's PostgreSQL), on its own port.
+      command: `rm -rf ${dataDir} && npx next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/sign-in`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        FULCRUM_DATA_DIR: dataDir,
+        FULCRUM_DEMO: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+        FULCRUM_SMTP_URL: `smtp://127.0.0.1:${SMTP_CATCHER_PORT}`,
+        FULCRUM_URL: `http://127.0.0.1:${port}`,
+        FULCRUM_MAIL_INTERVAL_SECONDS: "2",
+      },
+    },
+  ],
 });

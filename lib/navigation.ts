@@ -33,10 +33,11 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       items.push(
         { href: "/admin", label: "Administration" },
         { href: "/admin/audit", label: "Audit chain" },
+        { href: "/admin/mail", label: "Mail" },
         { href: "/decisions/import", label: "Import decisions" },
       );
       break;
   }
-  items.push({ href: "/settings/tokens", label: "API tokens" });
+  items.push({ href: "/settings/tokens", label: "API tokens" }, { href: "/settings/notifications", label: "E-mail settings" });
   return items;
 }

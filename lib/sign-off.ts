@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
 import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
+import { notifyDecision, notifyPosition } from "./notifications/events";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
 import { parseInput, text } from "./validation";
@@ -103,6 +104,7 @@ async function changeStatus(tx: Tx, actor: Actor, decision: Decision, event: "qu
     before: { status: decision.status, revision: decision.revision },
     after: { status: to, revision: decision.revision + 1, version: decision.version, contentHash: decision.contentHash, ...audit.after },
   });
+  await notifyDecision(tx, to as "signed_off" | "declined", decision.id, actor.userId);
   return to;
 }
 
@@ -202,6 +204,7 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
         supersedesId: row.supersedesId,
       },
     });
+    await notifyPosition(tx, { decisionId: decision.id, memberId: actor.userId, position: row.position, conflictDeclared: row.conflictDeclared });
     const signedOff = await signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
     return { effect: prior ? "superseded" : "recorded", positionId: row.id, status: signedOff ? "signed_off" : (decision.status as DecisionStatus), signedOff } satisfies RecordPositionResult;
   });

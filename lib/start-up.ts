@@ -26,5 +26,7 @@ export async function startUp() {
     const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => console.error("Fulcrum: analyze failed", e)), 6 * 3600_000);
     timer.unref();
   }
+  // E-mail notifications: this process's share of the outbox (lib/notifications/sender.ts).
+  (await import("./notifications/sender")).startMailSender();
   console.log(`Fulcrum: database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}).`);
 }

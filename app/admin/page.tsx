@@ -40,6 +40,12 @@ export default async function AdminHome() {
           </h2>
           <p>Check that no recorded event has been changed or deleted.</p>
         </li>
+        <li className="nhs-panel">
+          <h2 className="mb-2 text-xl">
+            <Link href="/admin/mail">Mail</Link>
+          </h2>
+          <p>Every e-mail Fulcrum writes: sent, waiting, failed or not sent, and its text.</p>
+        </li>
       </ul>
     </>
   );

@@ -7,6 +7,7 @@ import { comments, users } from "@/db/schema";
 import { can, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { notifyComment } from "../notifications/events";
 import { parseInput } from "../validation";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./access";
 import { AddCommentSchema } from "./schemas";
@@ -50,6 +51,7 @@ export async function addComment(actor: Actor, raw: unknown): Promise<CommentDto
       entityId: d.id,
       after: { commentId: c.id, isQuestion: c.isQuestion, answersId: c.answersId, body: c.body },
     });
+    await notifyComment(tx, c);
     return { id: c.id, body: c.body, isQuestion: c.isQuestion, answersId: c.answersId, createdAt: c.createdAt, author: { id: actor.userId, name: actor.name } };
   });
 }

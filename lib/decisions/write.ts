@@ -7,6 +7,7 @@ import { auditEvents, decisions, organisations, users } from "@/db/schema";
 import { assertCan, can, chiefExecutiveTrustIds, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { notifyDecision } from "../notifications/events";
 import { formatDateTime } from "../format";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import { parseInput } from "../validation";
@@ -154,6 +155,7 @@ export async function updateDecision(actor: Actor, raw: unknown): Promise<WriteR
       before: { version: d.version, contentHash: d.contentHash, ...pick(before, changed) },
       after: { revision: frozen.revision, version, contentHash, status: to, changed, ...pick(after, changed) },
     });
+    await notifyDecision(tx, "amended", d.id, actor.userId);
     return result(frozen);
   });
 }
@@ -194,6 +196,7 @@ export async function submitDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown,
     before: { status: d.status, version: d.version },
     after: { revision: updated.revision, status: to, version, contentHash, ...(author !== actor ? { onBehalfOf: author.userId } : {}) },
   });
+  await notifyDecision(tx, "submitted", d.id, actor.userId);
   return result(updated);
 }
 
@@ -216,6 +219,7 @@ export async function withdrawDecision(actor: Actor, raw: unknown): Promise<Writ
       before: { status: d.status },
       after: { revision: updated.revision, status: to, reason: input.reason },
     });
+    await notifyDecision(tx, "withdrawn", d.id, actor.userId);
     return result(updated);
   });
 }
