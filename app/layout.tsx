@@ -14,8 +14,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
-  // A failing count must never take the whole page down with it.
-  const inboxCount = actor ? await countInbox(actor).catch(() => undefined) : undefined;
+  // Not awaited: the header streams the count in when it is ready, so it never delays the page's first
+  // byte. A failing count must never take the whole page down with it.
+  const inboxCount = actor ? countInbox(actor).catch(() => undefined) : undefined;
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">

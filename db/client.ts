@@ -20,6 +20,23 @@ export async function executeRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
 }
 
+// ---------------------------------------------------------------- statements run (benchmarks, tests)
+
+const statementState = globalThis as unknown as { __fulcrumStatements?: { n: number } };
+const statements = (statementState.__fulcrumStatements ??= { n: 0 });
+/** With FULCRUM_SQL_TRACE=1, every statement is also written to stderr as `[sql] <text>` (bench counts them). */
+const TRACE = process.env.FULCRUM_SQL_TRACE === "1";
+
+/** How many SQL statements this process has sent, on either engine (a counter for tests and `npm run bench`). */
+export function sqlStatementCount(): number {
+  return statements.n;
+}
+
+function countStatement(text: string) {
+  statements.n += 1;
+  if (TRACE) process.stderr.write(`[sql] ${text.replace(/\s+/g, " ").slice(0, 160)}\n`);
+}
+
 export type OpenedDatabase = {
   db: Database;
   engine: "pglite" | "postgres";
@@ -159,6 +176,13 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean } =
     client = new PGlite();
     await client.waitReady;
   }
+  for (const method of ["query", "exec"] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      countStatement(String(args[0]));
+      return original(...args);
+    };
+  }
   const db = drizzle(client, { schema }) as unknown as Database;
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -180,7 +204,7 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean } =
 export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<OpenedDatabase> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, debug: (_connection, query) => countStatement(query) });
   const db = drizzle(client, { schema }) as unknown as Database;
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");

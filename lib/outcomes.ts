@@ -206,10 +206,18 @@ export async function countDecisionsWithDueReviews(actor: Actor, opts: { now?: D
   const trustIds = [...new Set(actor.memberships.filter((m) => can(actor, "outcome.record", { id: m.organisationId })).map((m) => m.organisationId))];
   if (!trustIds.length) return 0;
   const db = opts.db ?? (await getDb());
+  // Decisions first (the trust and status index), then each one's criteria (their decision index):
+  // an indexed lookup per signed-off decision of the actor's trusts, never a scan of every criterion.
   const [row] = await db
-    .select({ n: sql<number>`count(distinct ${decisions.id})::int` })
-    .from(successCriteria)
-    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
-    .where(dueWhere(trustIds, opts));
+    .select({ n: sql<number>`count(*)::int` })
+    .from(decisions)
+    .where(
+      and(
+        inArray(decisions.trustId, trustIds),
+        eq(decisions.status, "signed_off"),
+        sql`exists (select 1 from ${successCriteria} where ${successCriteria.decisionId} = ${decisions.id}
+          and ${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)})`,
+      ),
+    );
   return row.n;
 }

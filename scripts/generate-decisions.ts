@@ -3,6 +3,10 @@
 // FULCRUM_DATA_DIR or ./data), after the demo people (seedDemoPeople) if they are missing.
 //
 //   node --conditions=react-server --import tsx scripts/generate-decisions.ts --count 100000 [--seed N]
+//   … generate-decisions.ts --shape england [--count N]   (42 ICSs, 210 trusts, 10 years; ./england-shape.ts)
+//
+// Default shape: the demo's 10 trusts over 3 years. England shape: 210 trusts with England's mix of
+// types over 10 years, at 25 decisions per Chief Executive a year (about 52,500) unless --count says.
 //
 // Every decision belongs to a demo trust and its Chief Executive, with a frozen version 1 (content
 // and SHA-256 as submit writes it), factors, the organisations it helps or costs, success criteria,
@@ -31,6 +35,7 @@ import { recordAudit } from "@/lib/audit";
 import { hashVersionContent, type VersionContent } from "@/lib/decisions/content";
 import { DEMO_ICSS } from "@/lib/demo/organisations";
 import { seedDemoPeople } from "@/lib/demo/seed";
+import { ENGLAND_TRUSTS, isEnglandShapeOds, seedEnglandShape } from "./england-shape";
 
 // ---------------------------------------------------------------- arguments
 
@@ -44,7 +49,18 @@ function arg(name: string, fallback: number): number {
   }
   return v;
 }
-const COUNT = arg("count", 1000);
+const ENGLAND = (() => {
+  const i = process.argv.indexOf("--shape");
+  if (i < 0) return false;
+  if (process.argv[i + 1] !== "england") {
+    console.error("--shape takes one value: england");
+    process.exit(2);
+  }
+  return true;
+})();
+/** England shape: 10 years at 25 decisions per Chief Executive a year (20–30 in the issue). */
+const YEARS = ENGLAND ? 10 : 3;
+const COUNT = arg("count", ENGLAND ? ENGLAND_TRUSTS * YEARS * 25 : 1000);
 const SEED = arg("seed", 1);
 const BATCH = 1000;
 const PROFILE = process.argv.includes("--profile");
@@ -186,7 +202,15 @@ async function main() {
   try {
     await seedDemoPeople(db);
     const demoOds = DEMO_ICSS.flatMap((i) => i.trusts.map((t) => t.ods));
-    const orgRows = await db.select().from(organisations).where(inArray(organisations.ods, demoOds));
+    if (ENGLAND) {
+      const added = await seedEnglandShape(db, rand);
+      if (added.trusts) console.log(`England shape: added ${added.icss} ICSs and ${added.trusts} trusts with their boards.`);
+    }
+    const orgRows = ENGLAND
+      ? (await db.select().from(organisations).where(eq(organisations.kind, "trust"))).filter((o) => isEnglandShapeOds(o.ods))
+      : await db.select().from(organisations).where(inArray(organisations.ods, demoOds));
+    // Trusts beyond the demo's lean to the trust side by a seeded share; about one in five never does.
+    for (const o of orgRows) if (!(o.ods in TRUST_LEAN)) TRUST_LEAN[o.ods] = rand() < 0.2 ? 0 : Math.round(rand() * 50) / 100;
     const icsById = new Map((await db.select().from(organisations).where(eq(organisations.kind, "ics"))).map((o) => [o.id, o.ods]));
     const people = await db
       .select({ userId: memberships.userId, organisationId: memberships.organisationId, role: memberships.role, seat: memberships.seat, email: users.email })
@@ -204,7 +228,7 @@ async function main() {
     const trustWeights = trusts.map((t) => [t, orgRows.find((o) => o.id === t.id)!.turnoverM ?? 300] as const);
 
     const now = Date.now();
-    const earliest = now - 3 * 365 * DAY;
+    const earliest = now - YEARS * 365 * DAY;
     let written = 0;
     for (let batch = 0; written < COUNT; batch++) {
       const n = Math.min(BATCH, COUNT - written);

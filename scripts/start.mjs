@@ -26,7 +26,10 @@ function newestMtime(p) {
   return newest;
 }
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Node 22 from the pinned `node` dev dependency first on the PATH of every child (npx, next, vitest,
+// playwright), also when this script is started as `node scripts/….mjs` rather than through npm.
+const binDir = new URL("../node_modules/.bin", import.meta.url).pathname;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${binDir}:${process.env.PATH ?? ""}` };
 let stale = !fs.existsSync(buildId);
 if (!stale) {
   const built = fs.statSync(buildId).mtimeMs;

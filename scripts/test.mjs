@@ -4,7 +4,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// Node 22 from the pinned `node` dev dependency first on the PATH of every child (npx, next, vitest,
+// playwright), also when this script is started as `node scripts/….mjs` rather than through npm.
+const binDir = new URL("../node_modules/.bin", import.meta.url).pathname;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${binDir}:${process.env.PATH ?? ""}` };
 const run = (cmd, args, extra = {}) => {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });

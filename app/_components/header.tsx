@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { signOutAction, switchMembershipAction } from "../actions";
 import { ROLE, ROLE_LABELS, SEAT_LABELS, activeMembership, type Actor, type ActorMembership } from "@/lib/access";
 import { navigationFor } from "@/lib/navigation";
@@ -7,9 +8,23 @@ function roleLabel(m: ActorMembership) {
   return m.role === ROLE.boardMember && m.seat ? SEAT_LABELS[m.seat] : ROLE_LABELS[m.role];
 }
 
-export function Header({ actor, inboxCount }: { actor: Actor | null; inboxCount?: number }) {
+function CountBadge({ count }: { count: number | undefined }) {
+  return count ? (
+    <span className="ml-1 rounded-full bg-white px-2 text-sm text-nhs-blue">
+      {count}
+      <span className="sr-only"> waiting</span>
+    </span>
+  ) : null;
+}
+
+/** The inbox count, streamed in when its query answers (the page's first byte does not wait for it). */
+async function InboxBadge({ count }: { count: Promise<number | undefined> }) {
+  return <CountBadge count={await count} />;
+}
+
+export function Header({ actor, inboxCount }: { actor: Actor | null; inboxCount?: Promise<number | undefined> }) {
   const active = actor ? activeMembership(actor) : null;
-  const nav = navigationFor(active, { inbox: inboxCount });
+  const nav = navigationFor(active);
   return (
     <header className="bg-nhs-blue text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -62,12 +77,13 @@ export function Header({ actor, inboxCount }: { actor: Actor | null; inboxCount?
               <li key={item.href}>
                 <Link href={item.href} className="font-semibold text-white! no-underline hover:underline">
                   {item.label}
-                  {item.count ? (
-                    <span className="ml-1 rounded-full bg-white px-2 text-sm text-nhs-blue">
-                      {item.count}
-                      <span className="sr-only"> waiting</span>
-                    </span>
-                  ) : null}
+                  {item.href === "/inbox" && inboxCount ? (
+                    <Suspense fallback={null}>
+                      <InboxBadge count={inboxCount} />
+                    </Suspense>
+                  ) : (
+                    <CountBadge count={item.count} />
+                  )}
                 </Link>
               </li>
             ))}

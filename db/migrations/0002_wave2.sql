@@ -50,6 +50,62 @@ CREATE TABLE "attachments" (
 	"removed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "aggregate_counts" (
+	"trust_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"quarter" text NOT NULL,
+	"category" text NOT NULL,
+	"favoured" text NOT NULL,
+	"status" text NOT NULL,
+	"visibility" text NOT NULL,
+	"decisions" integer NOT NULL,
+	"assessed_decisions" integer NOT NULL,
+	"met" integer NOT NULL,
+	"partly_met" integer NOT NULL,
+	"not_met" integer NOT NULL,
+	"unknown" integer NOT NULL,
+	"timed" integer NOT NULL,
+	CONSTRAINT "aggregate_counts_trust_id_author_id_quarter_category_favoured_status_visibility_pk" PRIMARY KEY("trust_id","author_id","quarter","category","favoured","status","visibility")
+);
+--> statement-breakpoint
+CREATE TABLE "aggregate_decisions" (
+	"decision_id" uuid PRIMARY KEY NOT NULL,
+	"trust_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"quarter" text NOT NULL,
+	"category" text NOT NULL,
+	"favoured" text NOT NULL,
+	"status" text NOT NULL,
+	"visibility" text NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"signed_off_at" timestamp with time zone,
+	"sign_off_days" double precision,
+	"met" integer NOT NULL,
+	"partly_met" integer NOT NULL,
+	"not_met" integer NOT NULL,
+	"unknown" integer NOT NULL,
+	"factors" text[] NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "aggregate_dirty" (
+	"xid" bigint NOT NULL,
+	"decision_id" uuid NOT NULL,
+	CONSTRAINT "aggregate_dirty_xid_decision_id_pk" PRIMARY KEY("xid","decision_id")
+);
+--> statement-breakpoint
+CREATE TABLE "aggregate_factor_counts" (
+	"trust_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"quarter" text NOT NULL,
+	"category" text NOT NULL,
+	"favoured" text NOT NULL,
+	"status" text NOT NULL,
+	"visibility" text NOT NULL,
+	"factor" text NOT NULL,
+	"decisions" integer NOT NULL,
+	CONSTRAINT "aggregate_factor_counts_trust_id_author_id_quarter_category_favoured_status_visibility_factor_pk" PRIMARY KEY("trust_id","author_id","quarter","category","favoured","status","visibility","factor")
+);
+--> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_recipient_user_id_users_id_fk" FOREIGN KEY ("recipient_user_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -65,4 +121,5 @@ CREATE INDEX "outbox_decision_id_idx" ON "outbox" USING btree ("decision_id");--
 CREATE INDEX "attachments_decision_id_idx" ON "attachments" USING btree ("decision_id");--> statement-breakpoint
 CREATE INDEX "attachments_outcome_id_idx" ON "attachments" USING btree ("outcome_id");--> statement-breakpoint
 CREATE INDEX "attachments_uploaded_by_id_idx" ON "attachments" USING btree ("uploaded_by_id");--> statement-breakpoint
-CREATE INDEX "attachments_text_idx" ON "attachments" USING gin (to_tsvector('english', coalesce("text_content", '')));
+CREATE INDEX "attachments_text_idx" ON "attachments" USING gin (to_tsvector('english', coalesce("text_content", '')));--> statement-breakpoint
+CREATE INDEX "aggregate_decisions_trust_idx" ON "aggregate_decisions" USING btree ("trust_id","status");

@@ -1,2 +1,91 @@
-// Tables for this concern; re-exported from db/schema.ts. Import what they refer to from "./core".
-export {};
+// Kept aggregates (issue 16): small tables the dashboards read instead of scanning every decision.
+// They are kept exact by database triggers (migration *_h16_aggregates_sql): every write to decisions,
+// factors, success criteria or outcomes marks its decision dirty, and at commit, in the same
+// transaction, the dirty decisions' old contributions are taken away and their new ones added. No lib
+// write code takes part, so every write path (lib, import, generator, raw SQL) keeps them exact.
+// No foreign keys: the rows follow the base tables through the triggers alone.
+// `npm run aggregates:rebuild` recomputes them; `npm run aggregates:check` compares them with a recount.
+import { bigint, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * One row per counted decision (submitted at least once, not a draft): the dimensions the dashboards
+ * filter and group by, and its latest outcome per live criterion. Text-free. Empty string = none.
+ */
+export const aggregateDecisions = pgTable(
+  "aggregate_decisions",
+  {
+    decisionId: uuid("decision_id").primaryKey(),
+    trustId: uuid("trust_id").notNull(),
+    authorId: uuid("author_id").notNull(),
+    /** NHS financial-year quarter of decided_on ("2025-Q1"), '' when no date. */
+    quarter: text("quarter").notNull(),
+    category: text("category").notNull(),
+    favoured: text("favoured").notNull(),
+    status: text("status").notNull(),
+    visibility: text("visibility").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    signedOffAt: timestamp("signed_off_at", { withTimezone: true }),
+    /** Days from submission to sign-off (null unless both are set). */
+    signOffDays: doublePrecision("sign_off_days"),
+    met: integer("met").notNull(),
+    partlyMet: integer("partly_met").notNull(),
+    notMet: integer("not_met").notNull(),
+    unknown: integer("unknown").notNull(),
+    factors: text("factors").array().notNull(),
+  },
+  (t) => [index("aggregate_decisions_trust_idx").on(t.trustId, t.status)],
+);
+
+/**
+ * Counts of counted decisions by every key the dashboards filter or group on. trust_type and ICS come
+ * from the trust (organisations) at read time. Rows whose `decisions` fell to 0 may stay: read > 0.
+ */
+export const aggregateCounts = pgTable(
+  "aggregate_counts",
+  {
+    trustId: uuid("trust_id").notNull(),
+    authorId: uuid("author_id").notNull(),
+    quarter: text("quarter").notNull(),
+    category: text("category").notNull(),
+    favoured: text("favoured").notNull(),
+    status: text("status").notNull(),
+    visibility: text("visibility").notNull(),
+    decisions: integer("decisions").notNull(),
+    /** Decisions with at least one assessed (live) criterion. */
+    assessedDecisions: integer("assessed_decisions").notNull(),
+    met: integer("met").notNull(),
+    partlyMet: integer("partly_met").notNull(),
+    notMet: integer("not_met").notNull(),
+    unknown: integer("unknown").notNull(),
+    /** Decisions with both a submission and a sign-off time. */
+    timed: integer("timed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trustId, t.authorId, t.quarter, t.category, t.favoured, t.status, t.visibility] })],
+);
+
+/** Counted decisions by the same keys and one factor weighed. */
+export const aggregateFactorCounts = pgTable(
+  "aggregate_factor_counts",
+  {
+    trustId: uuid("trust_id").notNull(),
+    authorId: uuid("author_id").notNull(),
+    quarter: text("quarter").notNull(),
+    category: text("category").notNull(),
+    favoured: text("favoured").notNull(),
+    status: text("status").notNull(),
+    visibility: text("visibility").notNull(),
+    factor: text("factor").notNull(),
+    decisions: integer("decisions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trustId, t.authorId, t.quarter, t.category, t.favoured, t.status, t.visibility, t.factor] })],
+);
+
+/** Decisions written by the open transaction, refreshed at its commit (then deleted). */
+export const aggregateDirty = pgTable(
+  "aggregate_dirty",
+  {
+    xid: bigint("xid", { mode: "number" }).notNull(),
+    decisionId: uuid("decision_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.xid, t.decisionId] })],
+);

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
-import type { Category, DashboardFilters, TrustType } from "./filters";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { CATEGORIES, TRUST_TYPES, type Category, type DashboardFilters, type TrustType } from "./filters";
+import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, protectedCells, shareOf, type Cell, type CellState, type Relation, type SideCounts } from "./suppression";
 
 // Panel 2: the balance between system and trust, by trust type, category, quarter and (national) ICS
@@ -34,8 +34,8 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
   // The grouping sets a national analyst gets never include a trust or an author: the query itself
   // cannot produce those rows.
   const sets = national
-    ? sql`(), (trust_type), (category), (quarter), (ics_id)`
-    : sql`(), (trust_type), (category), (quarter), (trust_id), (author_id, trust_id)`;
+    ? sql`(), (trust_type), (category), (quarter_or_null), (ics_id)`
+    : sql`(), (trust_type), (category), (quarter_or_null), (trust_id), (author_id, trust_id)`;
   const keyCols = national
     ? sql`grouping(ics_id)::int as g_ics, 1 as g_trust, 1 as g_author, ics_id, null::uuid as trust_id, null::uuid as author_id`
     : sql`1 as g_ics, grouping(trust_id)::int as g_trust, grouping(author_id)::int as g_author, null::uuid as ics_id, trust_id, author_id`;
@@ -49,18 +49,19 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
   };
   const rows = await rowsOf<Row>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)}),
+    // Read from the kept counts (one row per key, `decisions` in it), not the decisions themselves.
+    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
       g as (
-        select grouping(trust_type)::int as g_type, grouping(category)::int as g_cat, grouping(quarter)::int as g_q, ${keyCols},
-               trust_type, category, quarter,
-               count(*) filter (where favoured = 'system')::int as system,
-               count(*) filter (where favoured = 'trust')::int as trust, count(*)::int as total,
+        select grouping(trust_type)::int as g_type, grouping(category)::int as g_cat, grouping(quarter_or_null)::int as g_q, ${keyCols},
+               trust_type, category, quarter_or_null as quarter,
+               coalesce(sum(decisions) filter (where favoured = 'system'), 0)::int as system,
+               coalesce(sum(decisions) filter (where favoured = 'trust'), 0)::int as trust, coalesce(sum(decisions), 0)::int as total,
                count(distinct trust_id)::int as trusts
         from s group by grouping sets (${sets})
       ),
       ce as (
         select count(*)::int as ces, count(*) filter (where trust_favoured = 0)::int as ces_none
-        from (select author_id, count(*) filter (where favoured = 'trust') as trust_favoured from s group by author_id) x
+        from (select author_id, coalesce(sum(decisions) filter (where favoured = 'trust'), 0) as trust_favoured from s group by author_id) x
       )
       select g.*, ce.ces, ce.ces_none, ii.ods as ics_ods, ii.name as ics_name, tt.ods as trust_ods, tt.name as trust_name, u.name as author_name
       from g cross join ce
@@ -72,10 +73,15 @@ export async function getBalancePanel(actor: Actor, view: DashboardView, filters
   const totalRow = rows.find(isTotal) ?? { system: 0, trust: 0, total: 0, trusts: 0 };
   const ceRow = rows[0] ?? { ces: 0, ces_none: 0 };
   const byTotal = (a: Row, b: Row) => b.total - a.total;
-  const typeRows = rows.filter((r) => r.g_type === 0).sort(byTotal);
-  const categoryRows = rows.filter((r) => r.g_cat === 0).sort(byTotal);
+  // National rows come in a fixed label order, never by their counts: an order by true totals would
+  // let a reader bound a hidden cell from its neighbours (issue 15, finding 3). API `groups` follow.
+  const byLabelOrder = <K extends string>(order: readonly K[], key: (r: Row) => K | null) => (a: Row, b: Row) =>
+    order.indexOf(key(a) as K) - order.indexOf(key(b) as K);
+  const byIcsName = (a: Row, b: Row) => (a.ics_name ?? "").localeCompare(b.ics_name ?? "", "en-GB") || (a.ics_ods ?? "").localeCompare(b.ics_ods ?? "");
+  const typeRows = rows.filter((r) => r.g_type === 0).sort(national ? byLabelOrder(TRUST_TYPES, (r) => r.trust_type) : byTotal);
+  const categoryRows = rows.filter((r) => r.g_cat === 0).sort(national ? byLabelOrder(CATEGORIES, (r) => r.category) : byTotal);
   const quarterRows = rows.filter((r) => r.g_q === 0).sort((a, b) => ((a.quarter ?? "9999") < (b.quarter ?? "9999") ? -1 : 1));
-  const icsRows = rows.filter((r) => r.g_ics === 0).sort(byTotal);
+  const icsRows = rows.filter((r) => r.g_ics === 0).sort(byIcsName);
 
   if (national && totalRow.trusts < NATIONAL_MIN_TRUSTS) {
     return {

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { FACTORS, type DashboardFilters, type Factor } from "./filters";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, protectedCells, type SideCounts } from "./suppression";
 
 // Panel 4: factors weighed, like the study's Table 2.
@@ -18,15 +18,18 @@ export async function getFactorsPanel(actor: Actor, view: DashboardView, filters
   const { db, view: v, cell } = await open(actor, view);
   const rows = await rowsOf<{ trusts: number; factor: Factor | null; ds: number; dt: number; d: number; cs: number; ct: number; c: number }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)}),
-      n as (select count(distinct trust_id)::int as trusts from s)
+    // Read from the kept counts: decisions by key and factor (db/tables/aggregates.ts).
+    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
+      n as (select count(distinct trust_id)::int as trusts from s),
+      f as (${scopedKept(v, filters, "aggregate_factor_counts")})
       select n.trusts, x.* from n left join (
-        select f.factor::text as factor,
-          count(*) filter (where s.favoured = 'system')::int as ds, count(*) filter (where s.favoured = 'trust')::int as dt, count(*)::int as d,
-          count(distinct s.author_id) filter (where s.favoured = 'system')::int as cs,
-          count(distinct s.author_id) filter (where s.favoured = 'trust')::int as ct,
-          count(distinct s.author_id)::int as c
-        from s join decision_factors f on f.decision_id = s.id
+        select f.factor,
+          coalesce(sum(f.decisions) filter (where f.favoured = 'system'), 0)::int as ds,
+          coalesce(sum(f.decisions) filter (where f.favoured = 'trust'), 0)::int as dt, sum(f.decisions)::int as d,
+          count(distinct f.author_id) filter (where f.favoured = 'system')::int as cs,
+          count(distinct f.author_id) filter (where f.favoured = 'trust')::int as ct,
+          count(distinct f.author_id)::int as c
+        from f
         group by f.factor
       ) x on true`,
   );
@@ -51,7 +54,8 @@ export async function getFactorsPanel(actor: Actor, view: DashboardView, filters
         _n: r.d,
       };
     })
-      .sort((a, b) => b._n - a._n)
+      // National rows in the taxonomy's fixed order, never by counts (issue 15, finding 3).
+      .sort((a, b) => (national ? FACTORS.indexOf(a.factor) - FACTORS.indexOf(b.factor) : b._n - a._n))
       .map(({ _n, ...rest }) => (void _n, rest)),
   };
 }

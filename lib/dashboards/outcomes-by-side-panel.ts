@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters, Favoured } from "./filters";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 3: outcomes by side. (A decision's own outcomes panel is getOutcomesPanel in lib/outcomes.ts.)
@@ -31,22 +31,14 @@ export async function getOutcomesBySidePanel(actor: Actor, view: DashboardView, 
   const { db, view: v, cell } = await open(actor, view);
   const rows = await rowsOf<{ trusts: number; favoured: Favoured | null; decisions: number; assessed: number; met: number; partly_met: number; not_met: number; unknown: number }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)}),
-      n as (select count(distinct trust_id)::int as trusts from s),
-      latest as (
-        select distinct on (o.criterion_id) o.criterion_id, o.decision_id, o.outcome
-        from criterion_outcomes o
-        join success_criteria c on c.id = o.criterion_id and c.removed_at is null
-        where o.decision_id in (select id from s)
-        order by o.criterion_id, o.created_at desc, o.id desc
-      )
+    // Read from the kept counts: each decision's latest outcome per live criterion is counted once,
+    // when written (db/tables/aggregates.ts), instead of deduplicating every outcome here.
+    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
+      n as (select count(distinct trust_id)::int as trusts from s)
       select n.trusts, x.* from n left join (
-        select s.favoured, count(distinct s.id)::int as decisions, count(*)::int as assessed,
-          count(*) filter (where l.outcome = 'met')::int as met,
-          count(*) filter (where l.outcome = 'partly_met')::int as partly_met,
-          count(*) filter (where l.outcome = 'not_met')::int as not_met,
-          count(*) filter (where l.outcome = 'unknown')::int as unknown
-        from latest l join s on s.id = l.decision_id
+        select s.favoured, sum(assessed_decisions)::int as decisions, sum(met + partly_met + not_met + unknown)::int as assessed,
+          sum(met)::int as met, sum(partly_met)::int as partly_met, sum(not_met)::int as not_met, sum(unknown)::int as unknown
+        from s
         group by s.favoured
       ) x on true`,
   );

@@ -23,7 +23,13 @@ export type ReciprocityPanel = { trusts: ReciprocityTrust[]; flows: ReciprocityF
 
 const amount = (k: unknown): number | null => (k === null || k === undefined ? null : Number(k));
 
-/** ICS view only: who helped whom, from the decisions of the ICS's trusts. Never a balance owed. */
+/**
+ * ICS view only: who helped whom, from the decisions of the ICS's trusts. Never a balance owed.
+ * Counts of decisions that gave or received include confidential ones (visible to their trust's board
+ * only), as the other ICS panels' counts do; £ amounts and giver→receiver flows come only from
+ * decisions shared with the system, so no filter can narrow them to a confidential decision's £ or
+ * beneficiary (issue 15, finding 1).
+ */
 export async function getReciprocityPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<ReciprocityPanel> {
   const { db, view: v } = await open(actor, view);
   if (v.kind !== "ics") throw new AppError("not_found", "Panel not found");
@@ -36,14 +42,14 @@ export async function getReciprocityPanel(actor: Actor, view: DashboardView, fil
     // whole ICS (other filters applied) and the links are those with that trust at either end.
     sql`with s as (${scopedDecisions(v, { ...filters, trust: undefined })}),
       l as (
-        select s.id, s.trust_id as giver, o.organisation_id as receiver, o.amount_k
+        select s.id, s.trust_id as giver, o.organisation_id as receiver, o.amount_k, s.visibility = 'system' as shared
         from s join decision_organisations o on o.decision_id = s.id
         where o.role = 'benefits' and o.organisation_id <> s.trust_id
         ${filters.trust ? sql`and (s.trust_id = (select id from organisations where ods = ${filters.trust}) or o.organisation_id = (select id from organisations where ods = ${filters.trust}))` : sql``}
       ),
-      gave as (select giver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l group by giver),
-      recv as (select receiver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l group by receiver),
-      flows as (select giver, receiver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l group by giver, receiver)
+      gave as (select giver, count(distinct id)::int as n, (sum(amount_k) filter (where shared))::float8 as k from l group by giver),
+      recv as (select receiver, count(distinct id)::int as n, (sum(amount_k) filter (where shared))::float8 as k from l group by receiver),
+      flows as (select giver, receiver, count(distinct id)::int as n, sum(amount_k)::float8 as k from l where shared group by giver, receiver)
       select 'trust' as kind, t.ods as from_ods, t.name as from_name, null as to_ods, null as to_name,
              coalesce(g.n, 0) as gave, g.k as gave_k, coalesce(r.n, 0) as received, r.k as received_k
         from organisations t left join gave g on g.giver = t.id left join recv r on r.receiver = t.id

@@ -66,6 +66,33 @@ export function scopedDecisions(view: ResolvedView, f: DashboardFilters, extraCo
     where ${sql.join(conds, sql` and `)}`;
 }
 
+/**
+ * The same set read from the kept aggregates (db/tables/aggregates.ts), as a CTE body over `table`:
+ * aggregate_counts and aggregate_factor_counts (rows of counts by key; only rows with decisions > 0)
+ * or aggregate_decisions (one row per counted decision). Same filters as scopedDecisions, with the
+ * quarter ('' when undated, which no quarter range includes) in place of decided_on; trust_type and
+ * ics_id come from the trust at read time.
+ */
+export function scopedKept(view: ResolvedView, f: DashboardFilters, table: "aggregate_counts" | "aggregate_factor_counts" | "aggregate_decisions"): SQL {
+  const conds: SQL[] = table === "aggregate_decisions" ? [sql`true`] : [sql`k.decisions > 0`];
+  if (view.kind === "trust") conds.push(sql`k.trust_id = ${view.orgId}`);
+  if (view.kind === "ics") conds.push(sql`t.ics_id = ${view.orgId}`);
+  if (f.ics && view.kind === "national") conds.push(sql`i.ods = ${f.ics}`);
+  if (f.trust && view.kind === "ics") conds.push(sql`t.ods = ${f.trust}`);
+  if (f.trustType) conds.push(sql`t.trust_type = ${f.trustType}`);
+  if (f.category) conds.push(sql`k.category = ${f.category}`);
+  if (f.favoured) conds.push(sql`k.favoured = ${f.favoured}`);
+  if (f.status) conds.push(sql`k.status = ${f.status}`);
+  else conds.push(sql`k.status in (${sql.join(DEFAULT_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.from) conds.push(sql`k.quarter <> '' and k.quarter >= ${f.from}`);
+  if (f.to) conds.push(sql`k.quarter <> '' and k.quarter <= ${f.to}`);
+  return sql`select k.*, nullif(k.quarter, '') as quarter_or_null, t.trust_type::text as trust_type, t.ics_id
+    from ${sql.identifier(table)} k
+    join organisations t on t.id = k.trust_id
+    left join organisations i on i.id = t.ics_id
+    where ${sql.join(conds, sql` and `)}`;
+}
+
 export async function rowsOf<T>(db: Database, q: SQL): Promise<T[]> {
   const r = (await db.execute(q)) as unknown;
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];

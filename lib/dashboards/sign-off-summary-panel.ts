@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
 import { reviewDueWhere } from "../review-due";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 7: sign-off across the decisions in view. (A decision's own sign-off record is getSignOffPanel
@@ -26,17 +26,19 @@ export async function getSignOffSummaryPanel(actor: Actor, view: DashboardView, 
   const { db, view: v, cell } = await open(actor, view);
   const [r] = await rowsOf<{ trusts: number; total: number; timed: number; median_days: number | null; awaiting: number; signed_off: number; due_criteria: number; due_decisions: number }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters)}),
+    // Counts from the kept counts; the median from the kept per-decision rows (days already worked
+    // out); reviews due depend on today's date, so they are worked out here, from the kept rows.
+    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
+      d as (${scopedKept(v, filters, "aggregate_decisions")}),
       due as (
-        select c.id, c.decision_id from s join success_criteria c on c.decision_id = s.id
-        where ${reviewDueWhere({ criterion: "c", status: sql`s.status` })}
+        select c.id, c.decision_id from d join success_criteria c on c.decision_id = d.decision_id
+        where d.status = 'signed_off' and ${reviewDueWhere({ criterion: "c", status: sql`d.status` })}
       )
-      select count(distinct trust_id)::int as trusts, count(*)::int as total,
-        count(*) filter (where submitted_at is not null and signed_off_at is not null)::int as timed,
-        (percentile_cont(0.5) within group (order by extract(epoch from (signed_off_at - submitted_at)) / 86400.0)
-          filter (where submitted_at is not null and signed_off_at is not null))::float8 as median_days,
-        count(*) filter (where status = 'awaiting_sign_off')::int as awaiting,
-        count(*) filter (where status = 'signed_off')::int as signed_off,
+      select count(distinct trust_id)::int as trusts, coalesce(sum(decisions), 0)::int as total,
+        coalesce(sum(timed), 0)::int as timed,
+        (select percentile_cont(0.5) within group (order by sign_off_days) from d where sign_off_days is not null)::float8 as median_days,
+        coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
+        coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
         (select count(*) from due)::int as due_criteria,
         (select count(distinct decision_id) from due)::int as due_decisions
       from s`,

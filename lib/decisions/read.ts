@@ -23,17 +23,25 @@ export function getDecision(actor: Actor, id: string): Promise<DecisionDto> {
 async function loadDecisionDto(actor: Actor, id: string) {
   const db = await getDb();
   const { decision: d, trust } = await readableDecision(actor, id);
-  const [content, [author], versions, ics] = await Promise.all([
+  // The author's name and the ICS in one statement (statements per page, issue 16).
+  const [content, [names], versions] = await Promise.all([
     readContent(db, d),
-    db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, d.authorId)),
+    db
+      .select({
+        author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
+        icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+        icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+      })
+      .from(sql`(select 1) as one`),
     db
       .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
       .from(decisionVersions)
       .innerJoin(users, eq(users.id, decisionVersions.createdById))
       .where(eq(decisionVersions.decisionId, d.id))
       .orderBy(desc(decisionVersions.version)),
-    trust.icsId ? db.select({ ods: organisations.ods, name: organisations.name }).from(organisations).where(eq(organisations.id, trust.icsId)) : Promise.resolve([]),
   ]);
+  const author = names?.author != null ? { id: d.authorId, name: names.author } : undefined;
+  const ics = names?.icsOds != null ? [{ ods: names.icsOds, name: names.icsName ?? "" }] : [];
   const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });
   const currentVersion = versions.find((v) => v.version === d.version);
   const history = await sharedHistory(actor, d);

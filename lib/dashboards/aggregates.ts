@@ -1,0 +1,67 @@
+// The kept aggregates' maintenance (issue 16): a from-scratch recount to compare with what the
+// triggers keep, and a rebuild (after a restore, or if the check ever reports a difference). The
+// tables and triggers are in db/tables/aggregates.ts and the migration *_h16_aggregates_sql.
+// Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
+// tests, never from a page or the API.
+import { sql } from "drizzle-orm";
+import { executeRows, type DbOrTx } from "@/db/client";
+
+const KEYS = ["trust_id", "author_id", "quarter", "category", "favoured", "status", "visibility"] as const;
+
+export type AggregateDifference = { table: string; key: string; kept: string | null; recount: string | null };
+
+/**
+ * Compares every kept figure with a recount from the base tables in one snapshot: the per-decision
+ * facts, the counts by key and the counts by key and factor. Answers the differences (none when exact).
+ */
+export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]> {
+  const keys = sql.raw(KEYS.join(", "));
+  const keyText = sql.raw(KEYS.map((k) => `coalesce(x.${k}, y.${k})::text`).join(` || '/' || `));
+  const rows = await executeRows<AggregateDifference>(
+    db,
+    sql`with kept_facts as (
+        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors
+        from aggregate_decisions),
+      recount_facts as (
+        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors
+        from aggregate_decision_source),
+      kept_counts as (
+        select ${keys}, decisions, assessed_decisions, met, partly_met, not_met, unknown, timed
+        from aggregate_counts
+        where decisions <> 0 or assessed_decisions <> 0 or met <> 0 or partly_met <> 0 or not_met <> 0 or unknown <> 0 or timed <> 0),
+      recount_counts as (
+        select ${keys}, count(*)::int as decisions,
+          (count(*) filter (where met + partly_met + not_met + unknown > 0))::int as assessed_decisions,
+          sum(met)::int as met, sum(partly_met)::int as partly_met, sum(not_met)::int as not_met, sum(unknown)::int as unknown,
+          (count(*) filter (where sign_off_days is not null))::int as timed
+        from recount_facts group by ${keys}),
+      kept_factors as (select ${keys}, factor, decisions from aggregate_factor_counts where decisions <> 0),
+      recount_factors as (
+        select ${keys}, factor, count(*)::int as decisions
+        from (select r.*, unnest(r.factors) as factor from recount_facts r) f group by ${keys}, factor)
+      select 'aggregate_decisions' as "table", coalesce(x.decision_id, y.decision_id)::text as key,
+        row(x.*)::text as kept, row(y.*)::text as recount
+      from kept_facts x full join recount_facts y on x.decision_id = y.decision_id
+      where row(x.*) is distinct from row(y.*)
+      union all
+      select 'aggregate_counts', ${keyText}, row(x.*)::text, row(y.*)::text
+      from kept_counts x full join recount_counts y using (${keys})
+      where row(x.*) is distinct from row(y.*)
+      union all
+      select 'aggregate_factor_counts', ${keyText} || '/' || coalesce(x.factor, y.factor), row(x.*)::text, row(y.*)::text
+      from kept_factors x full join recount_factors y using (${keys}, factor)
+      where row(x.*) is distinct from row(y.*)
+      limit 100`,
+  );
+  return rows;
+}
+
+/** Recomputes every kept aggregate from the base tables, in one transaction. */
+export async function rebuildAggregates(db: DbOrTx): Promise<{ decisions: number; counts: number }> {
+  await db.execute(sql`select aggregate_rebuild()`);
+  const [r] = await executeRows<{ decisions: number; counts: number }>(
+    db,
+    sql`select (select count(*) from aggregate_decisions)::int as decisions, (select count(*) from aggregate_counts)::int as counts`,
+  );
+  return r;
+}
