@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { authSecret } from "./auth/secret";
 import { isDatabaseEmpty } from "./demo/seed";
 import { loadDemo } from "./demo/load";
+import { auditKey } from "./audit-key";
+import { sealLegacyChains } from "./audit";
 
 /**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
@@ -12,7 +14,10 @@ import { loadDemo } from "./demo/load";
 export async function startUp() {
   const started = Date.now();
   authSecret();
+  auditKey();
   const db = await getDb();
+  const sealed = await sealLegacyChains(db);
+  if (sealed) console.log(`Fulcrum: sealed ${sealed} audit chain(s) written before the audit key with a keyed event.`);
   if (process.env.NODE_ENV !== "production" || process.env.FULCRUM_DEMO === "1") {
     if (await isDatabaseEmpty(db)) {
       await loadDemo(db);
