@@ -229,7 +229,7 @@ export async function openConfiguredDatabase(): Promise<OpenedDatabase> {
 
 async function migrateAsOwner(migrationUrl: string, runtimeUrl: string) {
   const { applyRuntimeGrants, urlUser } = await import("./roles");
-  const owner = await openPostgres(migrationUrl, { max: 1 });
+  const owner = await openPostgres(migrationUrl, { max: 2 });
   try {
     const runtimeRole = urlUser(runtimeUrl);
     if (runtimeRole !== urlUser(migrationUrl)) {

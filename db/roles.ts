@@ -17,8 +17,11 @@ const quoteLiteral = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /** Creates the runtime role, or sets its password when it exists. Needs a role with CREATEROLE. */
 export async function ensureRuntimeRole(client: Sql, role: string, password: string) {
   assertRoleName(role);
-  const [existing] = await client`select 1 from pg_roles where rolname = ${role}`;
-  const options = `LOGIN PASSWORD ${quoteLiteral(password)} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`;
+  const [existing] = await client`select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls or rolreplication as powerful from pg_roles where rolname = ${role}`;
+  // A new role has none of SUPERUSER, CREATEDB, CREATEROLE, REPLICATION, BYPASSRLS (the defaults);
+  // an existing one that has any of them is refused rather than trusted.
+  if (existing?.powerful) throw new Error(`Role ${role} exists with SUPERUSER, CREATEROLE, CREATEDB, REPLICATION or BYPASSRLS: the runtime role must have none of them.`);
+  const options = `LOGIN PASSWORD ${quoteLiteral(password)}`;
   await client.unsafe(existing ? `ALTER ROLE "${role}" ${options}` : `CREATE ROLE "${role}" ${options}`);
 }
 

@@ -20,7 +20,7 @@ async function main() {
   }
   const password = process.env.FULCRUM_RUNTIME_PASSWORD || randomBytes(24).toString("base64url");
   const { default: postgres } = await import("postgres");
-  const opened = await openPostgres(migrationUrl, { max: 1 });
+  const opened = await openPostgres(migrationUrl, { max: 2 });
   await opened.close();
   const client = postgres(migrationUrl, { max: 1, onnotice: () => {} });
   try {
