@@ -33,7 +33,7 @@ export type RegisterPage = {
   pageCount: number;
   sort: string;
   filters: RegisterFilters;
-  /** ICS leads only: decisions matching the filters that only their trust boards may read (null when searching text). */
+  /** ICS leads only: decisions matching the filters that only their trust boards may read (null with any filter finer than coarseFiltersOnly allows). */
   hiddenCount: number | null;
 };
 
@@ -84,7 +84,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))
       .where(where),
-    countHidden(actor, scope, attrs, !!filters.q),
+    countHidden(actor, scope, attrs, !coarseFiltersOnly(filters)),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -111,10 +111,26 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
   };
 }
 
-/** For ICS leads: submitted decisions of their ICSs' trusts, matching the filters, shared with the trust board only. */
-async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], searching: boolean): Promise<number | null> {
+const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;
+const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
+
+/**
+ * Issue 15, finding 4: the count of decisions for trust boards only is given for coarse filters alone
+ * (quarter, side, category, trust or ICS or trust type, status). An author, an exact day, a factor, a
+ * beneficiary, an outcome, a review due or search words would let an ICS lead probe one confidential
+ * decision's attributes through it, so with any of them the count is not shown.
+ */
+export function coarseFiltersOnly(f: Partial<RegisterFilters>): boolean {
+  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q) return false;
+  if (f.from && !QUARTER_START.test(f.from)) return false;
+  if (f.to && !QUARTER_END.test(f.to)) return false;
+  return true;
+}
+
+/** For ICS leads: submitted decisions of their ICSs' trusts, matching the (coarse) filters, shared with the trust board only. */
+async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], fineFilters: boolean): Promise<number | null> {
   const icsIds = sharedReaderIcsIds(actor);
-  if (!icsIds.length || searching) return null;
+  if (!icsIds.length || fineFilters) return null;
   const db = await getDb();
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
