@@ -6,6 +6,7 @@ import { isDatabaseEmpty } from "./demo/seed";
 import { loadDemo } from "./demo/load";
 import { auditKey } from "./audit-key";
 import { sealLegacyChains } from "./audit";
+import { logError } from "./log-error";
 
 /**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
@@ -28,7 +29,7 @@ export async function startUp() {
     // PGlite has no autovacuum, so its planner statistics never refresh by themselves; without them
     // the dashboards' joins pick poor plans on large data. Analyse at start, and every six hours.
     await db.execute(sql`analyze`);
-    const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => console.error("Fulcrum: analyze failed", e)), 6 * 3600_000);
+    const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => logError("Fulcrum: analyze", e)), 6 * 3600_000);
     timer.unref();
   }
   console.log(`Fulcrum: database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}).`);

@@ -8,6 +8,7 @@ import { authenticateBearer } from "../tokens";
 import { clientIp } from "../auth/client-ip";
 import type { RouteSpec } from "./routes";
 import type { z } from "./zod";
+import { logError } from "@/lib/log-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -178,7 +179,7 @@ export function apiHandler<S extends RouteSpec>(
         const headers = { ...rateHeaders, ...(e.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="fulcrum"' } : {}) };
         return errorResponse(e.code, e.message, e.status, e.fieldErrors, headers);
       }
-      console.error(`[api] ${spec.method.toUpperCase()} ${spec.path} failed`, e);
+      logError(`[api] ${spec.method.toUpperCase()} ${spec.path}`, e);
       return errorResponse("internal", GENERIC_FAILURE, 500, undefined, rateHeaders);
     }
   };
@@ -191,7 +192,7 @@ export function publicHandler(handler: (request: Request) => Promise<unknown>): 
       const result = await handler(request);
       return result instanceof Response ? result : jsonResponse(result, 200, { "cache-control": "public, max-age=300" });
     } catch (e) {
-      console.error("[api] public route failed", e);
+      logError("[api] public route", e);
       return errorResponse("internal", GENERIC_FAILURE, 500);
     }
   };

@@ -3,6 +3,7 @@ import { registerFiltersFromSearchParams, streamRegisterExportRows } from "@/lib
 import { csvChunks } from "@/lib/export/csv";
 import { REGISTER_COLUMNS, registerFileName } from "@/lib/export/register";
 import { isAppError } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export async function GET(request: Request) {
         }
         controller.close();
       } catch (e) {
-        console.error("[export] CSV failed", e);
+        logError("[export] CSV", e);
         controller.error(e);
       }
     },
