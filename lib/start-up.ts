@@ -7,6 +7,7 @@ import { loadDemo } from "./demo/load";
 import { auditKey } from "./audit-key";
 import { sealLegacyChains } from "./audit";
 import { logError } from "./log-error";
+import { pruneOldRows } from "./rate-limit";
 
 /**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
@@ -18,6 +19,9 @@ export async function startUp() {
   auditKey();
   const db = await getDb();
   const sealed = await sealLegacyChains(db);
+  // Sign-in attempts and rate-limit windows older than a day are of no use: pruned now and hourly.
+  await pruneOldRows(db);
+  setInterval(() => void pruneOldRows(db).catch((e) => logError("Fulcrum: pruning", e)), 3600_000).unref();
   if (sealed) console.log(`Fulcrum: sealed ${sealed} audit chain(s) written before the audit key with a keyed event.`);
   if (process.env.NODE_ENV !== "production" || process.env.FULCRUM_DEMO === "1") {
     if (await isDatabaseEmpty(db)) {

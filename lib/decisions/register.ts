@@ -37,6 +37,9 @@ export type RegisterPage = {
   hiddenCount: number | null;
 };
 
+/** The deepest row the register's pages reach by OFFSET (400 pages of 25). */
+export const MAX_REGISTER_OFFSET = 10_000;
+
 export const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
 
 
@@ -52,6 +55,11 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
   const where = and(readable, ...scope, ...attrs, text);
   const sort = defaultSort(filters);
   const order = orderFor(sort, filters.q);
+  // Issue 15, finding 6: OFFSET stays bounded. Pages beyond MAX_REGISTER_OFFSET rows are not served
+  // (the page asked for is brought back to the last one allowed); deeper reading is by keyset
+  // through the API (`cursor`) or the export, which stream every row.
+  const maxPage = Math.max(1, Math.floor(MAX_REGISTER_OFFSET / filters.pageSize));
+  if (filters.page > maxPage) filters.page = maxPage;
   const offset = (filters.page - 1) * filters.pageSize;
 
   const [rows, [{ n: total }], hiddenCount] = await Promise.all([
@@ -104,7 +112,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
     total,
     page: filters.page,
     pageSize: filters.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+    pageCount: Math.min(maxPage, Math.max(1, Math.ceil(total / filters.pageSize))),
     sort,
     filters,
     hiddenCount,

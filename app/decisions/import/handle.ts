@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES, mayImport } from "@/lib/decisions";
 import { GENERIC_FAILURE, isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/access";
 import { logError } from "@/lib/log-error";
+import { limitHeavyRequest } from "@/lib/rate-limit";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 
@@ -21,6 +22,7 @@ export async function handleImport(request: Request, run: (actor: Actor, text: s
   const actor = await getActor();
   if (!actor || !mayImport(actor)) return json({ error: { code: "not_found", message: "Page not found" } }, 404);
   try {
+    await limitHeavyRequest(actor, "import");
     const text = await readBodyLimited(request, MAX_IMPORT_BYTES);
     return json(await run(actor, text));
   } catch (e) {
