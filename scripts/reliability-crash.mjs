@@ -131,6 +131,19 @@ try {
     const d = await r.json();
     if (d.title !== title || d.criteria?.length !== 1) half++;
   }
+  // Server actions: a foreign or null Origin is refused before any action runs (the same request
+  // from our own origin reaches the action lookup: an unknown action is "not found").
+  const action = "7f" + "0".repeat(40);
+  const post = (origin) =>
+    fetch(`${base}/sign-in`, { method: "POST", headers: { "next-action": action, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", ...(origin ? { origin } : {}) }, body: "[]" })
+      .then(async (r) => ({ status: r.status, text: await r.text() }));
+  const own = await post(base);
+  const foreign = await post("https://evil.example");
+  const nullOrigin = await post("null");
+  const refused = (r) => r.status >= 400 && r.status !== 404 && !/at .*\.js:\d/.test(r.text);
+  const originOk = own.status === 404 && refused(foreign) && refused(nullOrigin);
+  console.log(`origin ${values.engine} ${originOk ? "pass" : "FAIL"} own origin ${own.status} (action looked up), foreign ${foreign.status}, null ${nullOrigin.status}`);
+  if (!originOk) failure = `origin check: own ${own.status}, foreign ${foreign.status}, null ${nullOrigin.status}`;
   await kill("SIGTERM");
   const verify = npmRun("audit:verify");
   const intact = verify.status === 0;
@@ -138,7 +151,7 @@ try {
   const ok = missing === 0 && half === 0 && intact && acknowledged.size > 0;
   console.log(`crash ${values.engine} ${ok ? "pass" : "FAIL"} ${figures}`);
   if (!intact) console.log(verify.stdout.split("\n").slice(0, 3).join("\n"));
-  if (!ok) failure = figures;
+  if (!ok) failure = failure ? `${failure}; ${figures}` : figures;
 } catch (e) {
   failure = e instanceof Error ? e.message : String(e);
   console.log(`crash ${values.engine} FAIL ${failure.split("\n")[0]}`);
