@@ -124,7 +124,7 @@ describe("the keyed audit chain (issue 15, finding 2)", () => {
   if (engineName() === "pglite") it("npm run audit:checkpoint and audit:verify --checkpoint FILE on a data folder", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-checkpoint-"));
     const run = (script: string, args: string[] = []) =>
-      spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, DATABASE_URL: undefined, FULCRUM_DATA_DIR: dir } });
+      spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, encoding: "utf8", timeout: 120_000, env: { ...process.env, DATABASE_URL: undefined, FULCRUM_DATA_DIR: dir } });
     try {
       let chain: string;
       {
@@ -156,5 +156,5 @@ describe("the keyed audit chain (issue 15, finding 2)", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // three tool runs, each starting Node and PGlite: slow on a busy machine
 });
