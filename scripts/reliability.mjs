@@ -29,6 +29,7 @@ const CHECKS = [
 const NOT_BUILT = [
   ...(fs.existsSync(path.join(root, ".next", "BUILD_ID")) ? [] : ["crash rounds with SIGKILL (needs `npx next build` first)"]),
   "PGlite: a kill during a checkpoint",
+  "crash rounds for submit, positions, outcomes (creates only so far)",
   "database restart under load (own PostgreSQL cluster)",
   "soak: 10 minutes at 50 requests/s",
   "XSS payloads rendered, Playwright dialog listener",
