@@ -23,6 +23,8 @@ export default defineConfig({
   },
   test: {
     retry: 0,
+    // The audit chain's HMAC key (lib/audit-key.ts); spawned scripts inherit it.
+    env: { FULCRUM_AUDIT_KEY: process.env.FULCRUM_AUDIT_KEY || "test-audit-key-0123456789abcdef0123456789" },
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration:pglite", { FULCRUM_TEST_ENGINE: "pglite" }),

@@ -234,11 +234,40 @@ export function dataDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.FULCRUM_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), "data"));
 }
 
-/** Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite in the data folder. */
+/**
+ * Opens the database the environment names: PostgreSQL when DATABASE_URL is set, else PGlite in the
+ * data folder. With DATABASE_MIGRATION_URL too (the owner role), migrates as the owner, re-grants the
+ * runtime role (DATABASE_URL's user) for any new table, and serves as the runtime role, which cannot
+ * migrate (README, "Security and reliability").
+ */
 export async function openConfiguredDatabase(): Promise<OpenedDatabase> {
   const url = process.env.DATABASE_URL;
+  const migrationUrl = process.env.DATABASE_MIGRATION_URL;
+  if (url && migrationUrl) {
+    await migrateAsOwner(migrationUrl, url);
+    return openPostgres(url, { migrate: false });
+  }
   if (url) return openPostgres(url);
   return openPglite({ dataDir: dataDir() });
+}
+
+async function migrateAsOwner(migrationUrl: string, runtimeUrl: string) {
+  const { applyRuntimeGrants, urlUser } = await import("./roles");
+  const owner = await openPostgres(migrationUrl, { max: 2 });
+  try {
+    const runtimeRole = urlUser(runtimeUrl);
+    if (runtimeRole !== urlUser(migrationUrl)) {
+      const { default: postgres } = await import("postgres");
+      const client = postgres(migrationUrl, { max: 1, onnotice: () => {} });
+      try {
+        await applyRuntimeGrants(client, runtimeRole);
+      } finally {
+        await client.end({ timeout: 5 });
+      }
+    }
+  } finally {
+    await owner.close();
+  }
 }
 
 // ---------------------------------------------------------------- the process-wide database

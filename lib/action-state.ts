@@ -1,4 +1,5 @@
 import { isAppError, GENERIC_FAILURE, type FieldErrors } from "./errors";
+import { logError } from "./log-error";
 
 /** What every server action returns to its form (STYLE.md, "Actions, routes, errors"). */
 export type ActionState =
@@ -26,6 +27,6 @@ export function stateFromError(e: unknown, values?: Record<string, string>): Act
     if (e.code === "invalid") return { status: "invalid", message: e.message, fieldErrors: e.fieldErrors ?? {}, values };
     return { status: "error", message: e.message, values };
   }
-  console.error(e);
+  logError("[action]", e);
   return { status: "error", message: GENERIC_FAILURE, values };
 }

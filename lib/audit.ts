@@ -1,10 +1,11 @@
 import "server-only";
 import { auditNow } from "./clock";
 import { asc, eq, sql } from "drizzle-orm";
-import type { DbOrTx, Database } from "@/db/client";
+import { executeRows, type DbOrTx, type Database } from "@/db/client";
 import { auditEvents, auditHeads } from "@/db/schema";
 import type { Actor } from "./access";
-import { hashCanonical } from "./canonical";
+import { canonicalJson, hashCanonical } from "./canonical";
+import { auditKey, hmacHex } from "./audit-key";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -38,10 +39,41 @@ type HashedFields = {
   prevHash: string;
 };
 
-/** The event's own hash: SHA-256 of the canonical JSON of every stored field but id and hash. */
-export function hashAuditEvent(e: HashedFields): string {
+/**
+ * The event's own hash: HMAC-SHA-256, keyed with the audit key (FULCRUM_AUDIT_KEY, kept outside the
+ * database), of the canonical JSON of every stored field but id and hash. Without the key, rows
+ * rewritten with database rights alone cannot be given hashes that verify.
+ */
+export function hashAuditEvent(e: HashedFields, key: string = auditKey()): string {
+  return hmacHex(key, canonicalJson({ ...e, createdAt: new Date(e.createdAt).toISOString() }));
+}
+
+/** The unkeyed SHA-256 of events written before the chain was keyed (legacy rows, sealed by `audit.keyed`). */
+export function plainAuditHash(e: HashedFields): string {
   return hashCanonical({ ...e, createdAt: new Date(e.createdAt).toISOString() });
 }
+
+/** The hashed fields of a stored event row. */
+function storedFields(row: typeof auditEvents.$inferSelect): HashedFields {
+  return {
+    chain: row.chain,
+    seq: row.seq,
+    organisationId: row.organisationId,
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    createdAt: row.createdAt,
+    prevHash: row.prevHash,
+  };
+}
+
+/** The action of the keyed event that seals a chain's unkeyed (legacy) prefix. */
+export const KEYED_SEAL_ACTION = "audit.keyed";
 
 /**
  * Appends an event to its organisation's chain. Call it inside the transaction of the write it
@@ -52,15 +84,22 @@ export async function recordAudit(tx: DbOrTx, actor: Actor | null, input: AuditI
   const head = await lockChainHead(tx, chain);
   const event = nextAuditEvent(head, actor, input);
   await tx.insert(auditEvents).values(event);
-  await tx.update(auditHeads).set({ seq: event.seq, hash: event.hash }).where(eq(auditHeads.chain, chain));
+  await advanceChainHead(tx, chain, event.seq, event.hash);
   return { chain, seq: event.seq, hash: event.hash };
 }
 
-/** Creates the chain's head if it has none, and locks it until the transaction ends. */
-async function lockChainHead(tx: DbOrTx, chain: string) {
-  await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for("update");
-  return head;
+/**
+ * Creates the chain's head if it has none, and locks it until the transaction ends. Through a
+ * SECURITY DEFINER function (migration 0002): the runtime role has no UPDATE on audit_heads.
+ */
+async function lockChainHead(tx: DbOrTx, chain: string): Promise<{ chain: string; seq: number; hash: string }> {
+  const [head] = await executeRows<{ chain: string; seq: number; hash: string }>(tx, sql`select * from fulcrum_audit_head_lock(${chain})`);
+  return { chain: head.chain, seq: Number(head.seq), hash: head.hash };
+}
+
+/** Moves the head onto the event just written; the function refuses any other move. */
+async function advanceChainHead(tx: DbOrTx, chain: string, seq: number, hash: string) {
+  await tx.execute(sql`select fulcrum_audit_head_advance(${chain}, ${seq}::integer, ${hash})`);
 }
 
 /** The row of the event that follows `head` on its chain, hashed. */
@@ -100,13 +139,19 @@ const APPEND_CHUNK = 1000;
 export class AuditAppender {
   private readonly heads = new Map<string, { chain: string; seq: number; hash: string }>();
   private pending: ReturnType<typeof nextAuditEvent>[] = [];
+  /** Each head's sequence as last written to the database. */
+  private readonly openedAt = new Map<string, number>();
 
   private constructor(private readonly tx: DbOrTx) {}
 
   /** Locks the chains of these organisations (null: the platform chain), in chain order, so two imports never wait on each other in a cycle. */
   static async open(tx: DbOrTx, organisationIds: (string | null)[]): Promise<AuditAppender> {
     const appender = new AuditAppender(tx);
-    for (const chain of [...new Set(organisationIds.map(chainFor))].sort()) appender.heads.set(chain, await lockChainHead(tx, chain));
+    for (const chain of [...new Set(organisationIds.map(chainFor))].sort()) {
+      const head = await lockChainHead(tx, chain);
+      appender.heads.set(chain, head);
+      appender.openedAt.set(chain, head.seq);
+    }
     return appender;
   }
 
@@ -127,7 +172,8 @@ export class AuditAppender {
     }
     this.pending = [];
     for (const head of this.heads.values()) {
-      await this.tx.update(auditHeads).set({ seq: head.seq, hash: head.hash }).where(eq(auditHeads.chain, head.chain));
+      if (head.seq > this.openedAt.get(head.chain)!) await advanceChainHead(this.tx, head.chain, head.seq, head.hash);
+      this.openedAt.set(head.chain, head.seq);
     }
   }
 }
@@ -155,6 +201,7 @@ export async function verifyAuditChains(db: Database): Promise<AuditReport> {
 }
 
 async function verifyInSnapshot(db: DbOrTx): Promise<AuditReport> {
+  const key = auditKey();
   const heads = await db.select().from(auditHeads).orderBy(asc(auditHeads.chain));
   const chainRows = await db
     .select({ chain: auditEvents.chain })
@@ -165,7 +212,7 @@ async function verifyInSnapshot(db: DbOrTx): Promise<AuditReport> {
   const reports: ChainReport[] = [];
   let total = 0;
   for (const chain of chains) {
-    const report = await verifyChain(db, chain, heads.find((h) => h.chain === chain));
+    const report = await verifyChain(db, chain, heads.find((h) => h.chain === chain), key);
     total += report.events;
     reports.push(report);
   }
@@ -178,7 +225,9 @@ async function verifyInSnapshot(db: DbOrTx): Promise<AuditReport> {
   };
 }
 
-async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash: string } | undefined): Promise<ChainReport> {
+async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash: string } | undefined, key: string): Promise<ChainReport> {
+  let keyed = false;
+  let legacy = 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let events = 0;
@@ -200,23 +249,15 @@ async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash:
       if (row.prevHash !== prevHash) {
         broken = { seq: row.seq, problem: `previous-hash link does not match event ${row.seq - 1}` };
       } else {
-        const recomputed = hashAuditEvent({
-          chain: row.chain,
-          seq: row.seq,
-          organisationId: row.organisationId,
-          actorId: row.actorId,
-          action: row.action,
-          entityType: row.entityType,
-          entityId: row.entityId,
-          before: row.before,
-          after: row.after,
-          ip: row.ip,
-          userAgent: row.userAgent,
-          createdAt: row.createdAt,
-          prevHash: row.prevHash,
-        });
-        if (recomputed !== row.hash) {
-          broken = { seq: row.seq, problem: `content does not match its hash (stored ${row.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): changed` };
+        const fields = storedFields(row);
+        const recomputed = hashAuditEvent(fields, key);
+        if (recomputed === row.hash) {
+          keyed = true;
+        } else if (!keyed && plainAuditHash(fields) === row.hash) {
+          // An event written before the chain was keyed: allowed only before the keyed seal.
+          legacy++;
+        } else {
+          broken = { seq: row.seq, problem: `content does not match its hash (keyed; stored ${row.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…): changed, or written with another audit key` };
         }
       }
       prevHash = row.hash;
@@ -231,5 +272,29 @@ async function verifyChain(db: DbOrTx, chain: string, head: { seq: number; hash:
   } else if (!broken && head && head.hash !== prevHash) {
     broken = { seq: head.seq, problem: "chain head hash does not match the last event" };
   }
+  if (!broken && legacy > 0 && !keyed) {
+    broken = { seq: legacy, problem: "the chain holds only unkeyed events and no keyed seal: start the app once to seal it, or its rows were rewritten" };
+  }
   return { chain, events, headHash: prevHash, broken };
+}
+
+/**
+ * Seals the unkeyed (plain SHA-256) events of chains written before the audit key existed: appends
+ * one keyed `audit.keyed` event to each chain whose last event is not keyed. Its previous-hash link
+ * is the last legacy hash, so rewriting any legacy row breaks a link the key protects. Run at start.
+ */
+export async function sealLegacyChains(db: Database): Promise<number> {
+  auditKey(); // fail before writing when the key is missing or short
+  const heads = await db.select().from(auditHeads).where(sql`${auditHeads.seq} > 0`);
+  let sealed = 0;
+  for (const head of heads) {
+    const [last] = await db.select().from(auditEvents).where(sql`${auditEvents.chain} = ${head.chain} and ${auditEvents.seq} = ${head.seq}`);
+    if (!last || last.hash !== plainAuditHash(storedFields(last))) continue;
+    const organisationId = head.chain.startsWith("org:") ? head.chain.slice(4) : null;
+    await db.transaction((tx) =>
+      recordAudit(tx, null, { organisationId, action: KEYED_SEAL_ACTION, entityType: "audit_chain", entityId: head.chain, after: { legacyEvents: head.seq, legacyHeadHash: head.hash } }),
+    );
+    sealed++;
+  }
+  return sealed;
 }

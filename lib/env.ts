@@ -2,6 +2,8 @@ import { z } from "zod";
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  FULCRUM_AUDIT_KEY: z.string().min(32, "FULCRUM_AUDIT_KEY must be at least 32 characters").optional(),
   FULCRUM_DATA_DIR: z.string().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   FULCRUM_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),

@@ -4,6 +4,10 @@ import { getDb } from "@/db/client";
 import { authSecret } from "./auth/secret";
 import { isDatabaseEmpty } from "./demo/seed";
 import { loadDemo } from "./demo/load";
+import { auditKey } from "./audit-key";
+import { sealLegacyChains } from "./audit";
+import { logError } from "./log-error";
+import { pruneOldRows } from "./rate-limit";
 
 /**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
@@ -12,7 +16,13 @@ import { loadDemo } from "./demo/load";
 export async function startUp() {
   const started = Date.now();
   authSecret();
+  auditKey();
   const db = await getDb();
+  const sealed = await sealLegacyChains(db);
+  // Sign-in attempts and rate-limit windows older than a day are of no use: pruned now and hourly.
+  await pruneOldRows(db);
+  setInterval(() => void pruneOldRows(db).catch((e) => logError("Fulcrum: pruning", e)), 3600_000).unref();
+  if (sealed) console.log(`Fulcrum: sealed ${sealed} audit chain(s) written before the audit key with a keyed event.`);
   if (process.env.NODE_ENV !== "production" || process.env.FULCRUM_DEMO === "1") {
     if (await isDatabaseEmpty(db)) {
       await loadDemo(db);
@@ -23,7 +33,7 @@ export async function startUp() {
     // PGlite has no autovacuum, so its planner statistics never refresh by themselves; without them
     // the dashboards' joins pick poor plans on large data. Analyse at start, and every six hours.
     await db.execute(sql`analyze`);
-    const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => console.error("Fulcrum: analyze failed", e)), 6 * 3600_000);
+    const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => logError("Fulcrum: analyze", e)), 6 * 3600_000);
     timer.unref();
   }
   // E-mail notifications: this process's share of the outbox (lib/notifications/sender.ts).

@@ -22,6 +22,9 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 }
 
 const NUL = /\u0000/;
+const REPLACED = /\uFFFD/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed = (v: string) => !LONE_SURROGATE.test(v);
 
 /** RFC 5321's longest address. */
 export const EMAIL_MAX = 254;
@@ -33,6 +36,8 @@ export function text(label: string, max: number, opts: { required?: boolean } = 
   let s = z
     .string({ error: `Enter ${label}` })
     .refine((v) => !NUL.test(v), { message: `${capitalise(label)} contains a character that is not allowed` })
+    // U+FFFD is what a form's bytes that were not UTF-8 decode to; a lone surrogate is not text either.
+    .refine((v) => !REPLACED.test(v) && isWellFormed(v), { message: `${capitalise(label)} is not valid UTF-8 text: type or paste it again` })
     .transform((v) => v.replace(/\r\n/g, "\n").trim())
     .refine((v) => v.length <= max, { message: `${capitalise(label)} must be ${max.toLocaleString("en-GB")} characters or fewer` });
   if (opts.required) s = s.refine((v) => v.length > 0, { message: `Enter ${label}` });

@@ -8,6 +8,7 @@ import { authenticateBearer } from "../tokens";
 import { clientIp } from "../auth/client-ip";
 import type { RouteSpec } from "./routes";
 import type { z } from "./zod";
+import { logError } from "@/lib/log-error";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -50,9 +51,14 @@ export function apiFieldErrors(error: z.ZodError, prefix = ""): FieldErrors {
 
 /** Reads at most `limit` bytes of the body, whatever Content-Length claimed. */
 export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(request, limit));
+}
+
+/** The body's bytes, refused over `limit` (413). */
+export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = request.headers.get("content-length");
   if (declared && Number(declared) > limit) throw new AppError("too_large", "The body is over 1 MB");
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -66,7 +72,39 @@ export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES):
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** The first field (dotted path) of a parsed body whose text holds U+FFFD, the mark of a byte that was not UTF-8. */
+function firstReplacedField(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\uFFFD") ? path.join(".") || "_body" : null;
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const found = firstReplacedField(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * A JSON body as text: invalid UTF-8 is a 400 naming the field it is in (issue 17), never silently
+ * replaced. Bytes outside any string (or a body that is not JSON) are named `_body`.
+ */
+export async function readJsonBodyText(request: Request): Promise<string> {
+  const bytes = await readBodyBytes(request);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+    let field = "_body";
+    try {
+      field = firstReplacedField(JSON.parse(lenient)) ?? "_body";
+    } catch {
+      /* not JSON either: the body as a whole */
+    }
+    throw new AppError("invalid", "The body is not valid UTF-8", { fieldErrors: { [field]: `${field === "_body" ? "The body" : field} is not valid UTF-8 text: send it encoded as UTF-8` } });
+  }
 }
 
 
@@ -140,7 +178,7 @@ export function apiHandler<S extends RouteSpec>(
       }
       let body: unknown = undefined;
       if (spec.body) {
-        const raw = await readBodyLimited(request);
+        const raw = await readJsonBodyText(request);
         let json: unknown;
         try {
           json = raw.trim() === "" ? {} : JSON.parse(raw);
@@ -178,7 +216,7 @@ export function apiHandler<S extends RouteSpec>(
         const headers = { ...rateHeaders, ...(e.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="fulcrum"' } : {}) };
         return errorResponse(e.code, e.message, e.status, e.fieldErrors, headers);
       }
-      console.error(`[api] ${spec.method.toUpperCase()} ${spec.path} failed`, e);
+      logError(`[api] ${spec.method.toUpperCase()} ${spec.path}`, e);
       return errorResponse("internal", GENERIC_FAILURE, 500, undefined, rateHeaders);
     }
   };
@@ -191,7 +229,7 @@ export function publicHandler(handler: (request: Request) => Promise<unknown>): 
       const result = await handler(request);
       return result instanceof Response ? result : jsonResponse(result, 200, { "cache-control": "public, max-age=300" });
     } catch (e) {
-      console.error("[api] public route failed", e);
+      logError("[api] public route", e);
       return errorResponse("internal", GENERIC_FAILURE, 500);
     }
   };

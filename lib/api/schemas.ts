@@ -35,7 +35,9 @@ export const TOKEN_STATES = ["active", "expired", "revoked"] as const;
 // ---------------------------------------------------------------- primitives
 
 const NO_NUL = (v: string) => !v.includes("\u0000");
-const str = (max: number) => z.string().max(max, { message: `Must be ${max.toLocaleString("en-GB")} characters or fewer` }).refine(NO_NUL, { message: "Contains a character that is not allowed" });
+/** No U+FFFD (bytes that were not UTF-8) and no lone surrogate ("\ud800" in JSON). */
+const validUtf8Text = (v: string) => !/\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v);
+const str = (max: number) => z.string().max(max, { message: `Must be ${max.toLocaleString("en-GB")} characters or fewer` }).refine(NO_NUL, { message: "Contains a character that is not allowed" }).refine(validUtf8Text, { message: "Is not valid UTF-8 text" });
 export const Uuid = z.string().uuid({ message: "Must be an id (a UUID)" }).openapi({ format: "uuid", example: "6f1c1a4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f" });
 export const Ods = z
   .string()

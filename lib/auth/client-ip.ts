@@ -11,5 +11,8 @@ export function clientIp(h: Headers, hops = proxyHops()): string {
 
 function proxyHops(): number {
   const n = Number(process.env.FULCRUM_PROXY_HOPS ?? 1);
+  // 0: exposed directly. The client's own X-Forwarded-For was removed on arrival
+  // (direct-exposure.ts), so the one entry left is the socket's address, which Next.js put there.
+  if (n === 0) return 1;
   return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
 }

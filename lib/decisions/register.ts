@@ -33,12 +33,14 @@ export type RegisterPage = {
   pageCount: number;
   sort: string;
   filters: RegisterFilters;
-  /** ICS leads only: decisions matching the filters that only their trust boards may read (null when searching text). */
+  /** ICS leads only: decisions matching the filters that only their trust boards may read (null with any filter finer than coarseFiltersOnly allows). */
   hiddenCount: number | null;
 };
 
 /** The same expression as the attachments_text_idx index. */
 const ATTACHMENT_FTS = sql.raw(`to_tsvector('english', coalesce(a.text_content, ''))`);
+/** The deepest row the register's pages reach by OFFSET (400 pages of 25). */
+export const MAX_REGISTER_OFFSET = 10_000;
 
 export const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${decisions.summary} || ' ' || ${decisions.rationale})`;
 
@@ -55,6 +57,11 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
   const where = and(readable, ...scope, ...attrs, text);
   const sort = defaultSort(filters);
   const order = orderFor(sort, filters.q);
+  // Issue 15, finding 6: OFFSET stays bounded. Pages beyond MAX_REGISTER_OFFSET rows are not served
+  // (the page asked for is brought back to the last one allowed); deeper reading is by keyset
+  // through the API (`cursor`) or the export, which stream every row.
+  const maxPage = Math.max(1, Math.floor(MAX_REGISTER_OFFSET / filters.pageSize));
+  if (filters.page > maxPage) filters.page = maxPage;
   const offset = (filters.page - 1) * filters.pageSize;
 
   const [rows, [{ n: total }], hiddenCount] = await Promise.all([
@@ -87,7 +94,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))
       .where(where),
-    countHidden(actor, scope, attrs, !!filters.q),
+    countHidden(actor, scope, attrs, !coarseFiltersOnly(filters)),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -107,17 +114,33 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
     total,
     page: filters.page,
     pageSize: filters.pageSize,
-    pageCount: Math.max(1, Math.ceil(total / filters.pageSize)),
+    pageCount: Math.min(maxPage, Math.max(1, Math.ceil(total / filters.pageSize))),
     sort,
     filters,
     hiddenCount,
   };
 }
 
-/** For ICS leads: submitted decisions of their ICSs' trusts, matching the filters, shared with the trust board only. */
-async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], searching: boolean): Promise<number | null> {
+const QUARTER_START = /^\d{4}-(01|04|07|10)-01$/;
+const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
+
+/**
+ * Issue 15, finding 4: the count of decisions for trust boards only is given for coarse filters alone
+ * (quarter, side, category, trust or ICS or trust type, status). An author, an exact day, a factor, a
+ * beneficiary, an outcome, a review due or search words would let an ICS lead probe one confidential
+ * decision's attributes through it, so with any of them the count is not shown.
+ */
+export function coarseFiltersOnly(f: Partial<RegisterFilters>): boolean {
+  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q) return false;
+  if (f.from && !QUARTER_START.test(f.from)) return false;
+  if (f.to && !QUARTER_END.test(f.to)) return false;
+  return true;
+}
+
+/** For ICS leads: submitted decisions of their ICSs' trusts, matching the (coarse) filters, shared with the trust board only. */
+async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], fineFilters: boolean): Promise<number | null> {
   const icsIds = sharedReaderIcsIds(actor);
-  if (!icsIds.length || searching) return null;
+  if (!icsIds.length || fineFilters) return null;
   const db = await getDb();
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -103,3 +103,27 @@ describe("register URL parameters", () => {
     expect(registerHref(filters)).toBe("/decisions?trust=RNA&status=signed_off&status=declined&status=reviewed&sort=decided-desc&page=2");
   });
 });
+
+describe("the count of decisions for trust boards only (issue 15, finding 4)", () => {
+  it("is given for coarse filters only: never with an author, exact day, factor, beneficiary or outcome filter", async () => {
+    const { a, ce2 } = await seed();
+    // Coarse: quarter, side, category, trust, status.
+    expect((await listRegister(a.icsLead, { from: "2026-01-01", to: "2026-03-31" })).hiddenCount).toBe(1);
+    expect((await listRegister(a.icsLead, { favoured: "trust", category: "finance", trust: a.trust.ods, status: ["awaiting_sign_off"] })).hiddenCount).toBe(1);
+    // Fine: each would single out the confidential "Keep our elective income" (5 March, financial stability) or ce2's.
+    for (const fine of [
+      { author: ce2.userId },
+      { from: "2026-03-05", to: "2026-03-05" },
+      { from: "2026-03-01" },
+      { to: "2026-03-05" },
+      { factor: "financial_stability" as const },
+      { outcome: "assessed" as const },
+      { due: "1" as const },
+      { gave: "1" as const },
+      { beneficiary: a.trust.ods },
+      { q: "income" },
+    ]) {
+      expect((await listRegister(a.icsLead, fine)).hiddenCount, JSON.stringify(fine)).toBeNull();
+    }
+  });
+});

@@ -4,6 +4,8 @@ import { getActor } from "@/lib/auth";
 import { MAX_IMPORT_BYTES, mayImport } from "@/lib/decisions";
 import { GENERIC_FAILURE, isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/access";
+import { logError } from "@/lib/log-error";
+import { limitHeavyRequest } from "@/lib/rate-limit";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
 
@@ -20,6 +22,7 @@ export async function handleImport(request: Request, run: (actor: Actor, text: s
   const actor = await getActor();
   if (!actor || !mayImport(actor)) return json({ error: { code: "not_found", message: "Page not found" } }, 404);
   try {
+    await limitHeavyRequest(actor, "import");
     const text = await readBodyLimited(request, MAX_IMPORT_BYTES);
     return json(await run(actor, text));
   } catch (e) {
@@ -28,7 +31,7 @@ export async function handleImport(request: Request, run: (actor: Actor, text: s
       const message = e.code === "too_large" ? "The file is over 10 MB: split it into smaller files" : e.message;
       return json({ error: { code: e.code, message, errors: (e.details as { errors?: unknown } | undefined)?.errors ?? [] } }, status);
     }
-    console.error("[import] failed", e);
+    logError("[import]", e);
     return json({ error: { code: "internal", message: GENERIC_FAILURE } }, 500);
   }
 }

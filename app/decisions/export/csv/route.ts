@@ -3,6 +3,8 @@ import { registerFiltersFromSearchParams, streamRegisterExportRows } from "@/lib
 import { csvChunks } from "@/lib/export/csv";
 import { REGISTER_COLUMNS, registerFileName } from "@/lib/export/register";
 import { isAppError } from "@/lib/errors";
+import { logError } from "@/lib/log-error";
+import { limitHeavyRequest, tooManyResponse } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +18,11 @@ export async function GET(request: Request) {
   const batches = streamRegisterExportRows(actor, filters);
   let first: IteratorResult<Awaited<ReturnType<typeof batches.next>>["value"]>;
   try {
+    await limitHeavyRequest(actor, "export");
     // The first batch is read before answering, so "not found" is a 404 and not a broken download.
     first = await batches.next();
   } catch (e) {
+    if (isAppError(e) && e.code === "rate_limited") return tooManyResponse(e);
     if (isAppError(e) && (e.code === "not_found" || e.code === "forbidden")) return notFound();
     throw e;
   }
@@ -37,7 +41,7 @@ export async function GET(request: Request) {
         }
         controller.close();
       } catch (e) {
-        console.error("[export] CSV failed", e);
+        logError("[export] CSV", e);
         controller.error(e);
       }
     },

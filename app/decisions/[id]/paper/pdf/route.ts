@@ -2,6 +2,7 @@ import { getActor } from "@/lib/auth";
 import { buildBoardPaper } from "@/lib/board-paper/build";
 import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
 import { isAppError } from "@/lib/errors";
+import { limitHeavyRequest, tooManyResponse } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!actor) return notFound();
   const { id } = await params;
   try {
+    await limitHeavyRequest(actor, "paper");
     const paper = await buildBoardPaper(actor, id);
     const pdf = await renderBoardPaperPdf(paper);
     return new Response(new Uint8Array(pdf), {
@@ -23,6 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (e) {
+    if (isAppError(e) && e.code === "rate_limited") return tooManyResponse(e);
     if (isAppError(e) && (e.code === "not_found" || e.code === "forbidden")) return notFound();
     throw e;
   }
