@@ -4,3 +4,5 @@ export { getMeeting, listMeetings, listMeetingsForDecision, nextMeetingFor, list
 export { recordResolution, type ResolutionResult } from "./resolution";
 export * from "./schemas";
 export { evaluateMeetingQuorum, DEFAULT_MEETING_QUORUM, type MeetingQuorum, type MeetingQuorumPolicy } from "./quorum";
+export { draftMinutes, draftMinutesFrom, minutesAsText, minutesDocx, markMinuted, MAX_MINUTES_BYTES, type MinutesDraft } from "./minutes";
+export { buildBoardPack } from "./pack";
