@@ -4,7 +4,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
-import { can, type Actor } from "../access";
+import { can, readableDecisionsWhere, type Actor } from "../access";
 import { readableDecision } from "../decisions/access";
 import { formatDate } from "../format";
 import { loadMeeting, loadQuorumPolicy, loadTrustPeople, orgRef, quorumSeat, type BoardPerson } from "./access";
@@ -120,7 +120,19 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     positions: decision ? recorded.filter((r) => r.decisionId === decision.id) : [],
   }));
   const org = orgRef(trust);
+  const onAgenda = new Set(items.map((i) => i.decision?.id).filter(Boolean));
+  const candidates =
+    meeting.status === "planned" && (can(actor, "meeting.manage", org) || can(actor, "meeting.propose", org))
+      ? (
+          await db
+            .select({ id: decisions.id, title: decisions.title, visibility: decisions.visibility })
+            .from(decisions)
+            .where(and(eq(decisions.trustId, trust.id), eq(decisions.status, "awaiting_sign_off"), readableDecisionsWhere(actor)))
+            .orderBy(asc(decisions.title))
+        ).filter((d) => !onAgenda.has(d.id) && !(meeting.kind === "public_board" && d.visibility === "trust"))
+      : [];
   return {
+    candidates,
     meeting: { id: meeting.id, title: meetingTitle(meeting), kind: meeting.kind, committeeName: meeting.committeeName, startsAt: meeting.startsAt, location: meeting.location, status: meeting.status, packIssuedAt: meeting.packIssuedAt, minutesSha256: meeting.minutesSha256, minutesFileName: meeting.minutesFileName, minutedAt: meeting.minutedAt },
     trust: { id: trust.id, name: trust.name, ods: trust.ods },
     items,
@@ -181,3 +193,11 @@ export async function listRecordedPositionNotes(actor: Actor, decisionId: string
 }
 
 
+
+/** The trusts whose meetings the actor may create (Company Secretary, Chair). */
+export async function listMeetingTrusts(actor: Actor) {
+  const ids = [...new Set(actor.memberships.map((m) => m.organisationId))].filter((id) => can(actor, "meeting.manage", { id }));
+  if (!ids.length) return [];
+  const db = await getDb();
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
+}
