@@ -15,6 +15,7 @@ import {
   recordDeclaration,
   recordResolution,
   setCoverSheet,
+  setMeetingQuorumPolicy,
 } from "@/lib/meetings";
 
 const pad = (s: string | undefined) => (s ?? "").trim().padStart(2, "0");
@@ -143,3 +144,11 @@ export const minutedAction = validatedActionWithActor(Anything, async ({ actor, 
   refresh(meetingId);
   return { status: "ok", message: `The meeting is minuted. The approved minutes' SHA-256, ${r.sha256}, is in the audit chain.` };
 }, { echo: false });
+
+const QuorumForm = formSchema("minPresent", "minNonExecutive", "minExecutive");
+/** Administrators: a trust's meeting quorum from its standing orders (on the trust's admin page). */
+export const meetingQuorumAction = validatedActionWithActor(QuorumForm, async ({ actor, input }, trustId: string): Promise<ActionState> => {
+  await setMeetingQuorumPolicy(actor, { trustId, minPresent: input.minPresent?.trim() || null, minNonExecutive: input.minNonExecutive ?? "", minExecutive: input.minExecutive ?? "" });
+  revalidatePath(`/admin/organisations/${trustId}`);
+  return { status: "ok", message: "The meeting quorum has been saved." };
+});

@@ -6,6 +6,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
 import { can, readableDecisionsWhere, type Actor } from "../access";
 import { readableDecision } from "../decisions/access";
+import { AppError } from "../errors";
 import { formatDate } from "../format";
 import { loadMeeting, loadQuorumPolicy, loadTrustPeople, orgRef, quorumSeat, type BoardPerson } from "./access";
 import { evaluateMeetingQuorum, type MeetingQuorum } from "./quorum";
@@ -200,4 +201,10 @@ export async function listMeetingTrusts(actor: Actor) {
   if (!ids.length) return [];
   const db = await getDb();
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(asc(organisations.name));
+}
+
+/** An administrator reads a trust's meeting quorum (standing orders) for the admin page. */
+export async function getMeetingQuorumSetting(actor: Actor, trustId: string) {
+  if (!can(actor, "admin")) throw new AppError("not_found", "Page not found");
+  return loadQuorumPolicy(await getDb(), trustId);
 }

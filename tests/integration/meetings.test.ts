@@ -8,6 +8,7 @@ import {
   addAgendaItem,
   createMeeting,
   getMeeting,
+  getMeetingQuorumSetting,
   issuePack,
   listMeetings,
   listMeetingsForDecision,
@@ -135,6 +136,8 @@ describe("quorum", () => {
     await expect(setMeetingQuorumPolicy(b.secretary, { trustId: b.trust.id, minPresent: 1, minNonExecutive: 0, minExecutive: 0 })).rejects.toMatchObject({ code: "not_found" });
     await expect(setMeetingQuorumPolicy(admin, { trustId: b.trust.id, minPresent: 0, minNonExecutive: 1, minExecutive: 1 })).rejects.toMatchObject({ code: "invalid", fieldErrors: { minPresent: expect.any(String) } });
     await setMeetingQuorumPolicy(admin, { trustId: b.trust.id, minPresent: 4, minNonExecutive: 2, minExecutive: 1 });
+    expect(await getMeetingQuorumSetting(admin, b.trust.id)).toEqual({ minPresent: 4, minNonExecutive: 2, minExecutive: 1 });
+    await expect(getMeetingQuorumSetting(b.secretary, b.trust.id)).rejects.toMatchObject({ code: "not_found" });
     const d = await makeSubmittedDecision(t.db, { trust: b.trust, author: b.ce });
     const { meeting } = await heldMeeting(b.secretary, [d.id], { present: [b.chair, b.ned1, b.exec] });
     expect((await getMeeting(b.secretary, meeting.id)).quorum).toMatchObject({ met: false, required: 4 });
