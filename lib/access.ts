@@ -16,6 +16,7 @@ export const ROLE = {
   icsLead: "ics_lead",
   nationalAnalyst: "national_analyst",
   admin: "admin",
+  companySecretary: "company_secretary",
 } as const satisfies Record<string, Role>;
 
 export type ActorMembership = {
@@ -49,6 +50,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   ics_lead: "ICS lead",
   national_analyst: "National analyst",
   admin: "Administrator",
+  company_secretary: "Company Secretary",
 };
 
 export const SEAT_LABELS: Record<Seat, string> = {
@@ -75,16 +77,21 @@ export const ROLE_PERMISSIONS = {
     "outcome.record",
     "register.view",
     "dashboard.trust",
+    "meeting.read",
+    "meeting.propose",
   ],
-  board_member: ["decision.read", "decision.comment", "position.record", "register.view", "dashboard.trust"],
+  board_member: ["decision.read", "decision.comment", "position.record", "register.view", "dashboard.trust", "meeting.read"],
   ics_lead: ["decision.read_shared", "decision.comment", "dashboard.ics", "register.view_shared"],
   national_analyst: ["dashboard.national"],
   admin: ["admin", "decision.import"],
+  // Reads like a board member; prepares meetings and records the board's resolution. Never
+  // `position.record`: a secretary neither counts toward sign-off nor takes a position of their own.
+  company_secretary: ["decision.read", "decision.comment", "register.view", "dashboard.trust", "meeting.read", "meeting.manage"],
 } as const satisfies Record<Role, readonly string[]>;
 
 /** Extra permissions that go with a board seat. */
 export const SEAT_PERMISSIONS = {
-  chair: ["sign_off.decline", "outcome.record"],
+  chair: ["sign_off.decline", "outcome.record", "meeting.manage"],
   non_executive: [],
   executive: [],
 } as const satisfies Record<Seat, readonly string[]>;
@@ -104,6 +111,8 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   "position.record",
   "sign_off.decline",
   "admin",
+  "meeting.manage",
+  "meeting.propose",
 ]);
 
 const PLATFORM_ROLES: ReadonlySet<Role> = new Set<Role>(["admin", "national_analyst"]);
@@ -221,6 +230,8 @@ export function homePathFor(m: ActorMembership | null): string {
       return "/inbox";
     case "board_member":
       return "/inbox";
+    case "company_secretary":
+      return "/meetings";
     case "ics_lead":
       return `/dashboard/ics/${m.ods}`;
     case "national_analyst":

@@ -13,12 +13,21 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
         { href: "/decisions", label: "Decisions" },
         { href: "/decisions/new", label: "Record a decision" },
         { href: "/decisions/import", label: "Import" },
+        { href: "/meetings", label: "Meetings" },
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );
       break;
     case ROLE.boardMember:
       items.push(
         { href: "/inbox", label: "Inbox", count: counts.inbox },
+        { href: "/decisions", label: "Decisions" },
+        { href: "/meetings", label: "Meetings" },
+        { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
+      );
+      break;
+    case ROLE.companySecretary:
+      items.push(
+        { href: "/meetings", label: "Meetings" },
         { href: "/decisions", label: "Decisions" },
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );

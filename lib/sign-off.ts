@@ -227,6 +227,20 @@ async function signOffIfQuorum(
   return true;
 }
 
+/**
+ * For positions recorded on members' behalf (a meeting's resolution, lib/meetings/): in the caller's
+ * transaction, with the decision row locked, signs the decision off when its current positions meet
+ * the trust's policy: the same rule, the same evaluation, as after a member's own position.
+ */
+export async function signOffIfPolicyMet(tx: Tx, actor: Actor, decision: Decision, trust: Organisation): Promise<boolean> {
+  return signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
+}
+
+/** A meeting's "not approved" resolution, recorded as the Chair's decline (lib/meetings/), in the caller's transaction. */
+export async function declineInTransaction(tx: Tx, actor: Actor, decision: Decision, reason: string, after: Record<string, unknown> = {}) {
+  return changeStatus(tx, actor, decision, "decline", { declinedAt: new Date(), declineReason: reason }, { action: "decision.declined", after: { reason, ...after } });
+}
+
 /** The Chair declines a decision awaiting sign-off, with a reason. */
 export async function declineDecision(actor: Actor, input: { decisionId: string; reason: string; version?: number }) {
   const { decisionId, ...rest } = input;

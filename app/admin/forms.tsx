@@ -189,7 +189,7 @@ export function MembershipForm({
       <Select
         name="role"
         label="Role"
-        hint="Chief Executive and board member are roles on a trust; ICS lead on an ICS; national analyst and administrator on a national body"
+        hint="Chief Executive, board member and Company Secretary are roles on a trust; ICS lead on an ICS; national analyst and administrator on a national body"
         options={roleOptions}
         placeholder="Select a role"
         defaultValue={values?.role}

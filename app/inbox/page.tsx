@@ -6,6 +6,7 @@ import { formatDate } from "@/lib/format";
 import { INBOX_LIMIT, getInbox } from "@/lib/inbox";
 import { POSITION_LABELS } from "@/lib/sign-off";
 import { PageHeading, PlainText } from "@/app/_components/ui";
+import { NextMeeting } from "./next-meeting";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -31,6 +32,7 @@ export default async function InboxPage() {
   return (
     <>
       <PageHeading caption={actor.name}>Inbox</PageHeading>
+      <NextMeeting actor={actor} />
       {!ce && !board ? <p>Nothing here for your role. Use the navigation above.</p> : null}
       {board ? <More shown={board.awaitingMyPosition.length} href="/decisions?status=awaiting_sign_off" /> : null}
       {ce ? <More shown={Math.max(ce.awaiting.length, ce.drafts.length)} href="/decisions?status=awaiting_sign_off,draft" /> : null}

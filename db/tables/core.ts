@@ -33,6 +33,7 @@ export const role = pgEnum("role", [
   "ics_lead",
   "national_analyst",
   "admin",
+  "company_secretary",
 ]);
 export const boardSeat = pgEnum("board_seat", ["chair", "non_executive", "executive"]);
 export const decisionStatus = pgEnum("decision_status", [
@@ -340,10 +341,15 @@ export const positions = pgTable(
     conflictDescription: text("conflict_description"),
     /** The member's earlier position on the same version that this one replaces. */
     supersedesId: uuid("supersedes_id").references((): AnyPgColumn => positions.id, { onDelete: "restrict" }),
+    /** Set when the Company Secretary recorded this position at a meeting (issue 13): who recorded it, and the meeting (meetings.id). */
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "restrict" }),
+    recordedAtMeetingId: uuid("recorded_at_meeting_id"),
     createdAt: created(),
   },
   (t) => [
     index("positions_decision_version_idx").on(t.decisionId, t.decisionVersion),
+    index("positions_recorded_by_id_idx").on(t.recordedById),
+    index("positions_recorded_at_meeting_id_idx").on(t.recordedAtMeetingId),
     index("positions_member_id_idx").on(t.memberId),
     index("positions_supersedes_id_idx").on(t.supersedesId),
   ],

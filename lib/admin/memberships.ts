@@ -19,6 +19,7 @@ export const ROLE_ORG_KIND: Record<Role, OrgKind> = {
   ics_lead: "ics",
   national_analyst: "national",
   admin: "national",
+  company_secretary: "trust",
 };
 
 const KIND_WORDS: Record<OrgKind, string> = { trust: "a trust", ics: "an Integrated Care System (ICS)", national: "a national body" };
@@ -27,7 +28,7 @@ const KIND_WORDS: Record<OrgKind, string> = { trust: "a trust", ics: "an Integra
 export const MembershipInput = z.object({
   email,
   ods: odsCode(),
-  role: z.enum(ROLES, { error: "Select the role: Chief Executive, board member, ICS lead, national analyst or administrator" }),
+  role: z.enum(ROLES, { error: "Select the role: Chief Executive, board member, Company Secretary, ICS lead, national analyst or administrator" }),
   seat: optionalChoice(SEATS, "Select the board seat: Chair, Non-Executive Director or Executive Director"),
 });
 export type MembershipInput = z.input<typeof MembershipInput>;

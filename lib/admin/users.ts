@@ -104,6 +104,7 @@ export async function listUsers(actor: Actor): Promise<UserListRow[]> {
             when 'board_member' then case m.seat when 'chair' then 'Chair' when 'non_executive' then 'Non-Executive Director' else 'Executive Director' end
             when 'ics_lead' then 'ICS lead'
             when 'national_analyst' then 'National analyst'
+            when 'company_secretary' then 'Company Secretary'
             else 'Administrator' end || ', ' || o.ods, '; ' order by o.ods)
         from memberships m join organisations o on o.id = m.organisation_id
         where m.user_id = "users"."id"), '')`,

@@ -1,5 +1,6 @@
 // Every route of REST API v1, described once. The route wrapper parses requests with these schemas
 // and the OpenAPI document is generated from them, so the reference cannot drift from the code.
+import * as M from "./meetings-wire";
 import * as S from "./schemas";
 import type { z } from "./zod";
 
@@ -17,7 +18,7 @@ export type RouteSpec<
   path: string;
   summary: string;
   description: string;
-  tag: "Decisions" | "Sign-off" | "Outcomes" | "Statistics" | "Administration" | "Account" | "Reference";
+  tag: "Decisions" | "Sign-off" | "Meetings" | "Outcomes" | "Statistics" | "Administration" | "Account" | "Reference";
   params?: P;
   query?: Q;
   body?: B;
@@ -230,6 +231,90 @@ export const routes = {
     auth: "write",
     errors: [400, 403, 404, 409],
     exampleBody: { outcome: "met", evidence: "Q3 waiting list report: 412 over 52 weeks." },
+  }),
+  listMeetings: route({
+    id: "listMeetings",
+    method: "get",
+    path: "/api/v1/meetings",
+    summary: "List your trusts' meetings",
+    description: "For the Chief Executive, board and Company Secretary of a trust: upcoming meetings first (soonest first), then past ones.",
+    tag: "Meetings",
+    response: M.MeetingList,
+    status: 200,
+    auth: "read",
+    errors: [],
+  }),
+  createMeeting: route({
+    id: "createMeeting",
+    method: "post",
+    path: "/api/v1/meetings",
+    summary: "Create a meeting (Company Secretary, Chair)",
+    description: "Date and start time in England's time; kind public_board, private_board or committee (with its name).",
+    tag: "Meetings",
+    body: M.MeetingInput,
+    response: M.Meeting,
+    status: 201,
+    auth: "write",
+    errors: [400, 404],
+    exampleBody: { date: "2026-12-03", time: "10:00", kind: "private_board", location: "Boardroom" },
+  }),
+  getMeeting: route({
+    id: "getMeeting",
+    method: "get",
+    path: "/api/v1/meetings/{id}",
+    summary: "A meeting: agenda (with the version in the pack), attendance, quorum and resolutions",
+    description: "Another trust's meeting is not found.",
+    tag: "Meetings",
+    params: S.IdParams,
+    response: M.Meeting,
+    status: 200,
+    auth: "read",
+    errors: [404],
+  }),
+  addAgendaItem: route({
+    id: "addAgendaItem",
+    method: "post",
+    path: "/api/v1/meetings/{id}/items",
+    summary: "Add an item to a planned meeting's agenda",
+    description: "A decision awaiting sign-off (the secretary, the Chair, or the Chief Executive proposing it) or a plain item. A decision for the trust board only is refused on a public meeting's agenda.",
+    tag: "Meetings",
+    params: S.IdParams,
+    body: M.AgendaItemInput,
+    response: M.Meeting,
+    status: 201,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { decisionId: "6f1c1a4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f" },
+  }),
+  recordAttendance: route({
+    id: "recordAttendance",
+    method: "post",
+    path: "/api/v1/meetings/{id}/attendance",
+    summary: "Record attendance at a held meeting (replaces what was recorded)",
+    description: "Present, apologies or in attendance, for members of the trust's board and its Company Secretary.",
+    tag: "Meetings",
+    params: S.IdParams,
+    body: M.AttendanceInput,
+    response: M.Meeting,
+    status: 200,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { attendance: [{ userId: "6f1c1a4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f", attendance: "present" }] },
+  }),
+  recordResolution: route({
+    id: "recordResolution",
+    method: "post",
+    path: "/api/v1/meetings/{id}/items/{itemId}/resolution",
+    summary: "Record the board's resolution on a decision item",
+    description: "At a held, quorate meeting. The positions are recorded on the version in the pack and sign-off follows the trust's policy as if members had recorded them; not_approved is the Chair's decline; deferred leaves it awaiting.",
+    tag: "Meetings",
+    params: M.ItemParams,
+    body: M.ResolutionInput,
+    response: M.ResolutionResult,
+    status: 201,
+    auth: "write",
+    errors: [400, 403, 404, 409],
+    exampleBody: { resolution: "approved", exceptions: [{ userId: "6f1c1a4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f", position: "object", comment: "The risk share is unclear." }] },
   }),
   balance: route({
     id: "getBalance",

@@ -59,6 +59,14 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.on("error", reject);
   });
 
+  drawBoardPaper(doc, paper);
+  stampFooters(doc, paper);
+  doc.end();
+  return done;
+}
+
+/** The paper's content, drawn on `doc` from where it stands (the meeting's board pack reuses it: lib/meetings/pack.ts). */
+export function drawBoardPaper(doc: PDFKit.PDFDocument, paper: BoardPaper) {
   const width = doc.page.width - MARGIN * 2;
   /** `keep`: points of what follows to keep on the same page as the heading. */
   const heading = (text: string, keep = 60) => {
@@ -156,6 +164,10 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
   doc.font("Helvetica");
   field("Generated", formatDateTime(paper.generatedAt));
 
+}
+
+function stampFooters(doc: PDFKit.PDFDocument, paper: BoardPaper) {
+  const width = doc.page.width - MARGIN * 2;
   // Footers, now that the page count is known.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -172,6 +184,4 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + width - 60, y, { width: 60, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
-  doc.end();
-  return done;
 }

@@ -15,6 +15,8 @@ export type DemoTrust = {
   chair: string;
   neds: [string, string];
   exec: string;
+  /** The Company Secretary (issue 13). */
+  sec: string;
 };
 
 export type DemoIcs = { ods: string; name: string; lead: string; trusts: DemoTrust[] };
@@ -27,11 +29,11 @@ export const DEMO_ICSS: DemoIcs[] = [
     name: "Northvale Integrated Care System",
     lead: "Ruth Okafor",
     trusts: [
-      { ods: "RNA", name: "Northvale Teaching Hospitals NHS Foundation Trust", trustType: "acute", foundationTrust: true, turnoverM: 890, ce: "Helen Marsh", chair: "Sir David Pryce", neds: ["Amina Yusuf", "Graham Tully"], exec: "Owen Richards" },
-      { ods: "RNB", name: "Northvale Mental Health NHS Trust", trustType: "mental_health", foundationTrust: false, turnoverM: 320, ce: "Samuel Adeyemi", chair: "Margaret Lowe", neds: ["Peter Haines", "Sunita Rao"], exec: "Claire Dobson" },
-      { ods: "RNC", name: "Northvale Community Health NHS Trust", trustType: "community", foundationTrust: false, turnoverM: 210, ce: "Fiona Gallagher", chair: "Trevor Banks", neds: ["Lucy Chen", "Martin Shaw"], exec: "Rebecca Hall" },
-      { ods: "RND", name: "Eastfield General Hospital NHS Trust", trustType: "acute", foundationTrust: false, turnoverM: 450, ce: "James Whitfield", chair: "Patricia Moore", neds: ["Kwame Mensah", "Eleanor Price"], exec: "Daniel Cooke" },
-      { ods: "RNE", name: "Northvale Cardiothoracic Centre NHS Foundation Trust", trustType: "specialist", foundationTrust: true, turnoverM: 280, ce: "Priya Nair", chair: "Richard Ellison", neds: ["Joanne Kirk", "Hassan Ali"], exec: "Stephen Ward" },
+      { ods: "RNA", name: "Northvale Teaching Hospitals NHS Foundation Trust", trustType: "acute", foundationTrust: true, turnoverM: 890, ce: "Helen Marsh", chair: "Sir David Pryce", neds: ["Amina Yusuf", "Graham Tully"], exec: "Owen Richards", sec: "Janet Holroyd" },
+      { ods: "RNB", name: "Northvale Mental Health NHS Trust", trustType: "mental_health", foundationTrust: false, turnoverM: 320, ce: "Samuel Adeyemi", chair: "Margaret Lowe", neds: ["Peter Haines", "Sunita Rao"], exec: "Claire Dobson", sec: "Victor Ames" },
+      { ods: "RNC", name: "Northvale Community Health NHS Trust", trustType: "community", foundationTrust: false, turnoverM: 210, ce: "Fiona Gallagher", chair: "Trevor Banks", neds: ["Lucy Chen", "Martin Shaw"], exec: "Rebecca Hall", sec: "Sarah Quinn" },
+      { ods: "RND", name: "Eastfield General Hospital NHS Trust", trustType: "acute", foundationTrust: false, turnoverM: 450, ce: "James Whitfield", chair: "Patricia Moore", neds: ["Kwame Mensah", "Eleanor Price"], exec: "Daniel Cooke", sec: "Moira Fenton" },
+      { ods: "RNE", name: "Northvale Cardiothoracic Centre NHS Foundation Trust", trustType: "specialist", foundationTrust: true, turnoverM: 280, ce: "Priya Nair", chair: "Richard Ellison", neds: ["Joanne Kirk", "Hassan Ali"], exec: "Stephen Ward", sec: "Colin Hartley" },
     ],
   },
   {
@@ -39,11 +41,11 @@ export const DEMO_ICSS: DemoIcs[] = [
     name: "Southmoor Integrated Care System",
     lead: "Thomas Bright",
     trusts: [
-      { ods: "RSA", name: "Southmoor University Hospitals NHS Foundation Trust", trustType: "acute", foundationTrust: true, turnoverM: 1020, ce: "Catherine Doyle", chair: "Lord Alan Fairbairn", neds: ["Nadia Hussain", "Colin Reid"], exec: "Grace Turner" },
-      { ods: "RSB", name: "Southmoor Partnership NHS Foundation Trust", trustType: "mental_health", foundationTrust: true, turnoverM: 380, ce: "Michael Osei", chair: "Jennifer Blake", neds: ["Robert Lam", "Deborah Finch"], exec: "Anil Kapoor" },
-      { ods: "RSC", name: "Southmoor Community Services NHS Trust", trustType: "community", foundationTrust: false, turnoverM: 160, ce: "Laura Bennett", chair: "Ian McLeod", neds: ["Yvonne Clarke", "Simon Patel"], exec: "Natalie Brooks" },
-      { ods: "RSD", name: "Westbrook Hospitals NHS Trust", trustType: "acute", foundationTrust: false, turnoverM: 540, ce: "Andrew Kowalski", chair: "Susan Harding", neds: ["Oliver Grant", "Ayesha Malik"], exec: "Paul Jennings" },
-      { ods: "RSE", name: "Southmoor Children's Hospital NHS Foundation Trust", trustType: "specialist", foundationTrust: true, turnoverM: 300, ce: "Rachel Foster", chair: "Geoffrey Lyons", neds: ["Mei Wong", "Brian Cartwright"], exec: "Hannah Price" },
+      { ods: "RSA", name: "Southmoor University Hospitals NHS Foundation Trust", trustType: "acute", foundationTrust: true, turnoverM: 1020, ce: "Catherine Doyle", chair: "Lord Alan Fairbairn", neds: ["Nadia Hussain", "Colin Reid"], exec: "Grace Turner", sec: "Beatrice Nolan" },
+      { ods: "RSB", name: "Southmoor Partnership NHS Foundation Trust", trustType: "mental_health", foundationTrust: true, turnoverM: 380, ce: "Michael Osei", chair: "Jennifer Blake", neds: ["Robert Lam", "Deborah Finch"], exec: "Anil Kapoor", sec: "Dominic Shaw" },
+      { ods: "RSC", name: "Southmoor Community Services NHS Trust", trustType: "community", foundationTrust: false, turnoverM: 160, ce: "Laura Bennett", chair: "Ian McLeod", neds: ["Yvonne Clarke", "Simon Patel"], exec: "Natalie Brooks", sec: "Alison Pike" },
+      { ods: "RSD", name: "Westbrook Hospitals NHS Trust", trustType: "acute", foundationTrust: false, turnoverM: 540, ce: "Andrew Kowalski", chair: "Susan Harding", neds: ["Oliver Grant", "Ayesha Malik"], exec: "Paul Jennings", sec: "Frank Ogden" },
+      { ods: "RSE", name: "Southmoor Children's Hospital NHS Foundation Trust", trustType: "specialist", foundationTrust: true, turnoverM: 300, ce: "Rachel Foster", chair: "Geoffrey Lyons", neds: ["Mei Wong", "Brian Cartwright"], exec: "Hannah Price", sec: "Lorna Webb" },
     ],
   },
 ];
@@ -67,6 +69,7 @@ export function demoAccounts() {
       rows.push({ email: demoEmail(`ned1.${o}`), name: t.neds[0], role: "Non-Executive Director", organisation: t.name });
       rows.push({ email: demoEmail(`ned2.${o}`), name: t.neds[1], role: "Non-Executive Director", organisation: t.name });
       rows.push({ email: demoEmail(`exec.${o}`), name: t.exec, role: "Executive Director", organisation: t.name });
+      rows.push({ email: demoEmail(`sec.${o}`), name: t.sec, role: "Company Secretary", organisation: t.name });
     }
   }
   return rows;

@@ -49,6 +49,7 @@ export async function seedDemoPeople(db: Database): Promise<{ inserted: number }
           { email: demoEmail(`ned1.${o}`), name: t.neds[0], ods: t.ods, role: ROLE.boardMember, seat: "non_executive" },
           { email: demoEmail(`ned2.${o}`), name: t.neds[1], ods: t.ods, role: ROLE.boardMember, seat: "non_executive" },
           { email: demoEmail(`exec.${o}`), name: t.exec, ods: t.ods, role: ROLE.boardMember, seat: "executive" },
+          { email: demoEmail(`sec.${o}`), name: t.sec, ods: t.ods, role: ROLE.companySecretary },
         );
       }
     }

@@ -7,6 +7,7 @@ import * as db from "@/db/schema";
 import { MembershipInput } from "@/lib/admin/memberships";
 import { OrganisationInput } from "@/lib/admin/organisations";
 import { UserInput } from "@/lib/admin/users";
+import { RESOLUTION_EXCEPTIONS } from "@/lib/api/meetings-wire";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ERROR_CODES, GROUP_BY, TOKEN_STATES } from "@/lib/api/schemas";
 import { RegisterFiltersSchema, REGISTER_OUTCOMES } from "@/lib/decisions/register-filters";
@@ -164,6 +165,13 @@ describe("openapi.json closed sets are the database's", () => {
     outcome: db.outcome,
     tokenScope: db.tokenScope,
     scope: db.tokenScope,
+    "MeetingInput.kind": db.meetingKind,
+    "Meeting.kind": db.meetingKind,
+    "MeetingSummary.kind": db.meetingKind,
+    "Meeting.status": db.meetingStatus,
+    "MeetingSummary.status": db.meetingStatus,
+    attendance: db.attendanceKind,
+    resolution: db.resolutionKind,
   };
   /** Sets with no column behind them, by their full place. */
   const OWN: Record<string, readonly string[]> = {
@@ -173,6 +181,7 @@ describe("openapi.json closed sets are the database's", () => {
     "get /api/v1/decisions ?.due": ["1"],
     "get /api/v1/decisions ?.gave": ["1"],
     "get /api/v1/stats/balance ?.groupBy": GROUP_BY,
+    "ResolutionInput.exceptions.position": RESOLUTION_EXCEPTIONS,
   };
 
   it("every enum is its pgEnum's values, in order (and null where the field may be empty)", () => {

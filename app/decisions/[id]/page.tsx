@@ -7,6 +7,7 @@ import { DecisionCriteria } from "./_sections/criteria";
 import { DecisionDetails } from "./_sections/details";
 import { DecisionFiles } from "./_sections/files";
 import { DecisionHeader } from "./_sections/header";
+import { DecisionMeetings } from "./_sections/meetings";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
 import { OutcomesPanel } from "./_sections/outcomes-panel";
@@ -34,6 +35,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
       {/* Once signed off, the criteria are shown with their outcomes instead. */}
       {d.status === "signed_off" || d.status === "reviewed" ? null : <DecisionCriteria d={d} />}
       {d.status !== "draft" && d.version > 0 ? <SignOffPanel actor={actor} decisionId={d.id} /> : null}
+      {d.status !== "draft" && d.version > 0 ? <DecisionMeetings actor={actor} decisionId={d.id} /> : null}
       {d.status === "signed_off" || d.status === "reviewed" ? <OutcomesPanel actor={actor} decisionId={d.id} /> : null}
       <DecisionVersions d={d} />
       <DecisionComments d={d} actor={actor} />

@@ -3,6 +3,7 @@ import { BackLink, PageHeading } from "../../../_components/ui";
 import { OrganisationForm } from "../../forms";
 import { orNotFound, requireAdmin } from "../../guard";
 import { organisationFormOptions } from "../options";
+import { MeetingQuorumSettings } from "./meeting-quorum";
 
 export const metadata = { title: "Change an organisation – Administration" };
 
@@ -31,6 +32,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
           signOffChairRequired: org.signOffChairRequired ? "yes" : "no",
         }}
       />
+      {org.kind === "trust" ? <MeetingQuorumSettings actor={actor} trustId={org.id} /> : null}
     </>
   );
 }

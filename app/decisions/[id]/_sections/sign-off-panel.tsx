@@ -1,6 +1,7 @@
 import { SEAT_LABELS, type Actor } from "@/lib/access";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
 import { FORUM_LABELS, POSITION_LABELS, getSignOffPanel, type PanelPosition } from "@/lib/sign-off";
+import { listRecordedPositionNotes } from "@/lib/meetings";
 import { InsetText, PlainText, Tag, type TagColour } from "@/app/_components/ui";
 import { DeclineForm } from "./decline-form";
 import { PositionForm } from "./position-form";
@@ -18,7 +19,7 @@ function Hash({ value }: { value: string }) {
 
 /** The board sign-off panel of a decision page: policy, tally, who has not responded, every position, the forms. */
 export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisionId: string }) {
-  const panel = await getSignOffPanel(actor, decisionId);
+  const [panel, recordedAt] = await Promise.all([getSignOffPanel(actor, decisionId), listRecordedPositionNotes(actor, decisionId)]);
   const { decision, policy } = panel;
   if (decision.version === 0) return null;
   const awaiting = decision.status === "awaiting_sign_off";
@@ -127,6 +128,7 @@ export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisi
                 {FORUM_LABELS[p.forum]}, {formatDateTime(p.createdAt)}. Version {p.version}
                 {p.onCurrentVersion ? "" : " — an older version"}, hash <Hash value={p.contentHash.slice(0, 16)} />…
               </p>
+              {recordedAt[p.id] ? <p className="text-base font-semibold">{recordedAt[p.id]}</p> : null}
               <p className="text-base">
                 {p.counts ? (
                   <strong>Counts towards sign-off.</strong>
