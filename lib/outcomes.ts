@@ -201,6 +201,19 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .limit(opts.limit ?? 200);
 }
 
+/** How many criteria listDueReviews would list without its limit (the inbox's "Reviews due" and its badge share it). */
+export async function countDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<number> {
+  const trustIds = insiderTrustIds(actor);
+  if (!trustIds.length) return 0;
+  const db = opts.db ?? (await getDb());
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(successCriteria)
+    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
+    .where(dueWhere(trustIds, opts));
+  return row.n;
+}
+
 /** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */
 export async function countDecisionsWithDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<number> {
   const trustIds = [...new Set(actor.memberships.filter((m) => can(actor, "outcome.record", { id: m.organisationId })).map((m) => m.organisationId))];

@@ -103,6 +103,23 @@ describe("reviews due, at date boundaries (injectable clock)", () => {
 });
 
 describe("inbox", () => {
+  it("has a badge that equals what the inbox lists: 2 waiting decisions and 2 reviews due read 4 (issue 10 item 3)", async () => {
+    const { ce, trust, chair, ned1 } = await signedOff([
+      { statement: "Due one", judgedBy: "2026-01-31" },
+      { statement: "Due two", judgedBy: "2026-02-28" },
+    ]);
+    await makeSubmittedDecision(t.db, { trust, author: ce, title: "Waiting one" });
+    await makeSubmittedDecision(t.db, { trust, author: ce, title: "Waiting two" });
+    const now = new Date("2026-11-26T10:00:00Z");
+    for (const actor of [ce, chair, ned1]) {
+      const inbox = await getInbox(actor, { now });
+      const listed = (inbox.asBoardMember?.awaitingMyPosition.length ?? 0) + (inbox.asChiefExecutive?.awaiting.length ?? 0) + inbox.reviewsDue.length;
+      expect(await countInbox(actor, { now })).toBe(listed);
+      expect(inbox.counts.awaitingMyPosition + inbox.counts.awaitingSignOff + inbox.counts.reviewsDue).toBe(listed);
+    }
+    expect(await countInbox(ce, { now })).toBe(4);
+  });
+
   it("shows a board member only the decisions awaiting their position, never one they have answered", async () => {
     const board = await makeTrustWithBoard(t.db);
     const a = await makeSubmittedDecision(t.db, { trust: board.trust, author: board.ce, title: "A" });
@@ -132,10 +149,12 @@ describe("inbox", () => {
     expect(row.responded).toEqual([expect.objectContaining({ seat: "non_executive", position: "object" })]);
     expect(row.notResponded.map((m) => m.seat).sort()).toEqual(["chair", "executive", "non_executive"]);
     expect(inbox.reviewsDue.map((r) => r.decisionId)).toEqual([signed.id]);
-    expect(await countInbox(ce, { now })).toBe(1);
-    expect(await countInbox(chair, { now })).toBe(2); // awaiting their position + a review due (the Chair records outcomes)
-    expect(await countInbox(ned1, { now })).toBe(1);
-    expect(await countInbox(exec, { now })).toBe(1);
+    // The badge counts what each inbox lists: the CE's decision awaiting sign-off + the review due.
+    expect(await countInbox(ce, { now })).toBe(2);
+    expect(await countInbox(chair, { now })).toBe(2); // awaiting their position + a review due
+    // Board members see the review due in their inbox too, so their badge counts it.
+    expect(await countInbox(ned1, { now })).toBe(2);
+    expect(await countInbox(exec, { now })).toBe(2);
     const { declineDecision } = await import("@/lib/sign-off");
     await declineDecision(chair, { decisionId: awaiting.id, reason: "Not affordable this year" });
     const after = await getInbox(ce, { now });
