@@ -22,3 +22,9 @@ export function contextLine(c: BoardPaper["context"]): string {
   if (c.regulatorRating) parts.push(`Regulator rating: ${c.regulatorRating}`);
   return parts.join(". ");
 }
+
+/** "Counting toward sign-off: 2 of the 3 supporting members needed, including the Chair": the panel's rule, said once for paper and PDF. */
+export function countingLine(paper: { signOff: { counting: number; needed: number; chairRequired: boolean } }): string {
+  const { counting, needed, chairRequired } = paper.signOff;
+  return `Counting toward sign-off: ${counting} of the ${needed} supporting member${needed === 1 ? "" : "s"} needed${chairRequired ? ", including the Chair" : ""}.`;
+}

@@ -13,6 +13,7 @@ import {
   SEAT_LABEL,
   STATUS_LABEL,
   contextLine,
+  countingLine,
 } from "./labels";
 import type { BoardPaper } from "./types";
 
@@ -121,6 +122,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
   heading("Sign-off record", 150);
   if (paper.signOff.signedOffAt) para(`Signed off on ${formatDateTime(paper.signOff.signedOffAt)}.`);
   if (paper.signOff.declinedAt) para(`Declined by the Chair on ${formatDateTime(paper.signOff.declinedAt)}. ${paper.signOff.declineReason ?? ""}`);
+  para(countingLine(paper));
   if (!paper.positions.length) para("", "No positions recorded");
   for (const p of paper.positions) {
     if (doc.y > doc.page.height - MARGIN - FOOTER - 70) doc.addPage();
@@ -130,6 +132,7 @@ export async function renderBoardPaperPdf(paper: BoardPaper): Promise<Buffer> {
       .text(pdfSafe(`${p.memberName}, ${SEAT_LABEL[p.seat]}: ${POSITION_LABEL[p.position]}${p.superseded ? " (replaced by a later position)" : ""}`), { width, lineGap: 2 });
     para(`${FORUM_LABEL[p.forum]} · version ${p.version} · ${formatDateTime(p.recordedAt)}`);
     para(p.conflict ? `Conflict of interest declared: ${p.conflict}` : "No conflict of interest declared");
+    para(p.counts ? "Counts toward sign-off" : `Not counted toward sign-off: ${(p.notCountedReason ?? "").toLowerCase()}`);
     if (p.comment) para(`Comment: ${p.comment}`);
     doc.moveDown(0.4);
   }

@@ -16,6 +16,10 @@ export type BoardPaperPosition = {
   recordedAt: string;
   /** A later position of the same member on the same version replaced this one. */
   superseded: boolean;
+  /** Counts toward sign-off, exactly as the decision page's panel says (lib/quorum.ts). */
+  counts: boolean;
+  /** Why not, in words ("Conflict of interest declared"), when it does not count. */
+  notCountedReason: string | null;
 };
 
 export type BoardPaperCriterion = {
@@ -45,7 +49,15 @@ export type BoardPaper = {
   organisations: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
   criteria: BoardPaperCriterion[];
   positions: BoardPaperPosition[];
-  signOff: { signedOffAt: string | null; declinedAt: string | null; declineReason: string | null };
+  signOff: {
+    signedOffAt: string | null;
+    declinedAt: string | null;
+    declineReason: string | null;
+    /** Supporting members counting toward sign-off on the current version, and the number the policy needs. */
+    counting: number;
+    needed: number;
+    chairRequired: boolean;
+  };
   version: number;
   contentHash: string | null;
   /** The hash at the head of the trust's audit chain when the paper was generated. */
