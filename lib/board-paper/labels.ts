@@ -1,4 +1,5 @@
 // Words for the closed sets, as a board paper says them. Pure.
+import { formatMoneyM } from "../format";
 import { CATEGORY_LABELS, FACTOR_LABELS, OUTCOME_LABELS } from "../decisions/taxonomy";
 import { STATUS_LABELS } from "../lifecycle";
 import type { BoardPaper } from "./types";
@@ -17,7 +18,7 @@ export const FINANCIAL_POSITION_LABEL = { surplus: "Surplus", breakeven: "Break-
 export function contextLine(c: BoardPaper["context"]): string {
   const parts: string[] = [];
   if (c.financialPosition) {
-    parts.push(`${FINANCIAL_POSITION_LABEL[c.financialPosition]}${c.financialAmountM !== null ? ` of £${Math.abs(c.financialAmountM)}m` : ""}`);
+    parts.push(`${FINANCIAL_POSITION_LABEL[c.financialPosition]}${c.financialAmountM !== null ? ` of ${formatMoneyM(Math.abs(c.financialAmountM))}` : ""}`);
   }
   if (c.regulatorRating) parts.push(`Regulator rating: ${c.regulatorRating}`);
   return parts.join(". ");

@@ -11,7 +11,7 @@ import { useTestDatabase } from "../support/db";
 const t = useTestDatabase();
 const support = { position: "support" as const, forum: "public_board" as const, version: 1 };
 
-async function signedOff(criteria = [
+async function signedOff(criteria: { statement: string; judgedBy: string; target?: string }[] = [
   { statement: "Waiting list over 52 weeks falls by 300", judgedBy: "2026-03-31" },
   { statement: "No rise in our own cancelled operations", judgedBy: "2026-06-30" },
 ]) {
@@ -99,6 +99,29 @@ describe("reviews due, at date boundaries (injectable clock)", () => {
     const other = await makeTrustWithBoard(t.db, { icsId: trust.icsId! });
     expect(await listDueReviews(other.ce, { now: new Date("2027-01-01T00:00:00Z") })).toEqual([]);
     expect(await listDueReviews(other.icsLead, { now: new Date("2027-01-01T00:00:00Z") })).toEqual([]);
+  });
+});
+
+describe("outcome review form (issue 10 item 8)", () => {
+  it("asks for confirmation before the judged-by date, and records the actual value and an evidence link", async () => {
+    const { ce, crit, trust } = await signedOff([{ statement: "Waits fall", target: "2,500", judgedBy: "2027-03-31" }]);
+    const now = new Date("2026-11-26T10:00:00Z");
+    await expect(recordOutcome(ce, { criterionId: crit[0].id, outcome: "met", evidence: "Early data" }, { now })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { confirmEarly: expect.stringMatching(/before the date you set.*31 March 2027/) },
+    });
+    await expect(
+      recordOutcome(ce, { criterionId: crit[0].id, outcome: "met", evidence: "x", evidenceUrl: "javascript:alert(1)", confirmEarly: true }, { now }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { evidenceUrl: expect.stringMatching(/https/) } });
+    expect(await t.db.select().from(criterionOutcomes).where(eq(criterionOutcomes.criterionId, crit[0].id))).toHaveLength(0);
+    await recordOutcome(ce, { criterionId: crit[0].id, outcome: "partly_met", evidence: "Q3 data", actualValue: "2,650", evidenceUrl: "https://example.nhs.uk/board/q3.pdf", confirmEarly: true }, { now });
+    const panel = await getOutcomesPanel(ce, crit[0].decisionId, { now });
+    expect(panel.criteria[0].outcomes[0]).toMatchObject({ actualValue: "2,650", evidenceUrl: "https://example.nhs.uk/board/q3.pdf" });
+    const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, trust.id), eq(auditEvents.action, "outcome.recorded")));
+    expect(ev.after).toMatchObject({ actualValue: "2,650", early: true });
+    // Another trust's Chief Executive cannot assess it.
+    const other = await makeTrustWithBoard(t.db);
+    await expect(recordOutcome(other.ce, { criterionId: crit[0].id, outcome: "met", evidence: "x", confirmEarly: true }, { now })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
