@@ -35,10 +35,10 @@ describe("money (issue 10 item 6)", () => {
     expect(formatMoneyM(3)).toBe("£3m");
     expect(formatMoneyK(2400)).toBe("£2.4m");
     expect(formatMoneyK(-250)).toBe("−£250k");
-    const before = valuesFromContent({ ...(decisionInput() as never), criteria: [], organisations: [], factors: [] });
+    const before = valuesFromContent({ ...(decisionInput() as unknown as Parameters<typeof valuesFromContent>[0]), criteria: [], organisations: [], factors: [] });
     // The form's box holds the deficit's amount alone.
     expect(before["context.financialAmountM"]).toBe("12");
-    const base = { ...(decisionInput() as never as Parameters<typeof diffContent>[0]), criteria: [], organisations: [] };
+    const base = { ...(decisionInput() as unknown as Parameters<typeof diffContent>[0]), criteria: [], organisations: [] };
     const changes = diffContent(base, { ...base, impactOnSystem: { amountK: 2400, text: "" }, context: { ...base.context, financialAmountM: -12.5 } });
     expect(changes.find((c) => c.key === "impactOnSystem.amountK")?.after).toBe("£2.4m");
     expect(changes.find((c) => c.key === "context.financialAmountM")?.after).toBe("−£12.5m");
