@@ -1,12 +1,22 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { decisions, memberships, organisations, positions, users } from "@/db/schema";
+import { decisionVersions, decisions, memberships, organisations, positions, users } from "@/db/schema";
+import type { ComparableContent } from "./decisions/diff";
+import { describeChanges } from "./decisions/word-diff";
 import { ROLE, boardTrustIds, chiefExecutiveTrustIds, type Actor, type Seat } from "./access";
 import { countDueReviews, listDueReviews, type DueReview } from "./outcomes";
 import { evaluateQuorum } from "./quorum";
 
-export type InboxDecision = { id: string; title: string; trustName: string; version: number; updatedAt: Date };
+export type InboxDecision = {
+  id: string;
+  title: string;
+  trustName: string;
+  version: number;
+  updatedAt: Date;
+  /** For an amended decision (version 2 on): what the amendment changed, in words ("summary, target of criterion 2"). */
+  changed?: string | null;
+};
 export type AwaitingWithResponses = InboxDecision & {
   submittedAt: Date | null;
   responded: { name: string; seat: Seat; position: "support" | "object" | "abstain" }[];
@@ -38,6 +48,28 @@ const base = {
 /** No effective position by this user on the decision's current version (any position on it means "answered"). */
 const notAnsweredBy = (userId: string) =>
   sql`not exists (select 1 from ${positions} p where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.member_id = ${userId})`;
+
+/**
+ * Adds to each amended decision what its latest amendment changed: one read of the two latest
+ * versions of the listed decisions (the actor may read them: they are listed because the actor is
+ * of the trust's board or its Chief Executive).
+ */
+async function withChanges<T extends InboxDecision>(db: Awaited<ReturnType<typeof getDb>>, list: T[]): Promise<T[]> {
+  const amended = list.filter((d) => d.version > 1);
+  if (!amended.length) return list;
+  const rows = await db
+    .select({ decisionId: decisionVersions.decisionId, version: decisionVersions.version, content: decisionVersions.content })
+    .from(decisionVersions)
+    .innerJoin(decisions, eq(decisions.id, decisionVersions.decisionId))
+    .where(and(inArray(decisionVersions.decisionId, amended.map((d) => d.id)), sql`${decisionVersions.version} >= ${decisions.version} - 1`));
+  const byKey = new Map(rows.map((r) => [`${r.decisionId}:${r.version}`, r.content as ComparableContent]));
+  return list.map((d) => {
+    if (d.version < 2) return d;
+    const before = byKey.get(`${d.id}:${d.version - 1}`);
+    const after = byKey.get(`${d.id}:${d.version}`);
+    return { ...d, changed: before && after ? describeChanges(before, after) || null : null };
+  });
+}
 
 /** The home page: what is waiting for this person, by the roles they hold. `now` is injectable for tests. */
 /** Each inbox list shows at most this many, oldest waiting first; the register holds the rest. */
@@ -128,7 +160,7 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "declined")))
       .orderBy(desc(decisions.declinedAt))
       .limit(20);
-    asChiefExecutive = { drafts, awaiting, declined };
+    asChiefExecutive = { drafts, awaiting: await withChanges(db, awaiting), declined };
   }
   let asBoardMember: Inbox["asBoardMember"] = null;
   if (boardTrusts.length) {
@@ -146,7 +178,7 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       )
       .orderBy(asc(decisions.submittedAt), asc(decisions.title))
       .limit(INBOX_LIMIT);
-    asBoardMember = { awaitingMyPosition };
+    asBoardMember = { awaitingMyPosition: await withChanges(db, awaitingMyPosition) };
   }
   const reviewsDue = await listDueReviews(actor, { now: opts.now, db, limit: INBOX_LIMIT });
   return { asChiefExecutive, asBoardMember, reviewsDue, counts: await getInboxCounts(actor, opts) };

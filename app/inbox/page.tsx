@@ -56,6 +56,7 @@ export default async function InboxPage() {
                     {d.trustName}. Version {d.version}
                     {d.submittedAt ? `, submitted on ${formatDate(d.submittedAt)}` : ""}.
                   </p>
+                  {d.changed ? <p className="text-base">Amended: {d.changed} changed.</p> : null}
                 </li>
               ))}
             </ul>
@@ -88,6 +89,7 @@ export default async function InboxPage() {
                         <td>
                           <Link href={`/decisions/${d.id}`}>{d.title}</Link>
                           <span className="block text-base text-nhs-secondary">Version {d.version}</span>
+                          {d.changed ? <span className="block text-base">Amended: {d.changed} changed.</span> : null}
                           {d.blocked ? (
                             <span className="mt-1 block">
                               <strong className="border-l-4 border-nhs-warm-yellow pl-2 text-base">Sign-off cannot complete as things stand</strong>

@@ -126,6 +126,17 @@ describe("outcome review form (issue 10 item 8)", () => {
 });
 
 describe("inbox", () => {
+  it("says what an amendment changed (issue 10 item 10)", async () => {
+    const board = await makeTrustWithBoard(t.db);
+    const d = await makeSubmittedDecision(t.db, { trust: board.trust, author: board.ce, title: "Amended one" });
+    const { amendFixture } = await import("../support/decision-fixture");
+    await amendFixture(t.db, d.id);
+    const mine = (await getInbox(board.ned1)).asBoardMember!.awaitingMyPosition.find((x) => x.id === d.id)!;
+    expect(mine).toMatchObject({ version: 2, changed: "summary" });
+    const ce = (await getInbox(board.ce)).asChiefExecutive!.awaiting.find((x) => x.id === d.id)!;
+    expect(ce.changed).toBe("summary");
+  });
+
   it("has a badge that equals what the inbox lists: 2 waiting decisions and 2 reviews due read 4 (issue 10 item 3)", async () => {
     const { ce, trust, chair, ned1 } = await signedOff([
       { statement: "Due one", judgedBy: "2026-01-31" },
