@@ -8,7 +8,14 @@ import { DecisionCriteria } from "../_sections/criteria";
 import { DecisionDetails } from "../_sections/details";
 import { SubmitForm, SubmitProblems } from "./submit-form";
 
-export const metadata: Metadata = { title: "Check before you submit" };
+/** "Error: " leads the title while the decision has problems to fix (the GOV.UK error pattern). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const actor = await requireActor();
+  const d = await getDecision(actor, id).catch(() => null);
+  const problems = d && d.permissions.canSubmit ? Object.keys(submitProblems(d)).length : 0;
+  return { title: problems ? "Error: Check before you submit" : "Check before you submit" };
+}
 
 export default async function SubmitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
