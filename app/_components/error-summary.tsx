@@ -10,7 +10,12 @@ export function ErrorSummary({ errors, message, hrefBase = "" }: { errors: Recor
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   useEffect(() => {
-    ref.current?.focus();
+    // Arriving from another page's problem link (#field-…): land on that question, not on this summary.
+    const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (target) {
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    } else ref.current?.focus();
     if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
     return () => {
       document.title = document.title.replace(/^Error: /, "");

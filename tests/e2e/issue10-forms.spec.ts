@@ -9,7 +9,7 @@ async function noSidewaysScroll(page: Page) {
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
-test("an unready draft lists what is missing, and the check page puts each problem at the top as a link to its field", async ({ page }) => {
+test("an unready draft lists what is missing, and the check page puts each problem at the top as a link to its field", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await signIn(page, demo("ce.rnb"));
   await page.goto("/decisions/new");
@@ -40,6 +40,7 @@ test("an unready draft lists what is missing, and the check page puts each probl
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
     await noSidewaysScroll(page);
+    await page.screenshot({ path: testInfo.outputPath(`check-page-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 
