@@ -279,7 +279,7 @@ export const OutcomeInput = z
     outcome: z.enum(OUTCOMES),
     evidence: str(LIMITS.evidence).min(1, { message: "Enter the evidence" }),
     actualValue: str(LIMITS.evidence).optional().openapi({ description: "The value actually measured, beside the criterion's target" }),
-    evidenceUrl: z.string().max(2000).optional().openapi({ description: "A link (https://) to a document holding the evidence" }),
+    evidenceUrl: z.string().optional().openapi({ description: "A link (https://, up to 2,000 characters) to a document holding the evidence" }),
     confirmEarly: z.boolean().optional().openapi({ description: "Needed (true) to assess a criterion before its judged-by date" }),
   })
   .strict()
