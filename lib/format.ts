@@ -34,6 +34,13 @@ export function formatMoneyK(k: number | null | undefined): string {
   return `${sign}£${abs.toLocaleString("en-GB")}k`;
 }
 
+/** £ in millions (one decimal at most), signed: 12.5 → "£12.5m", -3 → "−£3m". The one rule for £m amounts. */
+export function formatMoneyM(m: number | null | undefined): string {
+  if (m === null || m === undefined) return "";
+  const sign = m < 0 ? "−" : "";
+  return `${sign}£${Number(Math.abs(m).toFixed(1)).toLocaleString("en-GB")}m`;
+}
+
 /** An impact on the trust or the system, with what a negative means. */
 export function formatImpactK(k: number | null | undefined, who: "trust" | "system"): string {
   if (k === null || k === undefined) return "";

@@ -1,16 +1,31 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { decisions, memberships, organisations, positions, users } from "@/db/schema";
+import { decisionVersions, decisions, memberships, organisations, positions, users } from "@/db/schema";
+import type { ComparableContent } from "./decisions/diff";
+import { describeChanges } from "./decisions/word-diff";
 import { ROLE, boardTrustIds, chiefExecutiveTrustIds, type Actor, type Seat } from "./access";
-import { countDecisionsWithDueReviews, listDueReviews, type DueReview } from "./outcomes";
+import { countDueReviews, listDueReviews, type DueReview } from "./outcomes";
+import { evaluateQuorum } from "./quorum";
 
-export type InboxDecision = { id: string; title: string; trustName: string; version: number; updatedAt: Date };
+export type InboxDecision = {
+  id: string;
+  title: string;
+  trustName: string;
+  version: number;
+  updatedAt: Date;
+  /** For an amended decision (version 2 on): what the amendment changed, in words ("summary, target of criterion 2"). */
+  changed?: string | null;
+};
 export type AwaitingWithResponses = InboxDecision & {
   submittedAt: Date | null;
   responded: { name: string; seat: Seat; position: "support" | "object" | "abstain" }[];
   notResponded: { name: string; seat: Seat }[];
+  /** Sign-off cannot complete with the members' current positions (lib/quorum.ts evaluateQuorum's `blocked`). */
+  blocked: boolean;
 };
+/** What each inbox list holds in full (the lists stop at INBOX_LIMIT); the navigation badge is their sum. */
+export type InboxCounts = { awaitingMyPosition: number; awaitingSignOff: number; reviewsDue: number };
 export type Inbox = {
   asChiefExecutive: null | {
     drafts: InboxDecision[];
@@ -19,6 +34,7 @@ export type Inbox = {
   };
   asBoardMember: null | { awaitingMyPosition: (InboxDecision & { submittedAt: Date | null })[] };
   reviewsDue: DueReview[];
+  counts: InboxCounts;
 };
 
 const base = {
@@ -32,6 +48,28 @@ const base = {
 /** No effective position by this user on the decision's current version (any position on it means "answered"). */
 const notAnsweredBy = (userId: string) =>
   sql`not exists (select 1 from ${positions} p where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.member_id = ${userId})`;
+
+/**
+ * Adds to each amended decision what its latest amendment changed: one read of the two latest
+ * versions of the listed decisions (the actor may read them: they are listed because the actor is
+ * of the trust's board or its Chief Executive).
+ */
+async function withChanges<T extends InboxDecision>(db: Awaited<ReturnType<typeof getDb>>, list: T[]): Promise<T[]> {
+  const amended = list.filter((d) => d.version > 1);
+  if (!amended.length) return list;
+  const rows = await db
+    .select({ decisionId: decisionVersions.decisionId, version: decisionVersions.version, content: decisionVersions.content })
+    .from(decisionVersions)
+    .innerJoin(decisions, eq(decisions.id, decisionVersions.decisionId))
+    .where(and(inArray(decisionVersions.decisionId, amended.map((d) => d.id)), sql`${decisionVersions.version} >= ${decisions.version} - 1`));
+  const byKey = new Map(rows.map((r) => [`${r.decisionId}:${r.version}`, r.content as ComparableContent]));
+  return list.map((d) => {
+    if (d.version < 2) return d;
+    const before = byKey.get(`${d.id}:${d.version - 1}`);
+    const after = byKey.get(`${d.id}:${d.version}`);
+    return { ...d, changed: before && after ? describeChanges(before, after) || null : null };
+  });
+}
 
 /** The home page: what is waiting for this person, by the roles they hold. `now` is injectable for tests. */
 /** Each inbox list shows at most this many, oldest waiting first; the register holds the rest. */
@@ -51,7 +89,14 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       .orderBy(desc(decisions.updatedAt))
       .limit(INBOX_LIMIT);
     const awaitingRows = await db
-      .select({ ...base, submittedAt: decisions.submittedAt, trustId: decisions.trustId, authorId: decisions.authorId })
+      .select({
+        ...base,
+        submittedAt: decisions.submittedAt,
+        trustId: decisions.trustId,
+        authorId: decisions.authorId,
+        minSupport: organisations.signOffMinSupport,
+        chairRequired: organisations.signOffChairRequired,
+      })
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))
       .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "awaiting_sign_off")))
@@ -67,7 +112,17 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
         .orderBy(asc(users.name));
       // Each member's effective (unsuperseded) position on each decision's current version.
       const effective = await db
-        .select({ decisionId: positions.decisionId, memberId: positions.memberId, position: positions.position })
+        .select({
+          id: positions.id,
+          decisionId: positions.decisionId,
+          memberId: positions.memberId,
+          position: positions.position,
+          seat: positions.seat,
+          conflictDeclared: positions.conflictDeclared,
+          decisionVersion: positions.decisionVersion,
+          supersedesId: positions.supersedesId,
+          createdAt: positions.createdAt,
+        })
         .from(positions)
         .innerJoin(decisions, and(eq(decisions.id, positions.decisionId), eq(decisions.version, positions.decisionVersion)))
         .where(
@@ -76,11 +131,20 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
             sql`not exists (select 1 from ${positions} p2 where p2.supersedes_id = ${positions.id})`,
           ),
         );
-      awaiting = awaitingRows.map(({ trustId, authorId, ...d }) => {
+      awaiting = awaitingRows.map(({ trustId, authorId, minSupport, chairRequired, ...d }) => {
         const mine = effective.filter((p) => p.decisionId === d.id);
         const members = board.filter((b) => b.trustId === trustId && b.userId !== authorId);
+        const seats = new Map(board.filter((b) => b.trustId === trustId).map((b) => [b.userId, b.seat]));
+        const quorum = evaluateQuorum({
+          policy: { minSupport, chairRequired },
+          authorId,
+          currentVersion: d.version,
+          positions: mine.map((p) => ({ ...p, currentSeat: seats.get(p.memberId) ?? null })),
+          board: [...seats].map(([memberId, seat]) => ({ memberId, seat })),
+        });
         return {
           ...d,
+          blocked: quorum.blocked,
           responded: members.flatMap((m) => {
             const p = mine.find((x) => x.memberId === m.userId);
             return p ? [{ name: m.name, seat: (m.seat ?? "executive") as Seat, position: p.position }] : [];
@@ -96,7 +160,7 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "declined")))
       .orderBy(desc(decisions.declinedAt))
       .limit(20);
-    asChiefExecutive = { drafts, awaiting, declined };
+    asChiefExecutive = { drafts, awaiting: await withChanges(db, awaiting), declined };
   }
   let asBoardMember: Inbox["asBoardMember"] = null;
   if (boardTrusts.length) {
@@ -114,27 +178,42 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
       )
       .orderBy(asc(decisions.submittedAt), asc(decisions.title))
       .limit(INBOX_LIMIT);
-    asBoardMember = { awaitingMyPosition };
+    asBoardMember = { awaitingMyPosition: await withChanges(db, awaitingMyPosition) };
   }
   const reviewsDue = await listDueReviews(actor, { now: opts.now, db, limit: INBOX_LIMIT });
-  return { asChiefExecutive, asBoardMember, reviewsDue };
+  return { asChiefExecutive, asBoardMember, reviewsDue, counts: await getInboxCounts(actor, opts) };
 }
 
 /**
- * The number beside "Inbox" in the navigation: decisions awaiting this person's position, plus
- * decisions with a review due where this person records outcomes. Two indexed counts.
+ * How many items each inbox list holds in full: decisions awaiting this person's position (as a board
+ * member), decisions of their trusts awaiting sign-off (as Chief Executive), and criteria with a review
+ * due. Three indexed counts, over exactly the conditions the lists use.
  */
-export async function countInbox(actor: Actor, opts: { now?: Date } = {}): Promise<number> {
+export async function getInboxCounts(actor: Actor, opts: { now?: Date } = {}): Promise<InboxCounts> {
   const boardTrusts = boardTrustIds(actor);
+  const ceTrusts = chiefExecutiveTrustIds(actor);
   const db = await getDb();
-  let n = 0;
+  const counts: InboxCounts = { awaitingMyPosition: 0, awaitingSignOff: 0, reviewsDue: 0 };
   if (boardTrusts.length) {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(decisions)
       .where(and(inArray(decisions.trustId, boardTrusts), eq(decisions.status, "awaiting_sign_off"), ne(decisions.authorId, actor.userId), notAnsweredBy(actor.userId)));
-    n += row.n;
+    counts.awaitingMyPosition = row.n;
   }
-  n += await countDecisionsWithDueReviews(actor, { now: opts.now, db });
-  return n;
+  if (ceTrusts.length) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(decisions)
+      .where(and(inArray(decisions.trustId, ceTrusts), eq(decisions.status, "awaiting_sign_off")));
+    counts.awaitingSignOff = row.n;
+  }
+  counts.reviewsDue = await countDueReviews(actor, { now: opts.now, db });
+  return counts;
+}
+
+/** The number beside "Inbox" in the navigation: every item the inbox lists under a counted heading. */
+export async function countInbox(actor: Actor, opts: { now?: Date } = {}): Promise<number> {
+  const c = await getInboxCounts(actor, opts);
+  return c.awaitingMyPosition + c.awaitingSignOff + c.reviewsDue;
 }

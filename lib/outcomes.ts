@@ -11,7 +11,7 @@ import { loadReadableDecision, readableDecision } from "./decisions/access";
 import { isUuid } from "./decisions/schemas";
 import { AppError } from "./errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
-import { londonDate } from "./format";
+import { formatDate, londonDate } from "./format";
 import { reviewDueWhere } from "./review-due";
 import { isoDate, parseInput, text } from "./validation";
 
@@ -22,6 +22,18 @@ export const RecordOutcomeSchema = z.object({
   outcome: z.enum(OUTCOME_IDS, { error: "Select met, partly met, not met or unknown" }),
   evidence: text("the evidence", LIMITS.evidence, { required: true }),
   assessedOn: isoDate("date assessed").optional(),
+  /** The value actually measured, beside the criterion's target. */
+  actualValue: z.preprocess((v) => v ?? "", text("the actual value measured", LIMITS.evidence)).optional().default(""),
+  /** A link to a document holding the evidence (http or https). */
+  evidenceUrl: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.trim() : (v ?? "")),
+      z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter the evidence link as a web address starting https://" }).max(2000, { error: "The evidence link must be 2,000 characters or fewer" })]),
+    )
+    .optional()
+    .default(""),
+  /** An assessment before the criterion's judged-by date must be confirmed. */
+  confirmEarly: z.preprocess((v) => v === true || v === "true" || v === "on" || v === "yes", z.boolean()).optional().default(false),
 });
 export type RecordOutcomeInput = z.input<typeof RecordOutcomeSchema>;
 
@@ -54,16 +66,32 @@ export async function recordOutcome(
       throw new AppError("conflict", `Outcomes can be recorded only once a decision is signed off (this decision is ${status.replace(/_/g, " ")}).`);
     }
     if (criterion.removedAt) throw new AppError("conflict", "This criterion was removed by an amendment; it has no outcome to record.");
+    if (criterion.judgedBy && assessedOn < criterion.judgedBy && !data.confirmEarly) {
+      throw new AppError("invalid", "Some answers need correcting", {
+        fieldErrors: {
+          confirmEarly: `This is before the date you set to judge this criterion (${formatDate(criterion.judgedBy)}). Confirm that you are assessing it early`,
+        },
+      });
+    }
     const [row] = await tx
       .insert(criterionOutcomes)
-      .values({ criterionId: criterion.id, decisionId: decision.id, outcome: data.outcome, evidence: data.evidence, assessedOn, assessedById: actor.userId })
+      .values({
+        criterionId: criterion.id,
+        decisionId: decision.id,
+        outcome: data.outcome,
+        evidence: data.evidence,
+        actualValue: data.actualValue,
+        evidenceUrl: data.evidenceUrl,
+        assessedOn,
+        assessedById: actor.userId,
+      })
       .returning();
     await recordAudit(tx, actor, {
       organisationId: trust.id,
       action: "outcome.recorded",
       entityType: "criterion",
       entityId: criterion.id,
-      after: { outcomeId: row.id, decisionId: decision.id, outcome: row.outcome, evidence: row.evidence, assessedOn },
+      after: { outcomeId: row.id, decisionId: decision.id, outcome: row.outcome, evidence: row.evidence, actualValue: row.actualValue, evidenceUrl: row.evidenceUrl, assessedOn, early: !!criterion.judgedBy && assessedOn < criterion.judgedBy },
     });
     let after: DecisionStatus = status;
     if (status === "signed_off") {
@@ -110,7 +138,7 @@ export type CriterionWithOutcomes = {
   /** A review is due (lib/review-due.ts). */
   due: boolean;
   /** Newest first; the first is the one that counts. */
-  outcomes: { id: string; outcome: OutcomeId; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date }[];
+  outcomes: { id: string; outcome: OutcomeId; evidence: string; actualValue: string; evidenceUrl: string; assessedOn: string; assessedBy: string; createdAt: Date }[];
 };
 
 /** The current criteria of a decision with their assessments, for the outcomes panel. */
@@ -131,6 +159,8 @@ export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: {
           criterionId: criterionOutcomes.criterionId,
           outcome: criterionOutcomes.outcome,
           evidence: criterionOutcomes.evidence,
+          actualValue: criterionOutcomes.actualValue,
+          evidenceUrl: criterionOutcomes.evidenceUrl,
           assessedOn: criterionOutcomes.assessedOn,
           assessedBy: users.name,
           createdAt: criterionOutcomes.createdAt,
@@ -199,6 +229,19 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .where(dueWhere(trustIds, opts))
     .orderBy(asc(successCriteria.judgedBy), asc(decisions.title))
     .limit(opts.limit ?? 200);
+}
+
+/** How many criteria listDueReviews would list without its limit (the inbox's "Reviews due" and its badge share it). */
+export async function countDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx } = {}): Promise<number> {
+  const trustIds = insiderTrustIds(actor);
+  if (!trustIds.length) return 0;
+  const db = opts.db ?? (await getDb());
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(successCriteria)
+    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
+    .where(dueWhere(trustIds, opts));
+  return row.n;
 }
 
 /** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */

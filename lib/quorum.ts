@@ -43,7 +43,18 @@ export type QuorumResult<P extends QuorumPosition = QuorumPosition> = {
   effective: P[];
   counted: P[];
   notCounted: { position: P; reason: NotCountedReason }[];
+  /**
+   * True when the policy cannot be met with the members' current positions: even if every current
+   * board member who has not yet responded supported, there would be too few, or the Chair (when
+   * required) has responded without counted support. Only computed when `board` is given.
+   */
+  blocked: boolean;
+  /** Why it is blocked, in words for the panel (null when not blocked). */
+  blockedReason: string | null;
 };
+
+/** A current board member (disabled users and the departed are not listed). */
+export type BoardSeat = { memberId: string; seat: "chair" | "non_executive" | "executive" | null };
 
 function time(p: QuorumPosition) {
   return new Date(p.createdAt).getTime();
@@ -63,8 +74,10 @@ export function evaluateQuorum<P extends QuorumPosition>(input: {
   authorId: string;
   currentVersion: number;
   positions: P[];
+  /** The board now; when given, the result says whether sign-off can still complete. */
+  board?: BoardSeat[];
 }): QuorumResult<P> {
-  const { policy, authorId, currentVersion, positions } = input;
+  const { policy, authorId, currentVersion, positions, board } = input;
   const notCounted: { position: P; reason: NotCountedReason }[] = [];
   const supersededIds = new Set(positions.map((p) => p.supersedesId).filter((x): x is string => !!x));
   const latestByMember = new Map<string, P>();
@@ -99,7 +112,29 @@ export function evaluateQuorum<P extends QuorumPosition>(input: {
   // The Chair now, not the seat held when the position was taken.
   const chairSupports = counted.some((p) => (p.currentSeat ?? p.seat) === "chair");
   const met = counted.length >= minSupport && (!policy.chairRequired || chairSupports);
+  let blocked = false;
+  let blockedReason: string | null = null;
+  if (board && !met) {
+    const answered = new Set(effective.map((p) => p.memberId));
+    // Who could still add support without anyone changing a recorded position.
+    const open = board.filter((b) => b.memberId !== authorId && !answered.has(b.memberId));
+    const chairOpen = open.some((b) => b.seat === "chair");
+    if (counted.length + open.length < minSupport) {
+      blocked = true;
+      blockedReason =
+        open.length === 0
+          ? `Every board member has responded and ${counted.length} of the ${minSupport} supporting members needed count`
+          : `Even if the ${open.length} member${open.length === 1 ? "" : "s"} yet to respond supported, ${counted.length + open.length} of the ${minSupport} supporting members needed would count`;
+    } else if (policy.chairRequired && !chairSupports && !chairOpen) {
+      blocked = true;
+      blockedReason = board.some((b) => b.seat === "chair" && b.memberId !== authorId)
+        ? "The Chair's support is required and the Chair has responded without support that counts"
+        : "The Chair's support is required and the board has no Chair who can support";
+    }
+  }
   return {
+    blocked,
+    blockedReason,
     met,
     supporting: counted.length,
     chairSupports,

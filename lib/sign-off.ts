@@ -49,6 +49,7 @@ export const SignOffPolicySchema = z.object({
     .min(1, { error: "Minimum supporting members must be 1 or more" })
     .max(20, { error: "Minimum supporting members must be 20 or fewer" }),
   chairRequired: z.coerce.boolean(),
+  reason: text("the reason for changing the sign-off policy", LIMITS.declineReason, { required: true }),
 });
 
 // ---------------------------------------------------------------- reads shared by writes
@@ -81,6 +82,16 @@ async function loadPositionRows(tx: DbOrTx, decisionId: string) {
     )
     .where(eq(positions.decisionId, decisionId))
     .orderBy(asc(positions.createdAt), asc(positions.id));
+}
+
+/** The trust's current board (enabled members with a board-member membership), for "can sign-off still complete". */
+async function loadBoard(tx: DbOrTx, trustId: string) {
+  return tx
+    .select({ userId: users.id, memberId: users.id, name: users.name, seat: memberships.seat })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, trustId), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
+    .orderBy(asc(users.name));
 }
 
 function policyOf(trust: Organisation): QuorumPolicy {
@@ -166,7 +177,7 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
     ) {
       // Nothing new to record. But the trust's policy may have been lowered since: the same position,
       // recorded again, completes sign-off if the current positions now meet it.
-      const signedOff = await signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
+      const signedOff = await evaluateSignOff(tx, actor, decision.id);
       return { effect: "unchanged", positionId: prior.id, status: signedOff ? "signed_off" : (decision.status as DecisionStatus), signedOff } satisfies RecordPositionResult;
     }
     const [row] = await tx
@@ -205,35 +216,34 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
       },
     });
     await notifyPosition(tx, { decisionId: decision.id, memberId: actor.userId, position: row.position, conflictDeclared: row.conflictDeclared });
-    const signedOff = await signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
+    const signedOff = await evaluateSignOff(tx, actor, decision.id);
     return { effect: prior ? "superseded" : "recorded", positionId: row.id, status: signedOff ? "signed_off" : (decision.status as DecisionStatus), signedOff } satisfies RecordPositionResult;
   });
 }
 
-/** Signs the decision off, in the caller's transaction (decision row locked), when its current positions meet the trust's policy. */
-async function signOffIfQuorum(
-  tx: Tx,
-  actor: Actor,
-  decision: Decision,
-  trust: Organisation,
-  all: Awaited<ReturnType<typeof loadPositionRows>>,
-): Promise<boolean> {
+/**
+ * THE sign-off evaluation, in the caller's transaction: locks the decision, and when it is awaiting
+ * sign-off and its current positions meet the trust's current policy, signs it off (status change and
+ * its audit event in this transaction). Every path that can complete sign-off calls this one function:
+ * recording a position, a change of the trust's policy, a board meeting's resolution.
+ * Returns whether it signed the decision off now.
+ */
+export async function evaluateSignOff(tx: Tx, actor: Actor, decisionId: string, opts: { reason?: string } = {}): Promise<boolean> {
+  const [decision] = await tx.select().from(decisions).where(eq(decisions.id, decisionId)).for("update");
+  if (!decision || decision.status !== "awaiting_sign_off") return false;
+  const [trust] = await tx.select().from(organisations).where(eq(organisations.id, decision.trustId));
+  const all = await loadPositionRows(tx, decision.id);
   const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
   if (!quorum.met) return false;
   await changeStatus(tx, actor, decision, "quorum", { signedOffAt: new Date() }, {
     action: "decision.signed_off",
-    after: { supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })), policy: policyOf(trust) },
+    after: {
+      supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })),
+      policy: policyOf(trust),
+      ...(opts.reason ? { reason: opts.reason } : {}),
+    },
   });
   return true;
-}
-
-/**
- * For positions recorded on members' behalf (a meeting's resolution, lib/meetings/): in the caller's
- * transaction, with the decision row locked, signs the decision off when its current positions meet
- * the trust's policy: the same rule, the same evaluation, as after a member's own position.
- */
-export async function signOffIfPolicyMet(tx: Tx, actor: Actor, decision: Decision, trust: Organisation): Promise<boolean> {
-  return signOffIfQuorum(tx, actor, decision, trust, await loadPositionRows(tx, decision.id));
 }
 
 /** A meeting's "not approved" resolution, recorded as the Chair's decline (lib/meetings/), in the caller's transaction. */
@@ -260,10 +270,44 @@ export async function declineDecision(actor: Actor, input: { decisionId: string;
   });
 }
 
-/** An administrator sets a trust's sign-off policy. */
-export async function setSignOffPolicy(actor: Actor, input: { trustId: string; minSupport: number | string; chairRequired: boolean | string }) {
+/**
+ * The rule for a changed sign-off policy (one place): the new policy applies at once to every
+ * decision of the trust awaiting sign-off. In the caller's transaction (the trust's row locked),
+ * each waiting decision is re-evaluated through evaluateSignOff; those the current positions now
+ * satisfy are signed off, each with its own audit event naming the policy change and its reason.
+ */
+export async function reapplySignOffPolicy(tx: Tx, actor: Actor, trustId: string, reason: string) {
+  const waiting = await tx
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(and(eq(decisions.trustId, trustId), eq(decisions.status, "awaiting_sign_off")))
+    .orderBy(asc(decisions.id));
+  const signedOff: string[] = [];
+  for (const d of waiting) {
+    if (await evaluateSignOff(tx, actor, d.id, { reason: `Sign-off policy changed: ${reason}` })) signedOff.push(d.id);
+  }
+  return { waiting: waiting.length, signedOff };
+}
+
+/** How many of the trust's decisions await sign-off: said on the admin form before a policy change. */
+export async function countDecisionsAwaitingSignOff(actor: Actor, trustId: string): Promise<number> {
   assertCan(actor, "admin");
-  const data = parseInput(SignOffPolicySchema, { minSupport: input.minSupport, chairRequired: input.chairRequired === "false" ? false : input.chairRequired });
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(decisions)
+    .where(and(eq(decisions.trustId, trustId), eq(decisions.status, "awaiting_sign_off")));
+  return row?.n ?? 0;
+}
+
+/** An administrator sets a trust's sign-off policy, with a reason; waiting decisions are re-checked at once. */
+export async function setSignOffPolicy(actor: Actor, input: { trustId: string; minSupport: number | string; chairRequired: boolean | string; reason?: string }) {
+  assertCan(actor, "admin");
+  const data = parseInput(SignOffPolicySchema, {
+    minSupport: input.minSupport,
+    chairRequired: input.chairRequired === "false" ? false : input.chairRequired,
+    reason: input.reason,
+  });
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [trust] = await tx.select().from(organisations).where(and(eq(organisations.id, input.trustId), eq(organisations.kind, "trust"))).for("update");
@@ -278,9 +322,10 @@ export async function setSignOffPolicy(actor: Actor, input: { trustId: string; m
       entityType: "organisation",
       entityId: trust.id,
       before: { minSupport: trust.signOffMinSupport, chairRequired: trust.signOffChairRequired },
-      after: data,
+      after: { minSupport: data.minSupport, chairRequired: data.chairRequired, reason: data.reason },
     });
-    return data;
+    const effect = await reapplySignOffPolicy(tx, actor, trust.id, data.reason);
+    return { minSupport: data.minSupport, chairRequired: data.chairRequired, reason: data.reason, ...effect };
   });
 }
 
@@ -317,6 +362,9 @@ export type SignOffPanel = {
   supportingCounted: number;
   stillNeeded: number;
   chairSupports: boolean;
+  /** Awaiting sign-off, and the policy cannot be met with the members' current positions (see evaluateQuorum). */
+  blocked: boolean;
+  blockedReason: string | null;
   /** Board members with no position on the current version (the author excluded). */
   notResponded: { name: string; seat: Seat }[];
   /** Every position, newest first, on every version: dissent is never hidden. */
@@ -332,8 +380,8 @@ export type SignOffPanel = {
 export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
   const db = await getDb();
   const { decision, trust } = await readableDecision(actor, decisionId);
-  const [rows, history] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision)]);
-  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows });
+  const [rows, history, board] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision), loadBoard(db, trust.id)]);
+  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows, board });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));
   const list: PanelPosition[] = rows
     .map((r) => {
@@ -363,12 +411,6 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
   const effectiveIds = new Set(quorum.effective.map((p) => p.id));
   const tally = { support: 0, object: 0, abstain: 0 };
   for (const p of quorum.effective) tally[p.position]++;
-  const board = await db
-    .select({ userId: users.id, name: users.name, seat: memberships.seat })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, trust.id), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
-    .orderBy(asc(users.name));
   const responded = new Set(quorum.effective.map((p) => p.memberId));
   const notResponded = board
     .filter((b) => !responded.has(b.userId) && b.userId !== decision.authorId)
@@ -398,6 +440,8 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
     supportingCounted: quorum.supporting,
     stillNeeded: quorum.stillNeeded,
     chairSupports: quorum.chairSupports,
+    blocked: status === "awaiting_sign_off" && quorum.blocked,
+    blockedReason: status === "awaiting_sign_off" ? quorum.blockedReason : null,
     notResponded,
     positions: list,
     signedOff,

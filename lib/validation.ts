@@ -52,13 +52,13 @@ export function capitalise(s: string) {
 export function isoDate(label: string) {
   return z
     .string({ error: `Enter ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${capitalise(label)} must be a real date, like 2026-11-26` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${capitalise(label)} must be a real date, for example 27 3 2027` })
     .refine(
       (v) => {
         const d = new Date(`${v}T00:00:00Z`);
         return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
       },
-      { message: `${capitalise(label)} must be a real date, like 2026-11-26` },
+      { message: `${capitalise(label)} must be a real date, for example 27 3 2027` },
     );
 }
 

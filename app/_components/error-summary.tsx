@@ -6,11 +6,16 @@ import { fieldId } from "./field-id";
 export { fieldId };
 
 /** "There is a problem": focused when it appears, each error a link to its field. */
-export function ErrorSummary({ errors, message }: { errors: Record<string, string>; message?: string }) {
+export function ErrorSummary({ errors, message, hrefBase = "" }: { errors: Record<string, string>; message?: string; /** Another page holding the fields (e.g. the edit page): links go to `${hrefBase}#field-…`. */ hrefBase?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
   useEffect(() => {
-    ref.current?.focus();
+    // Arriving from another page's problem link (#field-…): land on that question, not on this summary.
+    const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (target) {
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    } else ref.current?.focus();
     if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
     return () => {
       document.title = document.title.replace(/^Error: /, "");
@@ -32,7 +37,7 @@ export function ErrorSummary({ errors, message }: { errors: Record<string, strin
       <ul className="list-none space-y-1">
         {entries.map(([field, msg]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`} className="font-semibold text-nhs-red! underline">
+            <a href={`${hrefBase}#${fieldId(field)}`} className="font-semibold text-nhs-red! underline">
               {msg}
             </a>
           </li>

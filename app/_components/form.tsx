@@ -137,10 +137,10 @@ export function Choices(props: {
                   name={name}
                   value={o.value}
                   defaultChecked={chosen.has(o.value)}
-                  className="mt-1 h-6 w-6 shrink-0 accent-nhs-blue"
+                  className="nhs-choice"
                   aria-describedby={o.hint ? `${optId}-hint` : undefined}
                 />
-                <label htmlFor={optId} className="cursor-pointer">
+                <label htmlFor={optId} className="cursor-pointer py-2">
                   {o.label}
                   {o.hint ? (
                     <span id={`${optId}-hint`} className="block text-base text-nhs-secondary">

@@ -12,7 +12,7 @@ export const createOrganisationAction = validatedActionWithActor(formSchema(...O
   return redirectAfter(`/admin/organisations?created=${id}`, ADMIN);
 });
 
-export const updateOrganisationAction = validatedActionWithActor(formSchema("id", ...ORGANISATION), async ({ actor, input: { id = "", ...fields } }) => {
+export const updateOrganisationAction = validatedActionWithActor(formSchema("id", ...ORGANISATION, "policyChangeReason"), async ({ actor, input: { id = "", ...fields } }) => {
   await updateOrganisation(actor, id, fields);
   return redirectAfter(`/admin/organisations?updated=${id}`, ADMIN);
 });

@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { ErrorSummary } from "../_components/error-summary";
-import { Choices, Select, TextField } from "../_components/form";
+import { Choices, Select, TextArea, TextField } from "../_components/form";
 import {
   addMembershipAction,
   createOrganisationAction,
@@ -38,6 +38,7 @@ export type OrganisationFormValues = {
   turnoverM: string;
   signOffMinSupport: string;
   signOffChairRequired: string;
+  policyChangeReason?: string;
 };
 
 export function OrganisationForm({
@@ -45,7 +46,10 @@ export function OrganisationForm({
   icsOptions,
   trustTypeOptions,
   kindOptions,
+  awaitingSignOff,
 }: {
+  /** Editing a trust: how many of its decisions await sign-off (said beside the policy). */
+  awaitingSignOff?: number;
   initial: OrganisationFormValues;
   icsOptions: Option[];
   trustTypeOptions: Option[];
@@ -120,6 +124,23 @@ export function OrganisationForm({
             defaultValue={v.signOffChairRequired}
             error={errors.signOffChairRequired}
           />
+          {editing ? (
+            <>
+              <p className="mb-4" data-testid="policy-waiting">
+                {awaitingSignOff === 1 ? "1 decision is" : `${awaitingSignOff ?? 0} decisions are`} awaiting sign-off at this trust. A new policy
+                applies to {awaitingSignOff === 1 ? "it" : "them"} at once: when you save, each is checked against the new policy, and any whose
+                current positions meet it is signed off now, recorded in the audit log with your reason. The others stay awaiting sign-off.
+              </p>
+              <TextArea
+                name="policyChangeReason"
+                label="Reason for changing the sign-off policy"
+                hint="Needed only if you change the number of supporting members or the Chair rule"
+                defaultValue={v.policyChangeReason}
+                error={errors.policyChangeReason}
+                rows={3}
+              />
+            </>
+          ) : null}
         </fieldset>
       ) : null}
       <button type="submit" className="nhs-button" disabled={pending}>

@@ -5,6 +5,7 @@ import { echoOnly, formSchema, redirectAfter, validatedActionWithActor, type Red
 import { echoValues, type ActionState } from "@/lib/action-state";
 import { addComment, createDecision, submitDecision, updateDecision, withdrawDecision, type StaleDetails } from "@/lib/decisions";
 import { decisionInputFromValues, rowsOf, withRows } from "@/lib/decisions/form";
+import { foldDateParts } from "@/lib/date-parts";
 import { isAppError } from "@/lib/errors";
 
 /** The decision form's state: ActionState, plus "edit" (rows added or removed without JavaScript) and "conflict". */
@@ -37,7 +38,9 @@ const DECISIONS = "/decisions";
 
 export const saveDecisionAction = validatedActionWithActor(
   formSchema("intent", "id", "baseRevision"),
-  async ({ actor, input, values }): Promise<DecisionFormState | RedirectAfter> => {
+  async ({ actor, input, values: typed }): Promise<DecisionFormState | RedirectAfter> => {
+    // Day / Month / Year boxes become one date per field (the boxes stay, to show again as typed).
+    const values = foldDateParts(typed);
     const moved = rowIntent(input.intent ?? "", values);
     if (moved) return { status: "edit", values: moved };
     const content = decisionInputFromValues(values);

@@ -117,7 +117,7 @@ export default async function RegisterPage({ searchParams }: Props) {
             <div className="flex flex-wrap gap-x-6 gap-y-2">
               {REGISTER_STATUSES.filter((s) => s !== "draft" || isCe).map((s) => (
                 <div key={s} className="flex items-center gap-2">
-                  <input id={`status-${s}`} type="checkbox" name="status" value={s} defaultChecked={f.status?.includes(s)} className="h-6 w-6 accent-nhs-blue" />
+                  <input id={`status-${s}`} type="checkbox" name="status" value={s} defaultChecked={f.status?.includes(s)} className="nhs-choice" />
                   <label htmlFor={`status-${s}`}>{STATUS_LABELS[s]}</label>
                 </div>
               ))}

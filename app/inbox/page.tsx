@@ -20,6 +20,11 @@ function More({ shown, href }: { shown: number; href: string }) {
   );
 }
 
+/** The full number a list holds: the navigation's inbox badge is the sum of these. */
+function Count({ n }: { n: number }) {
+  return <span className="text-nhs-secondary">({n.toLocaleString("en-GB")})</span>;
+}
+
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="mb-8 text-nhs-secondary">{children}</p>;
 }
@@ -40,7 +45,7 @@ export default async function InboxPage() {
       {board ? (
         <section aria-labelledby="awaiting-mine" className="mb-10">
           <h2 id="awaiting-mine" className="mb-2 text-2xl">
-            Awaiting your position
+            Awaiting your position <Count n={inbox.counts.awaitingMyPosition} />
           </h2>
           {board.awaitingMyPosition.length ? (
             <ul className="space-y-3">
@@ -53,6 +58,7 @@ export default async function InboxPage() {
                     {d.trustName}. Version {d.version}
                     {d.submittedAt ? `, submitted on ${formatDate(d.submittedAt)}` : ""}.
                   </p>
+                  {d.changed ? <p className="text-base">Amended: {d.changed} changed.</p> : null}
                 </li>
               ))}
             </ul>
@@ -66,7 +72,7 @@ export default async function InboxPage() {
         <>
           <section aria-labelledby="awaiting-board" className="mb-10">
             <h2 id="awaiting-board" className="mb-2 text-2xl">
-              Awaiting sign-off
+              Awaiting sign-off <Count n={inbox.counts.awaitingSignOff} />
             </h2>
             {ce.awaiting.length ? (
               <div className="overflow-x-auto">
@@ -85,6 +91,12 @@ export default async function InboxPage() {
                         <td>
                           <Link href={`/decisions/${d.id}`}>{d.title}</Link>
                           <span className="block text-base text-nhs-secondary">Version {d.version}</span>
+                          {d.changed ? <span className="block text-base">Amended: {d.changed} changed.</span> : null}
+                          {d.blocked ? (
+                            <span className="mt-1 block">
+                              <strong className="border-l-4 border-nhs-warm-yellow pl-2 text-base">Sign-off cannot complete as things stand</strong>
+                            </span>
+                          ) : null}
                         </td>
                         <td className="text-base">
                           {d.responded.length
@@ -158,7 +170,7 @@ export default async function InboxPage() {
       {ce || board ? (
         <section aria-labelledby="reviews-due" className="mb-10">
           <h2 id="reviews-due" className="mb-2 text-2xl">
-            Reviews due
+            Reviews due <Count n={inbox.counts.reviewsDue} />
           </h2>
           {inbox.reviewsDue.length ? (
             <div className="overflow-x-auto">

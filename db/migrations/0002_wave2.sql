@@ -171,6 +171,9 @@ CREATE TABLE "aggregate_factor_counts" (
 	CONSTRAINT "aggregate_factor_counts_trust_id_author_id_quarter_category_favoured_status_visibility_factor_pk" PRIMARY KEY("trust_id","author_id","quarter","category","favoured","status","visibility","factor")
 );
 --> statement-breakpoint
+ALTER TABLE "decisions" ALTER COLUMN "context_financial_amount_m" SET DATA TYPE double precision;--> statement-breakpoint
+ALTER TABLE "criterion_outcomes" ADD COLUMN "actual_value" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "criterion_outcomes" ADD COLUMN "evidence_url" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "positions" ADD COLUMN "recorded_by_id" uuid;--> statement-breakpoint
 ALTER TABLE "positions" ADD COLUMN "recorded_at_meeting_id" uuid;--> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

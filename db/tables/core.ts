@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -162,7 +163,8 @@ export const decisions = pgTable(
     summary: text("summary").notNull().default(""),
     contextFinancialPosition: financialPosition("context_financial_position"),
     /** Surplus or deficit in £m (signed; deficit negative). */
-    contextFinancialAmountM: integer("context_financial_amount_m"),
+    // £m to one decimal place (a £12.5m deficit is -12.5).
+    contextFinancialAmountM: doublePrecision("context_financial_amount_m"),
     contextRegulatorRating: text("context_regulator_rating").notNull().default(""),
     contextNotes: text("context_notes").notNull().default(""),
     options: text("options").notNull().default(""),
@@ -306,6 +308,10 @@ export const criterionOutcomes = pgTable(
       .references(() => decisions.id, { onDelete: "restrict" }),
     outcome: outcome("outcome").notNull(),
     evidence: text("evidence").notNull().default(""),
+    /** The value actually measured, beside the criterion's target ("2,650 waiters"). */
+    actualValue: text("actual_value").notNull().default(""),
+    /** A link to a document holding the evidence (files come with the governance issue). */
+    evidenceUrl: text("evidence_url").notNull().default(""),
     assessedOn: date("assessed_on", { mode: "string" }).notNull(),
     assessedById: uuid("assessed_by_id")
       .notNull()

@@ -7,6 +7,7 @@ import { memberships, organisations, trustType, type Organisation } from "@/db/s
 import { assertCan, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
+import { reapplySignOffPolicy } from "../sign-off";
 import { NAME_MAX, parseInput, text } from "../validation";
 import { isUniqueViolation, odsCode, optionalChoice, wholeNumber, yesNo } from "./fields";
 
@@ -37,6 +38,8 @@ export const OrganisationInput = z.object({
   turnoverM: wholeNumber("Turnover", 0, 100_000),
   signOffMinSupport: wholeNumber("Minimum supporting board members", 1, 30),
   signOffChairRequired: yesNo("the Chair must support"),
+  /** Required when a change alters the sign-off policy (issue 10 item 2): recorded in the audit. */
+  policyChangeReason: z.preprocess((v) => (v === null ? undefined : v), text("the reason for changing the sign-off policy", 2000).optional()),
 });
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 
@@ -150,8 +153,24 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
         });
       }
       const values = await resolve(tx, input, id);
+      const policyChanged =
+        before.kind === "trust" && (values.signOffMinSupport !== before.signOffMinSupport || values.signOffChairRequired !== before.signOffChairRequired);
+      if (policyChanged && !input.policyChangeReason) {
+        throw new AppError("invalid", "Some answers need correcting", {
+          fieldErrors: { policyChangeReason: "Enter the reason for changing the sign-off policy" },
+        });
+      }
       const [after] = await tx.update(organisations).set({ ...values, updatedAt: new Date() }).where(eq(organisations.id, id)).returning();
-      await recordAudit(tx, actor, { organisationId: id, action: "organisation.updated", entityType: "organisation", entityId: id, before, after });
+      await recordAudit(tx, actor, {
+        organisationId: id,
+        action: "organisation.updated",
+        entityType: "organisation",
+        entityId: id,
+        before,
+        after: policyChanged ? { ...after, policyChangeReason: input.policyChangeReason } : after,
+      });
+      // The one rule for a changed policy (lib/sign-off.ts): waiting decisions are re-checked now.
+      if (policyChanged) await reapplySignOffPolicy(tx, actor, id, input.policyChangeReason!);
       return toView(after, input.kind === "trust" ? { ods: input.icsOds!, name: "" } : null);
     });
   } catch (e) {

@@ -84,7 +84,7 @@ export function listEnvelope<T extends z.ZodType>(item: T, name: string) {
 export const DecisionContext = z
   .object({
     financialPosition: z.enum(FINANCIAL_POSITIONS).nullable(),
-    financialAmountM: z.number().int().min(-LIMITS.amountM).max(LIMITS.amountM).nullable().openapi({ description: "Surplus or deficit in £m, signed (deficit negative)" }),
+    financialAmountM: z.number().min(-LIMITS.amountM).max(LIMITS.amountM).nullable().openapi({ description: "Surplus or deficit in £m, at most one decimal place; a deficit is stored negative (a positive amount with financialPosition deficit is made negative)" }),
     regulatorRating: str(LIMITS.regulatorRating),
     notes: str(LIMITS.notes),
   })
@@ -277,7 +277,13 @@ export const PositionInput = z
   .openapi("PositionInput");
 
 export const OutcomeInput = z
-  .object({ outcome: z.enum(OUTCOMES), evidence: str(LIMITS.evidence).min(1, { message: "Enter the evidence" }) })
+  .object({
+    outcome: z.enum(OUTCOMES),
+    evidence: str(LIMITS.evidence).min(1, { message: "Enter the evidence" }),
+    actualValue: str(LIMITS.evidence).optional().openapi({ description: "The value actually measured, beside the criterion's target" }),
+    evidenceUrl: z.string().optional().openapi({ description: "A link (https://, up to 2,000 characters) to a document holding the evidence" }),
+    confirmEarly: z.boolean().optional().openapi({ description: "Needed (true) to assess a criterion before its judged-by date" }),
+  })
   .strict()
   .openapi("OutcomeInput");
 

@@ -1,4 +1,5 @@
 // Words for the closed sets, as a board paper says them. Pure.
+import { formatMoneyM } from "../format";
 import { CATEGORY_LABELS, FACTOR_LABELS, OUTCOME_LABELS } from "../decisions/taxonomy";
 import { STATUS_LABELS } from "../lifecycle";
 import type { BoardPaper } from "./types";
@@ -17,8 +18,14 @@ export const FINANCIAL_POSITION_LABEL = { surplus: "Surplus", breakeven: "Break-
 export function contextLine(c: BoardPaper["context"]): string {
   const parts: string[] = [];
   if (c.financialPosition) {
-    parts.push(`${FINANCIAL_POSITION_LABEL[c.financialPosition]}${c.financialAmountM !== null ? ` of £${Math.abs(c.financialAmountM)}m` : ""}`);
+    parts.push(`${FINANCIAL_POSITION_LABEL[c.financialPosition]}${c.financialAmountM !== null ? ` of ${formatMoneyM(Math.abs(c.financialAmountM))}` : ""}`);
   }
   if (c.regulatorRating) parts.push(`Regulator rating: ${c.regulatorRating}`);
   return parts.join(". ");
+}
+
+/** "Counting toward sign-off: 2 of the 3 supporting members needed, including the Chair": the panel's rule, said once for paper and PDF. */
+export function countingLine(paper: { signOff: { counting: number; needed: number; chairRequired: boolean } }): string {
+  const { counting, needed, chairRequired } = paper.signOff;
+  return `Counting toward sign-off: ${counting} of the ${needed} supporting member${needed === 1 ? "" : "s"} needed${chairRequired ? ", including the Chair" : ""}.`;
 }

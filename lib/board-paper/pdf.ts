@@ -15,6 +15,7 @@ import {
   SEAT_LABEL,
   STATUS_LABEL,
   contextLine,
+  countingLine,
 } from "./labels";
 import type { BoardPaper } from "./types";
 
@@ -136,6 +137,7 @@ export function drawBoardPaper(doc: PDFKit.PDFDocument, paper: BoardPaper) {
   heading("Sign-off record", 150);
   if (paper.signOff.signedOffAt) para(`Signed off on ${formatDateTime(paper.signOff.signedOffAt)}.`);
   if (paper.signOff.declinedAt) para(`Declined by the Chair on ${formatDateTime(paper.signOff.declinedAt)}. ${paper.signOff.declineReason ?? ""}`);
+  para(countingLine(paper));
   if (!paper.positions.length) para("", "No positions recorded");
   for (const p of paper.positions) {
     if (doc.y > doc.page.height - MARGIN - FOOTER - 70) doc.addPage();
@@ -145,6 +147,7 @@ export function drawBoardPaper(doc: PDFKit.PDFDocument, paper: BoardPaper) {
       .text(pdfSafe(`${p.memberName}, ${SEAT_LABEL[p.seat]}: ${POSITION_LABEL[p.position]}${p.superseded ? " (replaced by a later position)" : ""}`), { width, lineGap: 2 });
     para(`${FORUM_LABEL[p.forum]} · version ${p.version} · ${formatDateTime(p.recordedAt)}`);
     para(p.conflict ? `Conflict of interest declared: ${p.conflict}` : "No conflict of interest declared");
+    para(p.counts ? "Counts toward sign-off" : `Not counted toward sign-off: ${(p.notCountedReason ?? "").toLowerCase()}`);
     if (p.comment) para(`Comment: ${p.comment}`);
     doc.moveDown(0.4);
   }

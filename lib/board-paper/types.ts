@@ -16,6 +16,10 @@ export type BoardPaperPosition = {
   recordedAt: string;
   /** A later position of the same member on the same version replaced this one. */
   superseded: boolean;
+  /** Counts toward sign-off, exactly as the decision page's panel says (lib/quorum.ts). */
+  counts: boolean;
+  /** Why not, in words ("Conflict of interest declared"), when it does not count. */
+  notCountedReason: string | null;
 };
 
 export type BoardPaperCriterion = {
@@ -47,7 +51,15 @@ export type BoardPaper = {
   /** The evidence files of the current version (name, size, type, SHA-256), in the version's order. */
   files: VersionAttachment[];
   positions: BoardPaperPosition[];
-  signOff: { signedOffAt: string | null; declinedAt: string | null; declineReason: string | null };
+  signOff: {
+    signedOffAt: string | null;
+    declinedAt: string | null;
+    declineReason: string | null;
+    /** Supporting members counting toward sign-off on the current version, and the number the policy needs. */
+    counting: number;
+    needed: number;
+    chairRequired: boolean;
+  };
   version: number;
   contentHash: string | null;
   /** The hash at the head of the trust's audit chain when the paper was generated. */

@@ -1,5 +1,6 @@
 // Field-by-field differences between two versions (or a version and a draft). Pure, for the version
 // page's diff and the "someone saved in between" message.
+import { formatMoneyK, formatMoneyM } from "../format";
 import type { VersionContent } from "./content";
 import { CATEGORY_LABELS, FACTOR_LABELS, FAVOURED_LABELS, FINANCIAL_POSITION_LABELS, ORG_ROLE_LABELS, VISIBILITY_LABELS } from "./taxonomy";
 
@@ -11,7 +12,8 @@ export type ComparableContent = Omit<VersionContent, "schema" | "decisionId" | "
 
 export type FieldChange = { key: string; label: string; before: string | null; after: string | null };
 
-const money = (k: number | null, unit = "k") => (k === null ? "" : `${k < 0 ? "−" : ""}£${Math.abs(k).toLocaleString("en-GB")}${unit}`);
+// The same rule per unit as pages, paper and export (lib/format.ts).
+const money = (n: number | null, unit: "k" | "m" = "k") => (n === null ? "" : unit === "m" ? formatMoneyM(n) : formatMoneyK(n));
 
 /** The content as labelled lines in reading order; lists become one entry per item. */
 export function flattenContent(c: ComparableContent): { key: string; label: string; value: string }[] {

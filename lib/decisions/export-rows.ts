@@ -22,6 +22,18 @@ const positionCount = (kind: "support" | "object" | "abstain") => sql<number>`(
     and not exists (select 1 from positions p2 where p2.supersedes_id = p.id)
 )`;
 
+// Supporting members counting toward sign-off, by the panel's rule (lib/quorum.ts): the effective
+// support on the current version, neither the author's, nor a declared conflict's, nor of a member who
+// has since left the board or been disabled.
+const supportCounted = sql<number>`(
+  select count(*)::int from positions p
+  join users u on u.id = p.member_id and u.disabled_at is null
+  where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.position = 'support'
+    and not p.conflict_declared and p.member_id <> ${decisions.authorId}
+    and not exists (select 1 from positions p2 where p2.supersedes_id = p.id)
+    and exists (select 1 from memberships m where m.user_id = p.member_id and m.organisation_id = ${decisions.trustId} and m.role = 'board_member')
+)`;
+
 /**
  * The export rows the actor may read with these filters, in batches of `batch` (newest decision
  * date first). Throws "not found" before the first batch when the actor has no register or names a
@@ -56,6 +68,7 @@ export async function* streamRegisterExportRows(actor: Actor, filters: ListFilte
         positionsSupport: positionCount("support"),
         positionsObject: positionCount("object"),
         positionsAbstain: positionCount("abstain"),
+        supportCounted,
         signedOffOn: sql<string | null>`to_char(${decisions.signedOffAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
         dissent: sql<string>`coalesce((
           select string_agg(

@@ -84,7 +84,9 @@ export function valuesFromContent(c: ComparableContent): FlatValues {
     title: c.title,
     summary: c.summary,
     "context.financialPosition": c.context.financialPosition ?? "",
-    "context.financialAmountM": c.context.financialAmountM === null ? "" : String(c.context.financialAmountM),
+    // The sign comes from the financial position chosen, so the box holds the amount alone.
+    "context.financialAmountM":
+      c.context.financialAmountM === null ? "" : String(c.context.financialPosition === "deficit" ? Math.abs(c.context.financialAmountM) : c.context.financialAmountM),
     "context.regulatorRating": c.context.regulatorRating,
     "context.notes": c.context.notes,
     options: c.options,

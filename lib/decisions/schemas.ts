@@ -23,6 +23,30 @@ function text(name: string, max: number, opts: { required?: boolean; enter?: str
 /** Optional text: null or missing is "". */
 const optText = (name: string, max: number) => z.preprocess((v) => (v === null || v === undefined ? "" : v), text(name, max));
 
+/**
+ * An amount in £m with at most one decimal place (12.5), typed as a number or a string like "12.5",
+ * "£12.5m" or "−12.5"; blank is null. The sign may also come from the financial position (below).
+ */
+export function millions(label: string, max: number) {
+  const message = `${capitalise(label)} must be an amount in £m with at most one decimal place, like 12.5`;
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null) return null;
+      if (typeof v !== "string") return v;
+      const s = v.replace(/[£,\s]/g, "").replace(/^\u2212/, "-").replace(/m$/i, "");
+      if (s === "") return null;
+      return /^[-+]?\d+(\.\d)?$/.test(s) ? Number(s) : v;
+    },
+    z
+      .number({ error: message })
+      .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 10) - n * 10) < 1e-9, { error: message })
+      .min(-max, { error: `${capitalise(label)} must be between -${max.toLocaleString("en-GB")} and ${max.toLocaleString("en-GB")} £m` })
+      .max(max, { error: `${capitalise(label)} must be between -${max.toLocaleString("en-GB")} and ${max.toLocaleString("en-GB")} £m` })
+      .transform((n) => Math.round(n * 10) / 10)
+      .nullable(),
+  );
+}
+
 /** A whole number (signed) typed as a number or a string like "-250", "£1,200k" or "−250"; blank is null. */
 export function wholeNumber(label: string, max: number, unit: "£k" | "£m") {
   const message = `${capitalise(label)} must be a whole number of ${unit}, like ${unit === "£k" ? "-250" : "-12"}`;
@@ -91,10 +115,20 @@ export const DecisionInputSchema = z.object({
         (v) => (v === "" || v === undefined ? null : v),
         z.enum(["surplus", "breakeven", "deficit"], { error: "Choose surplus, breakeven or deficit" }).nullable(),
       ),
-      financialAmountM: wholeNumber("surplus or deficit", LIMITS.amountM, "£m").optional().transform((v) => v ?? null),
+      financialAmountM: millions("surplus or deficit", LIMITS.amountM).optional().transform((v) => v ?? null),
       regulatorRating: optText("Regulator rating", LIMITS.regulatorRating),
       notes: optText("Other context", LIMITS.notes),
     })
+    // The sign comes from the choice: "Deficit" and 12.5 is a deficit of £12.5m (a minus sign is accepted too).
+    .superRefine((c, ctx) => {
+      if (c.financialPosition === "surplus" && c.financialAmountM !== null && c.financialAmountM < 0) {
+        ctx.addIssue({ code: "custom", path: ["financialAmountM"], message: "A surplus cannot be negative: choose deficit, or enter the surplus as a positive amount" });
+      }
+    })
+    .transform((c) => ({
+      ...c,
+      financialAmountM: c.financialPosition === "deficit" && c.financialAmountM !== null ? -Math.abs(c.financialAmountM) : c.financialAmountM,
+    }))
     .default({ financialPosition: null, financialAmountM: null, regulatorRating: "", notes: "" }),
   options: optText("Options considered", LIMITS.options),
   rationale: optText("Rationale", LIMITS.rationale),

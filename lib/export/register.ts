@@ -22,6 +22,8 @@ export type RegisterExportRow = {
   positionsSupport: number;
   positionsObject: number;
   positionsAbstain: number;
+  /** Supporting members counting toward sign-off, as the decision page's panel counts them (no conflicted member, no author). */
+  supportCounted: number;
   /** YYYY-MM-DD */
   signedOffOn: string | null;
   /** Objections and abstentions on the current version, one per line, with their comments: dissent is never left out. */
@@ -46,6 +48,7 @@ export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
   { header: "positions support", type: "number", value: (r) => r.positionsSupport, width: 9 },
   { header: "positions object", type: "number", value: (r) => r.positionsObject, width: 9 },
   { header: "positions abstain", type: "number", value: (r) => r.positionsAbstain, width: 9 },
+  { header: "support counting toward sign-off", type: "number", value: (r) => r.supportCounted, width: 9 },
   { header: "signed off on", type: "date", value: (r) => r.signedOffOn, width: 12 },
   { header: "objections and abstentions", type: "text", value: (r) => r.dissent, width: 60 },
 ];

@@ -9,7 +9,7 @@ import { decisions, meetingAttendance, meetingDeclarations, meetingItems, positi
 import { assertCan, type Actor, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { declineInTransaction, signOffIfPolicyMet } from "../sign-off";
+import { declineInTransaction, evaluateSignOff } from "../sign-off";
 import { parseInput } from "../validation";
 import { loadTrustPeople, orgRef } from "./access";
 import { meetingQuorumIn } from "./read";
@@ -113,7 +113,7 @@ export async function recordResolution(actor: Actor, itemId: string, input: Reso
     let status: string = decision.status;
     let signedOff = false;
     if (data.resolution === "approved") {
-      signedOff = await signOffIfPolicyMet(tx, actor, decision, trust);
+      signedOff = await evaluateSignOff(tx, actor, decision.id);
       if (signedOff) status = "signed_off";
     } else if (data.resolution === "not_approved") {
       status = await declineInTransaction(tx, actor, decision, data.note, { meetingId: meeting.id, recordedBy: actor.userId });

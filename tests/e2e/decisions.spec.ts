@@ -31,7 +31,7 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
 
   await page.getByLabel("Title", { exact: true }).fill("Host the ICS's shared stroke rehabilitation beds");
   await page.getByLabel("Summary", { exact: true }).fill("We will run 20 community stroke rehabilitation beds for the ICS from April.\nFunded for one year.");
-  await page.getByLabel("Date decided").fill("2026-11-20");
+  await form.fillDate("decidedOn", "2026-11-20");
   await page.getByLabel(/^The system/).check();
   await page.getByLabel("Category").selectOption("service");
   await page.getByRole("radio", { name: "Deficit" }).check();
@@ -96,8 +96,9 @@ test("a Chief Executive records, submits and amends a decision, and sees the dif
   await expect(page.getByTestId("version-hash")).toHaveText(hash2);
   await expect(page.getByText("Recomputed from the stored content just now: it matches.")).toBeVisible();
   const row = page.getByRole("row", { name: /Success criterion 1/ });
-  await expect(row).toContainText("Target: 30");
-  await expect(row).toContainText("Target: 25");
+  // The changed word is marked inside the field (issue 10 item 10), not only the whole field side by side.
+  await expect(row.locator("del")).toHaveText("[removed: 30]");
+  await expect(row.locator("ins")).toHaveText("[added: 25]");
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "View version 1" }).click();
@@ -135,7 +136,7 @@ test("a board member reads a submitted decision but cannot edit it, and another 
   await page.goto("/decisions/new");
   await page.getByLabel("Title", { exact: true }).fill("Joint community nursing rota");
   await page.getByLabel("Summary", { exact: true }).fill("Share night nursing cover with the acute trust.");
-  await page.getByLabel("Date decided").fill("2026-11-02");
+  await new DecisionForm(page).fillDate("decidedOn", "2026-11-02");
   await page.getByLabel(/^The trust/).check();
   await page.getByLabel("Category").selectOption("workforce");
   await page.getByLabel("Rationale", { exact: true }).fill("Our own patients first.");

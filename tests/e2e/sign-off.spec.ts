@@ -74,7 +74,11 @@ test("the board signs off a decision, dissent stays visible, and the Chief Execu
     [1, "Partly met", "12-hour waits fell from 64 to 41 a month."],
     [2, "Met", "Occupancy 86% from April to June."],
   ] as const) {
+    // The form opens for the criterion being assessed only.
+    await page.getByText(`Record an outcome for criterion ${n}`, { exact: true }).click();
     await page.getByRole("group", { name: `Outcome of criterion ${n}` }).getByLabel(outcome, { exact: true }).check();
+    const early = page.getByTestId(`outcome-form-${n}`).getByLabel("I am assessing this criterion before its judged-by date");
+    if (await early.count()) await early.check();
     await page.getByLabel(`Evidence for criterion ${n}`).fill(evidence);
     await page.getByRole("button", { name: `Record outcome for criterion ${n}` }).click();
     await expect(page.getByText(evidence)).toBeVisible();

@@ -96,7 +96,7 @@ describe("organisations", () => {
     const admin = await makeAdmin(t.db);
     const trust = await makeTrust(t.db);
     const ics = await getOrganisation(admin, trust.icsId!);
-    const updated = await updateOrganisation(admin, trust.id, {
+    const fields = {
       kind: "trust",
       name: "Renamed Trust",
       ods: trust.ods,
@@ -104,7 +104,10 @@ describe("organisations", () => {
       trustType: "mental_health",
       signOffMinSupport: 2,
       signOffChairRequired: false,
-    });
+    };
+    // A changed sign-off policy needs a reason (issue 10 item 2).
+    await expectInvalid(() => updateOrganisation(admin, trust.id, fields), "policyChangeReason", /reason for changing the sign-off policy/);
+    const updated = await updateOrganisation(admin, trust.id, { ...fields, policyChangeReason: "Smaller board" });
     expect(updated).toMatchObject({ name: "Renamed Trust", trustType: "mental_health", signOffMinSupport: 2, signOffChairRequired: false });
     const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "organisation.updated"), eq(auditEvents.entityId, trust.id)));
     expect(ev).toMatchObject({ action: "organisation.updated", entityType: "organisation", entityId: trust.id });

@@ -110,7 +110,7 @@ describe("API v1 decisions: the whole life of a decision", () => {
     expect(signed.positions.map((x: { position: string }) => x.position)).toEqual(["object", "support", "support", "support"]);
 
     const criterionId = signed.criteria[0].id;
-    const outcome = await recordOutcome(req(`/api/v1/criteria/${criterionId}/outcomes`, { method: "POST", token: ce, json: { outcome: "met", evidence: "Q3 report: 412 over 52 weeks." } }), ctx(criterionId));
+    const outcome = await recordOutcome(req(`/api/v1/criteria/${criterionId}/outcomes`, { method: "POST", token: ce, json: { outcome: "met", evidence: "Q3 report: 412 over 52 weeks.", confirmEarly: true } }), ctx(criterionId));
     expect(outcome.status).toBe(201);
     expect(await outcome.json()).toMatchObject({ criterionId, outcome: "met", assessedBy: b.ce.name });
     const reviewed = await (await getDecision(req(`/api/v1/decisions/${d.id}`, { token: ce }), ctx(d.id))).json();

@@ -275,6 +275,38 @@ describe("drill-down: the register lists the decisions behind each number", () =
     expect((await behind(fx.ces.T1, { beneficiary: fx.trusts.T1.ods })).listed).toBe(0);
   });
 
+  it("every count of the register panel, and its \"of N\", equals what its link lists (issue 10 item 3)", async () => {
+    const { registerHref } = await import("@/lib/dashboards/filters");
+    const { registerFiltersFromSearchParams } = await import("@/lib/decisions/register-filters");
+    const viaLink = async (actor: Actor, href: string) => {
+      const { filters, ignored } = registerFiltersFromSearchParams(new URLSearchParams(href.split("?")[1] ?? ""));
+      expect(ignored).toEqual([]);
+      const p = await listRegister(actor, { ...filters, pageSize: 100 });
+      return { listed: p.total, all: p.total + (p.hiddenCount ?? 0) };
+    };
+    const cases: [Actor, { kind: "ics" | "trust"; ods: string }, DashboardFilters][] = [
+      [fx.icsLeadA, { kind: "ics", ods: fx.icsA.ods }, {}],
+      [fx.icsLeadA, { kind: "ics", ods: fx.icsA.ods }, { status: "withdrawn" }],
+      [fx.icsLeadA, { kind: "ics", ods: fx.icsA.ods }, { trust: fx.trusts.T1.ods }],
+      [fx.boardT1, { kind: "trust", ods: fx.trusts.T1.ods }, {}],
+      [fx.ces.T1, { kind: "trust", ods: fx.trusts.T1.ods }, { status: "withdrawn" }],
+    ];
+    for (const [actor, view, f] of cases) {
+      const r = await getRegisterPanel(actor, view, f);
+      const all = await viaLink(actor, registerHref(view, f));
+      expect(all.all).toBe(r.total);
+      expect(all.listed).toBe(r.readable);
+      expect(all.all - all.listed).toBe(r.hiddenFromViewer);
+      expect((await viaLink(actor, registerHref(view, f, { favoured: "system" }))).all).toBe(r.system);
+      expect((await viaLink(actor, registerHref(view, f, { favoured: "trust" }))).all).toBe(r.trust);
+      const s = await getSignOffSummaryPanel(actor, view, f);
+      if (!f.status) expect((await viaLink(actor, registerHref(view, f, { status: "awaiting_sign_off" }))).all).toBe(s.awaiting);
+      if (!f.status) expect((await viaLink(actor, registerHref(view, f, { status: "signed_off" }))).all).toBe(s.signedOff);
+      const b = await getBalancePanel(actor, view, f);
+      expect((await viaLink(actor, registerHref(view, f))).all).toBe(b.total.total);
+    }
+  });
+
   it("bad drill-down values are refused naming the field", async () => {
     await expect(listRegister(fx.ces.T1, { outcome: "great" as never })).rejects.toMatchObject({ code: "invalid" });
     await expect(listRegister(fx.ces.T1, { due: "yes" as never })).rejects.toMatchObject({ code: "invalid", fieldErrors: { due: expect.stringMatching(/due=1/) } });

@@ -62,6 +62,26 @@ async function countFor(trustId: string) {
 }
 
 describe("register export", () => {
+  it("reports support counting toward sign-off the way the panel does: a conflicted member is not counted (issue 10 item 4)", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const d = await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce });
+    await recordPosition(a.chair, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
+    await recordPosition(a.exec, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
+    await recordPosition(a.ned2, { decisionId: d.id, position: "support", forum: "public_board", version: 1, conflict: "My spouse works at the other trust" });
+    await recordPosition(a.ned1, { decisionId: d.id, position: "object", comment: "Too costly", forum: "public_board", version: 1 });
+    const { getSignOffPanel } = await import("@/lib/sign-off");
+    const panel = await getSignOffPanel(a.ce, d.id);
+    expect(panel.supportingCounted).toBe(2);
+    const [row] = await listRegisterExportRows(a.ce, { trust: a.trust.ods });
+    expect(row).toMatchObject({ positionsSupport: 3, supportCounted: panel.supportingCounted });
+    const csv = toCsv(REGISTER_COLUMNS, [row]);
+    expect(csv.split("\n")[0]).toContain("support counting toward sign-off");
+    const paper = await buildBoardPaper(a.ce, d.id);
+    expect(paper.signOff).toMatchObject({ counting: 2, needed: 3, chairRequired: true });
+    expect(paper.positions.find((p) => p.memberName === a.ned2.name)).toMatchObject({ counts: false, notCountedReason: "Conflict of interest declared" });
+    expect(paper.positions.filter((p) => p.counts)).toHaveLength(2);
+  });
+
   it("counts positions (dissent included), criteria and criteria met, for readable decisions only, and neutralises formulas", async () => {
     const a = await makeTrustWithBoard(t.db);
     const b = await makeTrustWithBoard(t.db);

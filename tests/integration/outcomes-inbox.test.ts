@@ -11,7 +11,7 @@ import { useTestDatabase } from "../support/db";
 const t = useTestDatabase();
 const support = { position: "support" as const, forum: "public_board" as const, version: 1 };
 
-async function signedOff(criteria = [
+async function signedOff(criteria: { statement: string; judgedBy: string; target?: string }[] = [
   { statement: "Waiting list over 52 weeks falls by 300", judgedBy: "2026-03-31" },
   { statement: "No rise in our own cancelled operations", judgedBy: "2026-06-30" },
 ]) {
@@ -102,7 +102,58 @@ describe("reviews due, at date boundaries (injectable clock)", () => {
   });
 });
 
+describe("outcome review form (issue 10 item 8)", () => {
+  it("asks for confirmation before the judged-by date, and records the actual value and an evidence link", async () => {
+    const { ce, crit, trust } = await signedOff([{ statement: "Waits fall", target: "2,500", judgedBy: "2027-03-31" }]);
+    const now = new Date("2026-11-26T10:00:00Z");
+    await expect(recordOutcome(ce, { criterionId: crit[0].id, outcome: "met", evidence: "Early data" }, { now })).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { confirmEarly: expect.stringMatching(/before the date you set.*31 March 2027/) },
+    });
+    await expect(
+      recordOutcome(ce, { criterionId: crit[0].id, outcome: "met", evidence: "x", evidenceUrl: "javascript:alert(1)", confirmEarly: true }, { now }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { evidenceUrl: expect.stringMatching(/https/) } });
+    expect(await t.db.select().from(criterionOutcomes).where(eq(criterionOutcomes.criterionId, crit[0].id))).toHaveLength(0);
+    await recordOutcome(ce, { criterionId: crit[0].id, outcome: "partly_met", evidence: "Q3 data", actualValue: "2,650", evidenceUrl: "https://example.nhs.uk/board/q3.pdf", confirmEarly: true }, { now });
+    const panel = await getOutcomesPanel(ce, crit[0].decisionId, { now });
+    expect(panel.criteria[0].outcomes[0]).toMatchObject({ actualValue: "2,650", evidenceUrl: "https://example.nhs.uk/board/q3.pdf" });
+    const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, trust.id), eq(auditEvents.action, "outcome.recorded")));
+    expect(ev.after).toMatchObject({ actualValue: "2,650", early: true });
+    // Another trust's Chief Executive cannot assess it.
+    const other = await makeTrustWithBoard(t.db);
+    await expect(recordOutcome(other.ce, { criterionId: crit[0].id, outcome: "met", evidence: "x", confirmEarly: true }, { now })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("inbox", () => {
+  it("says what an amendment changed (issue 10 item 10)", async () => {
+    const board = await makeTrustWithBoard(t.db);
+    const d = await makeSubmittedDecision(t.db, { trust: board.trust, author: board.ce, title: "Amended one" });
+    const { amendFixture } = await import("../support/decision-fixture");
+    await amendFixture(t.db, d.id);
+    const mine = (await getInbox(board.ned1)).asBoardMember!.awaitingMyPosition.find((x) => x.id === d.id)!;
+    expect(mine).toMatchObject({ version: 2, changed: "summary" });
+    const ce = (await getInbox(board.ce)).asChiefExecutive!.awaiting.find((x) => x.id === d.id)!;
+    expect(ce.changed).toBe("summary");
+  });
+
+  it("has a badge that equals what the inbox lists: 2 waiting decisions and 2 reviews due read 4 (issue 10 item 3)", async () => {
+    const { ce, trust, chair, ned1 } = await signedOff([
+      { statement: "Due one", judgedBy: "2026-01-31" },
+      { statement: "Due two", judgedBy: "2026-02-28" },
+    ]);
+    await makeSubmittedDecision(t.db, { trust, author: ce, title: "Waiting one" });
+    await makeSubmittedDecision(t.db, { trust, author: ce, title: "Waiting two" });
+    const now = new Date("2026-11-26T10:00:00Z");
+    for (const actor of [ce, chair, ned1]) {
+      const inbox = await getInbox(actor, { now });
+      const listed = (inbox.asBoardMember?.awaitingMyPosition.length ?? 0) + (inbox.asChiefExecutive?.awaiting.length ?? 0) + inbox.reviewsDue.length;
+      expect(await countInbox(actor, { now })).toBe(listed);
+      expect(inbox.counts.awaitingMyPosition + inbox.counts.awaitingSignOff + inbox.counts.reviewsDue).toBe(listed);
+    }
+    expect(await countInbox(ce, { now })).toBe(4);
+  });
+
   it("shows a board member only the decisions awaiting their position, never one they have answered", async () => {
     const board = await makeTrustWithBoard(t.db);
     const a = await makeSubmittedDecision(t.db, { trust: board.trust, author: board.ce, title: "A" });
@@ -132,10 +183,12 @@ describe("inbox", () => {
     expect(row.responded).toEqual([expect.objectContaining({ seat: "non_executive", position: "object" })]);
     expect(row.notResponded.map((m) => m.seat).sort()).toEqual(["chair", "executive", "non_executive"]);
     expect(inbox.reviewsDue.map((r) => r.decisionId)).toEqual([signed.id]);
-    expect(await countInbox(ce, { now })).toBe(1);
-    expect(await countInbox(chair, { now })).toBe(2); // awaiting their position + a review due (the Chair records outcomes)
-    expect(await countInbox(ned1, { now })).toBe(1);
-    expect(await countInbox(exec, { now })).toBe(1);
+    // The badge counts what each inbox lists: the CE's decision awaiting sign-off + the review due.
+    expect(await countInbox(ce, { now })).toBe(2);
+    expect(await countInbox(chair, { now })).toBe(2); // awaiting their position + a review due
+    // Board members see the review due in their inbox too, so their badge counts it.
+    expect(await countInbox(ned1, { now })).toBe(2);
+    expect(await countInbox(exec, { now })).toBe(2);
     const { declineDecision } = await import("@/lib/sign-off");
     await declineDecision(chair, { decisionId: awaiting.id, reason: "Not affordable this year" });
     const after = await getInbox(ce, { now });

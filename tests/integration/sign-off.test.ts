@@ -151,25 +151,93 @@ describe("recording positions", () => {
   it("follows the trust's policy as set by an administrator", async () => {
     const { decision, trust, ned1, chair } = await setup();
     const admin = await makeAdmin(t.db);
-    await expect(setSignOffPolicy(chair, { trustId: trust.id, minSupport: 1, chairRequired: false })).rejects.toMatchObject({ code: "not_found" });
+    await expect(setSignOffPolicy(chair, { trustId: trust.id, minSupport: 1, chairRequired: false, reason: "x" })).rejects.toMatchObject({ code: "not_found" });
     await expect(setSignOffPolicy(admin, { trustId: trust.id, minSupport: 0, chairRequired: false })).rejects.toMatchObject({ code: "invalid" });
-    await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 1, chairRequired: false });
+    await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 1, chairRequired: false, reason: "Smaller board this year" });
     expect((await recordPosition(ned1, { decisionId: decision.id, ...support() })).signedOff).toBe(true);
   });
 
-  it("after the policy is lowered, a member recording the same position again completes sign-off", async () => {
-    const { decision, trust, ned1, chair } = await setup();
+  it("a lowered policy signs off, at once and audited, every waiting decision it now completes (issue 10 item 2)", async () => {
+    const { decision, trust, ned1, chair, ce } = await setup();
+    const other = await makeSubmittedDecision(t.db, { trust, author: ce, title: "Only one supporter" });
     const admin = await makeAdmin(t.db);
     await recordPosition(chair, { decisionId: decision.id, ...support() });
     expect((await recordPosition(ned1, { decisionId: decision.id, ...support() })).signedOff).toBe(false);
-    await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 2, chairRequired: true });
-    const again = await recordPosition(ned1, { decisionId: decision.id, ...support() });
-    expect(again).toMatchObject({ effect: "unchanged", signedOff: true, status: "signed_off" });
+    await recordPosition(chair, { decisionId: other.id, ...support() });
+    // A reason is required, and nothing changes without one.
+    await expect(setSignOffPolicy(admin, { trustId: trust.id, minSupport: 2, chairRequired: true })).rejects.toMatchObject({ code: "invalid" });
+    expect((await statusOf(decision.id)).status).toBe("awaiting_sign_off");
+    const result = await setSignOffPolicy(admin, { trustId: trust.id, minSupport: 2, chairRequired: true, reason: "Board reduced to five members" });
+    expect(result).toMatchObject({ waiting: 2, signedOff: [decision.id] });
     expect((await statusOf(decision.id)).status).toBe("signed_off");
-    // Still one position each: nothing new was recorded, only the sign-off.
+    expect((await statusOf(other.id)).status).toBe("awaiting_sign_off");
     expect(await t.db.select().from(positions).where(eq(positions.decisionId, decision.id))).toHaveLength(2);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, decision.id), eq(auditEvents.action, "decision.signed_off")));
-    expect(events).toHaveLength(1);
+    const [ev] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, decision.id), eq(auditEvents.action, "decision.signed_off")));
+    expect(ev.actorId).toBe(admin.userId);
+    expect(JSON.stringify(ev.after)).toContain("Board reduced to five members");
+    const [change] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, trust.id), eq(auditEvents.action, "sign_off_policy.changed")));
+    expect(JSON.stringify(change.after)).toContain("Board reduced to five members");
+    // Recording the same position again changes nothing more.
+    await expect(recordPosition(ned1, { decisionId: decision.id, ...support() })).rejects.toMatchObject({ code: "conflict" });
+    expect((await verifyAuditChains(t.db)).intact).toBe(true);
+  });
+});
+
+describe("policy changed on the admin organisation form (issue 10 item 2)", () => {
+  it("applies the same rule: says how many wait, needs a reason, signs off those now complete", async () => {
+    const { decision, trust, ned1, chair } = await setup();
+    const admin = await makeAdmin(t.db);
+    const { countDecisionsAwaitingSignOff } = await import("@/lib/sign-off");
+    const { getOrganisation, updateOrganisation } = await import("@/lib/admin");
+    await recordPosition(chair, { decisionId: decision.id, ...support() });
+    await recordPosition(ned1, { decisionId: decision.id, ...support() });
+    expect(await countDecisionsAwaitingSignOff(admin, trust.id)).toBe(1);
+    await expect(countDecisionsAwaitingSignOff(chair, trust.id)).rejects.toMatchObject({ code: "not_found" });
+    const ics = await getOrganisation(admin, trust.icsId!);
+    const fields = { kind: "trust", name: trust.name, ods: trust.ods, icsOds: ics.ods, trustType: "acute", signOffMinSupport: 2, signOffChairRequired: "yes" };
+    await expect(updateOrganisation(admin, trust.id, fields)).rejects.toMatchObject({ code: "invalid" });
+    expect((await statusOf(decision.id)).status).toBe("awaiting_sign_off");
+    await updateOrganisation(admin, trust.id, { ...fields, policyChangeReason: "Board reduced to five members" });
+    expect((await statusOf(decision.id)).status).toBe("signed_off");
+    expect(await countDecisionsAwaitingSignOff(admin, trust.id)).toBe(0);
+  });
+});
+
+describe("sign-off that cannot complete (issue 10 item 1)", () => {
+  it("says so when every member has responded and too few support", async () => {
+    const { decision, chair, ned1, ned2, exec, ce } = await setup();
+    await recordPosition(chair, { decisionId: decision.id, ...support() });
+    await recordPosition(exec, { decisionId: decision.id, ...support() });
+    let panel = await getSignOffPanel(ce, decision.id);
+    expect(panel.blocked).toBe(false);
+    await recordPosition(ned1, { decisionId: decision.id, position: "object", comment: "Too costly", forum: "public_board", version: 1 });
+    await recordPosition(ned2, { decisionId: decision.id, ...support(), conflict: "My spouse works at the neighbouring trust" });
+    panel = await getSignOffPanel(ce, decision.id);
+    expect(panel).toMatchObject({ blocked: true, stillNeeded: 1, notResponded: [] });
+    expect(panel.blockedReason).toMatch(/Every board member has responded/);
+    const { getInbox } = await import("@/lib/inbox");
+    const row = (await getInbox(ce)).asChiefExecutive!.awaiting.find((d) => d.id === decision.id)!;
+    expect(row.blocked).toBe(true);
+    // A member changing their position is a way out.
+    await recordPosition(ned1, { decisionId: decision.id, ...support() });
+    expect((await statusOf(decision.id)).status).toBe("signed_off");
+  });
+
+  it("says so when the Chair is required and has objected, while others have yet to respond", async () => {
+    const { decision, chair, ce } = await setup();
+    await recordPosition(chair, { decisionId: decision.id, position: "object", comment: "No", forum: "public_board", version: 1 });
+    const panel = await getSignOffPanel(ce, decision.id);
+    expect(panel.blocked).toBe(true);
+    expect(panel.blockedReason).toMatch(/Chair/);
+    const { getInbox } = await import("@/lib/inbox");
+    expect((await getInbox(ce)).asChiefExecutive!.awaiting.find((d) => d.id === decision.id)!.blocked).toBe(true);
+  });
+
+  it("is not blocked while enough members have yet to respond", async () => {
+    const { decision, ned1, ce, chair } = await setup();
+    await recordPosition(ned1, { decisionId: decision.id, position: "object", comment: "No", forum: "public_board", version: 1 });
+    expect((await getSignOffPanel(ce, decision.id)).blocked).toBe(false);
+    expect((await getSignOffPanel(chair, decision.id)).blocked).toBe(false);
   });
 });
 

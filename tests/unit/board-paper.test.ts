@@ -43,8 +43,10 @@ function paper(positions = 6): BoardPaper {
       contentHash: HASH,
       recordedAt: "2026-03-15T10:00:00Z",
       superseded: false,
+      counts: i !== 2 && i !== 3 && i !== 4,
+      notCountedReason: i === 2 ? "Objection" : i === 3 ? "Conflict of interest declared" : i === 4 ? "Abstention" : null,
     })),
-    signOff: { signedOffAt: "2026-03-20T09:00:00Z", declinedAt: null, declineReason: null },
+    signOff: { signedOffAt: "2026-03-20T09:00:00Z", declinedAt: null, declineReason: null, counting: 3, needed: 3, chairRequired: true },
     version: 2,
     contentHash: HASH,
     auditHeadHash: HEAD,
@@ -95,7 +97,7 @@ describe("board paper PDF", () => {
   });
 
   it("renders a draft with nothing yet", async () => {
-    const p = { ...paper(0), status: "draft", criteria: [], organisations: [], contentHash: null, version: 0, signOff: { signedOffAt: null, declinedAt: null, declineReason: null } };
+    const p = { ...paper(0), status: "draft", criteria: [], organisations: [], contentHash: null, version: 0, signOff: { signedOffAt: null, declinedAt: null, declineReason: null, counting: 0, needed: 3, chairRequired: true } };
     const text = pdfText(await renderBoardPaperPdf(p));
     expect(text).toContain("No positions recorded");
     expect(text).toContain("none (never submitted)");

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { useActionState, useMemo, useRef, useState } from "react";
 import { oversize, type FieldLimit } from "@/app/_components/body-guard";
 import { ErrorSummary, fieldId } from "@/app/_components/error-summary";
+import { DateInput, typedDateParts } from "@/app/_components/date-input";
 import { Choices, Select, TextArea, TextField } from "@/app/_components/form";
 import { IDLE } from "@/lib/action-state";
 import { FIELD_NAMES } from "@/lib/decisions/diff";
@@ -15,10 +16,10 @@ import {
   FAVOURED_HINTS,
   FINANCIAL_POSITION_LABELS,
   LIMITS,
-  ORG_ROLE_LABELS,
   VISIBILITY_LABELS,
 } from "@/lib/decisions/taxonomy";
 import { saveDecisionAction, type DecisionFormState } from "../actions";
+import { CriteriaRows, OrganisationRows } from "./rows";
 
 type Org = { ods: string; name: string; kind: string };
 
@@ -30,6 +31,8 @@ export type DecisionFormProps = {
   initialValues: FlatValues;
   organisations: Org[];
   trusts: { ods: string; name: string }[];
+  /** Problems to show beside their fields on arrival (the check page's links: what submitting still needs). */
+  initialErrors?: Record<string, string>;
 };
 
 const TEXT_LIMITS: Record<string, [string, number]> = {
@@ -53,7 +56,7 @@ export function DecisionForm(props: DecisionFormProps) {
   const [state, action, pending] = useActionState<DecisionFormState, FormData>(saveDecisionAction, IDLE);
   const [tooLarge, setTooLarge] = useState<Record<string, string> | null>(null);
   const values = "values" in state && state.values ? state.values : props.initialValues;
-  const fieldErrors = tooLarge ?? (state.status === "invalid" ? state.fieldErrors : {});
+  const fieldErrors = tooLarge ?? (state.status === "invalid" ? state.fieldErrors : state.status === "idle" ? (props.initialErrors ?? {}) : {});
   // A new generation of the fields each time the server answers, so rows and defaults follow its values.
   const generation = useRef(0);
   const gen = useMemo(() => ++generation.current, [state]);
@@ -75,6 +78,9 @@ export function DecisionForm(props: DecisionFormProps) {
       {tooLarge ? <ErrorSummary errors={tooLarge} message={tooLarge._form} /> : null}
       {!tooLarge && state.status === "invalid" ? <ErrorSummary errors={topErrors} message={state.message} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
+      {!tooLarge && state.status === "idle" && props.initialErrors && Object.keys(props.initialErrors).length ? (
+        <ErrorSummary errors={props.initialErrors} />
+      ) : null}
       {state.status === "conflict" ? <Conflict state={state} id={props.id!} /> : null}
       {props.id ? <input type="hidden" name="id" value={props.id} /> : null}
       {props.baseRevision ? <input type="hidden" name="baseRevision" value={props.baseRevision} /> : null}
@@ -155,7 +161,7 @@ function Fields(props: DecisionFormProps & { values: FlatValues; errors: Record<
       <h2 className="mb-4 text-2xl">The decision</h2>
       <TextField name="title" label="Title" hint={`A short name for the decision, up to ${LIMITS.title} characters.`} defaultValue={v.title} error={e.title} maxLength={LIMITS.title} />
       <TextArea name="summary" label="Summary" hint="What was decided, in a few sentences." defaultValue={v.summary} error={e.summary} rows={4} maxLength={LIMITS.summary} />
-      <TextField name="decidedOn" label="Date decided" type="date" hint="For example, 2026-11-20." defaultValue={v.decidedOn} error={e.decidedOn} width="max-w-xs!" />
+      <DateInput name="decidedOn" legend="Date decided" defaultValue={v.decidedOn} typed={typedDateParts(v, "decidedOn")} error={e.decidedOn} />
       <Choices
         name="favoured"
         type="radio"
@@ -190,7 +196,7 @@ function Fields(props: DecisionFormProps & { values: FlatValues; errors: Record<
       <TextField
         name="context.financialAmountM"
         label="Surplus or deficit, £m"
-        hint="A whole number; a deficit is negative, like -12."
+        hint="In £m, to one decimal place at most, like 12.5. The choice above says whether it is a surplus or a deficit: no minus sign needed."
         inputMode="text"
         defaultValue={v["context.financialAmountM"]}
         error={e["context.financialAmountM"]}
@@ -252,162 +258,3 @@ function Fields(props: DecisionFormProps & { values: FlatValues; errors: Record<
   );
 }
 
-/** After hydration, add and remove work in the page; before it, they submit and the server answers. */
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-let nextKey = 1;
-function useRows(initial: Record<string, string>[], blank: Record<string, string>, min = 0) {
-  const [rows, setRows] = useState(() => {
-    const start = initial.length ? initial : Array.from({ length: min }, () => ({ ...blank }));
-    return start.map((values) => ({ key: nextKey++, values }));
-  });
-  return {
-    rows,
-    add: () => setRows((r) => [...r, { key: nextKey++, values: { ...blank } }]),
-    remove: (key: number) => setRows((r) => r.filter((x) => x.key !== key)),
-  };
-}
-
-function CriteriaRows({ initial, errors: e, frozen }: { initial: Record<string, string>[]; errors: Record<string, string>; frozen: boolean }) {
-  const hydrated = useHydrated();
-  const blank = { id: "", statement: "", measure: "", baseline: "", target: "", judgedBy: "" };
-  const { rows, add, remove } = useRows(initial, blank, 1);
-  const focusOn = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusOn.current) document.getElementById(focusOn.current)?.focus();
-    focusOn.current = null;
-  }, [rows.length]);
-  return (
-    <section aria-labelledby="criteria-heading" className="mt-10">
-      <h2 id="criteria-heading" className="mb-2 text-2xl">
-        Success criteria
-      </h2>
-      <p className="nhs-hint">
-        How you will know the decision worked, fixed before the board signs it off. At least one is needed to submit.
-        {frozen ? " An amendment creates a new version; the old criteria stay readable in the earlier version." : ""}
-      </p>
-      <div id={fieldId("criteria")} tabIndex={-1}>
-        {e.criteria ? (
-          <p className="nhs-error-message">
-            <span className="sr-only">Error: </span>
-            {e.criteria}
-          </p>
-        ) : null}
-      </div>
-      {rows.map((row, i) => {
-        const n = (f: string) => `criteria.${i}.${f}`;
-        return (
-          <fieldset key={row.key} className="nhs-panel mb-6">
-            <legend className="bg-white px-1 text-xl font-bold">Success criterion {i + 1}</legend>
-            <input type="hidden" name={n("id")} value={row.values.id ?? ""} />
-            <TextArea name={n("statement")} label="Statement" hint="What success looks like, in a sentence." defaultValue={row.values.statement} error={e[n("statement")] ?? e[n("id")]} rows={2} />
-            <div className="grid gap-x-6 sm:grid-cols-3">
-              <TextField name={n("measure")} label="Measure" defaultValue={row.values.measure} error={e[n("measure")]} />
-              <TextField name={n("baseline")} label="Baseline" defaultValue={row.values.baseline} error={e[n("baseline")]} />
-              <TextField name={n("target")} label="Target" defaultValue={row.values.target} error={e[n("target")]} />
-            </div>
-            <TextField name={n("judgedBy")} label="Judged by" type="date" hint="The date by which it will be judged." defaultValue={row.values.judgedBy} error={e[n("judgedBy")]} width="max-w-xs!" />
-            <button
-              type={hydrated ? "button" : "submit"}
-              name="intent"
-              value={`remove-criterion:${i}`}
-              className="nhs-button nhs-button-secondary"
-              onClick={(ev) => {
-                if (!hydrated) return;
-                ev.preventDefault();
-                remove(row.key);
-              }}
-            >
-              Remove<span className="sr-only"> success criterion {i + 1}</span>
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type={hydrated ? "button" : "submit"}
-        name="intent"
-        value="add-criterion"
-        className="nhs-button nhs-button-secondary"
-        onClick={(ev) => {
-          if (!hydrated) return;
-          ev.preventDefault();
-          focusOn.current = fieldId(`criteria.${rows.length}.statement`);
-          add();
-        }}
-      >
-        Add {rows.length ? "another " : "a "}success criterion
-      </button>
-    </section>
-  );
-}
-
-function OrganisationRows({ initial, organisations, errors: e }: { initial: Record<string, string>[]; organisations: Org[]; errors: Record<string, string> }) {
-  const hydrated = useHydrated();
-  const { rows, add, remove } = useRows(initial, { ods: "", role: "", amountK: "" });
-  const focusOn = useRef<string | null>(null);
-  useEffect(() => {
-    if (focusOn.current) document.getElementById(focusOn.current)?.focus();
-    focusOn.current = null;
-  }, [rows.length]);
-  const options = organisations.map((o) => ({ value: o.ods, label: `${o.name} (${o.ods})` }));
-  return (
-    <section aria-labelledby="orgs-heading" className="mt-10">
-      <h2 id="orgs-heading" className="mb-2 text-2xl">
-        Organisations that benefit or bear the cost
-      </h2>
-      <p className="nhs-hint">Choose from the organisations in your Integrated Care System (ICS). The amount is optional.</p>
-      {rows.length === 0 ? <p className="mb-4">No organisations named yet.</p> : null}
-      {rows.map((row, i) => {
-        const n = (f: string) => `organisations.${i}.${f}`;
-        return (
-          <fieldset key={row.key} className="mb-6 border-b border-nhs-border pb-4">
-            <legend className="mb-2 text-lg font-bold">Organisation {i + 1}</legend>
-            <div className="grid gap-x-6 sm:grid-cols-[2fr_1fr_1fr]">
-              <Select name={n("ods")} label="Organisation" defaultValue={row.values.ods} error={e[n("ods")]} placeholder="Choose an organisation" options={options} />
-              <Select
-                name={n("role")}
-                label="Role"
-                defaultValue={row.values.role}
-                error={e[n("role")]}
-                placeholder="Choose"
-                options={(["benefits", "bears_cost"] as const).map((r) => ({ value: r, label: ORG_ROLE_LABELS[r] }))}
-              />
-              <TextField name={n("amountK")} label="Amount, £k (optional)" defaultValue={row.values.amountK} error={e[n("amountK")]} />
-            </div>
-            <button
-              type={hydrated ? "button" : "submit"}
-              name="intent"
-              value={`remove-organisation:${i}`}
-              className="nhs-button nhs-button-secondary"
-              onClick={(ev) => {
-                if (!hydrated) return;
-                ev.preventDefault();
-                remove(row.key);
-              }}
-            >
-              Remove<span className="sr-only"> organisation {i + 1}</span>
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type={hydrated ? "button" : "submit"}
-        name="intent"
-        value="add-organisation"
-        className="nhs-button nhs-button-secondary"
-        onClick={(ev) => {
-          if (!hydrated) return;
-          ev.preventDefault();
-          focusOn.current = fieldId(`organisations.${rows.length}.ods`);
-          add();
-        }}
-      >
-        Add {rows.length ? "another" : "an"} organisation
-      </button>
-    </section>
-  );
-}

@@ -11,7 +11,18 @@ export class DecisionForm {
   }
 
   async fillCriterion(i: number, c: CriterionFields) {
-    for (const [key, value] of Object.entries(c)) await this.page.locator(`#field-criteria-${i}-${key}`).fill(value);
+    for (const [key, value] of Object.entries(c)) {
+      if (key === "judgedBy") await this.fillDate(`criteria-${i}-judgedBy`, value);
+      else await this.page.locator(`#field-criteria-${i}-${key}`).fill(value);
+    }
+  }
+
+  /** A Day / Month / Year date input, from an ISO date ("2027-03-27" → 27, 3, 2027). */
+  async fillDate(idPart: string, iso: string) {
+    const [y, m, d] = iso.split("-");
+    await this.page.locator(`#field-${idPart}`).fill(String(Number(d)));
+    await this.page.locator(`#field-${idPart}-month`).fill(String(Number(m)));
+    await this.page.locator(`#field-${idPart}-year`).fill(y);
   }
 
   async saveDraft() {

@@ -1,4 +1,5 @@
 import { getOrganisation, ORG_KIND_LABELS } from "@/lib/admin";
+import { countDecisionsAwaitingSignOff } from "@/lib/sign-off";
 import { BackLink, PageHeading } from "../../../_components/ui";
 import { OrganisationForm } from "../../forms";
 import { orNotFound, requireAdmin } from "../../guard";
@@ -12,6 +13,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
   const { id } = await params;
   const org = await orNotFound(getOrganisation(actor, id));
   const options = await organisationFormOptions(actor);
+  const awaitingSignOff = org.kind === "trust" ? await countDecisionsAwaitingSignOff(actor, org.id) : 0;
   return (
     <>
       <BackLink href="/admin/organisations">Organisations</BackLink>
@@ -19,6 +21,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
       <p className="mb-6">{org.members === 1 ? "1 person has a membership here." : `${org.members} people have memberships here.`}</p>
       <OrganisationForm
         {...options}
+        awaitingSignOff={awaitingSignOff}
         initial={{
           id: org.id,
           kind: org.kind,

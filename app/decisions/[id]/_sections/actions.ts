@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formSchema, validatedActionWithActor } from "@/lib/actions";
 import type { ActionState } from "@/lib/action-state";
+import { datePartsToIso } from "@/lib/date-parts";
 import { recordOutcome } from "@/lib/outcomes";
 import { declineDecision, recordPosition } from "@/lib/sign-off";
 
@@ -49,7 +50,15 @@ export const declineAction = validatedActionWithActor(DeclineForm, async ({ acto
 // Each criterion's form prefixes its field names ("c1-outcome") so ids stay unique on the page.
 const OutcomeForm = z.record(z.string(), z.string()).transform((f) => {
   const prefix = /^c\d+-$/.test(f.prefix ?? "") ? f.prefix : "";
-  return { outcome: f[`${prefix}outcome`] as never, evidence: f[`${prefix}evidence`] ?? "", assessedOn: f[`${prefix}assessedOn`] || undefined };
+  const typedDate = f[`${prefix}assessedOn-day`] !== undefined ? datePartsToIso(f[`${prefix}assessedOn-day`], f[`${prefix}assessedOn-month`], f[`${prefix}assessedOn-year`]) : f[`${prefix}assessedOn`];
+  return {
+    outcome: f[`${prefix}outcome`] as never,
+    evidence: f[`${prefix}evidence`] ?? "",
+    actualValue: f[`${prefix}actualValue`] ?? "",
+    evidenceUrl: f[`${prefix}evidenceUrl`] ?? "",
+    confirmEarly: f[`${prefix}confirmEarly`] === "yes",
+    assessedOn: typedDate || undefined,
+  };
 });
 
 export const recordOutcomeAction = validatedActionWithActor(OutcomeForm, async ({ actor, input }, decisionId: string, criterionId: string): Promise<ActionState> => {

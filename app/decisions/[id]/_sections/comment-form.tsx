@@ -50,8 +50,8 @@ export function CommentForm({ decisionId, answersId, label }: { decisionId: stri
       </div>
       {!answersId ? (
         <div className="mb-4 flex items-start gap-3">
-          <input id={fieldId("isQuestion")} type="checkbox" name="isQuestion" className="mt-1 h-6 w-6 accent-nhs-blue" />
-          <label htmlFor={fieldId("isQuestion")}>This is a question that needs an answer</label>
+          <input id={fieldId("isQuestion")} type="checkbox" name="isQuestion" className="nhs-choice" />
+          <label htmlFor={fieldId("isQuestion")} className="py-2">This is a question that needs an answer</label>
         </div>
       ) : null}
       <button type="submit" className="nhs-button nhs-button-secondary" disabled={pending}>

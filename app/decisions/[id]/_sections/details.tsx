@@ -1,6 +1,6 @@
 import { PlainText, SummaryList } from "@/app/_components/ui";
 import { CATEGORY_LABELS, FACTOR_LABELS, FAVOURED_LABELS, FINANCIAL_POSITION_LABELS, ORG_ROLE_LABELS, VISIBILITY_LABELS, type CategoryId, type FactorId } from "@/lib/decisions/taxonomy";
-import { formatDate, formatImpactK, formatMoneyK } from "@/lib/format";
+import { formatDate, formatImpactK, formatMoneyK, formatMoneyM } from "@/lib/format";
 import type { SectionProps } from "./types";
 
 const none = <span className="text-nhs-secondary">Not given</span>;
@@ -26,7 +26,7 @@ export function DecisionDetails({ d }: SectionProps) {
               <>
                 <p>
                   {d.context.financialPosition ? FINANCIAL_POSITION_LABELS[d.context.financialPosition] : "Financial position not given"}
-                  {money !== null && money !== 0 ? `, ${formatMoneyK(money * 1000)}` : ""}
+                  {money !== null && money !== 0 ? `, ${formatMoneyM(Math.abs(money))}` : ""}
                 </p>
                 {d.context.regulatorRating ? <p>Regulator rating: {d.context.regulatorRating}</p> : null}
                 {d.context.notes ? <PlainText>{d.context.notes}</PlainText> : null}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Breadcrumbs, InsetText, PageHeading, Tag } from "@/app/_components/ui";
+import { submitProblems } from "@/lib/decisions/schemas";
 import { FAVOURED_LABELS } from "@/lib/decisions/taxonomy";
+import { fieldId } from "@/app/_components/field-id";
 import { formatDate } from "@/lib/format";
 import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
 import type { SectionProps } from "./types";
@@ -15,6 +17,8 @@ const DONE: Record<string, string> = {
 /** Title, status, version and what the actor can do next. */
 export function DecisionHeader({ d, done }: SectionProps & { done?: string }) {
   const p = d.permissions;
+  // A draft that cannot be submitted yet shows what is missing instead of a button that can only fail.
+  const missing = p.canSubmit ? Object.entries(submitProblems(d)) : [];
   return (
     <>
       <Breadcrumbs items={[{ href: "/decisions", label: "Decisions" }, { label: d.title }]} />
@@ -41,9 +45,21 @@ export function DecisionHeader({ d, done }: SectionProps & { done?: string }) {
           <p className="prose-text">{d.withdrawReason}</p>
         </InsetText>
       ) : null}
+      {missing.length ? (
+        <div className="nhs-inset mb-6" data-testid="submit-missing">
+          <h2 className="mb-2 text-xl">Before you can submit this for sign-off</h2>
+          <ul className="list-disc space-y-1 pl-6">
+            {missing.map(([field, message]) => (
+              <li key={field}>
+                <Link href={`/decisions/${d.id}/edit?check=1#${fieldId(field)}`}>{message}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {p.canEdit || p.canAmend || p.canSubmit || p.canWithdraw ? (
         <div className="mb-8 flex flex-wrap items-center gap-4">
-          {p.canSubmit ? (
+          {p.canSubmit && !missing.length ? (
             <Link href={`/decisions/${d.id}/submit`} className="nhs-button">
               Submit for sign-off
             </Link>

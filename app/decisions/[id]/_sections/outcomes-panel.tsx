@@ -68,12 +68,35 @@ export async function OutcomesPanel({ actor, decisionId }: { actor: Actor; decis
                       <p className="text-base">
                         {k === 0 ? "Latest" : "Earlier"}: {OUTCOME_LABELS[o.outcome]}, assessed on {formatDate(o.assessedOn)} by {o.assessedBy}
                       </p>
+                      {o.actualValue ? (
+                        <p className="text-base">
+                          Actual: <strong>{o.actualValue}</strong>
+                          {c.target ? <> (target: {c.target})</> : null}
+                        </p>
+                      ) : null}
+                      {o.evidenceUrl ? (
+                        <p className="text-base">
+                          <a href={o.evidenceUrl} rel="noopener noreferrer">
+                            Evidence document<span className="sr-only"> for criterion {i + 1}</span>
+                          </a>
+                        </p>
+                      ) : null}
                       <PlainText>{o.evidence}</PlainText>
                     </li>
                   ))}
                 </ul>
               ) : null}
-              {panel.canRecord ? <OutcomeForm decisionId={panel.decision.id} criterionId={c.id} number={i + 1} today={panel.today} /> : null}
+              {panel.canRecord ? (
+                <OutcomeForm
+                  decisionId={panel.decision.id}
+                  criterionId={c.id}
+                  number={i + 1}
+                  today={panel.today}
+                  target={c.target}
+                  judgedBy={c.judgedBy}
+                  judgedByText={c.judgedBy ? formatDate(c.judgedBy) : ""}
+                />
+              ) : null}
             </li>
           );
         })}

@@ -76,7 +76,19 @@ export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisi
           </tr>
         </tbody>
       </table>
-      {awaiting ? (
+      {panel.blocked ? (
+        <div className="mb-6 border-l-8 border-nhs-warm-yellow bg-[#fff4d1] p-4" role="status" data-testid="sign-off-blocked">
+          <h3 className="mb-2 text-xl">Sign-off cannot complete as things stand</h3>
+          <p className="mb-2">{panel.blockedReason}.</p>
+          <p className="mb-1">The ways out:</p>
+          <ul className="list-disc pl-6">
+            <li>a board member may record a different position on this version</li>
+            <li>the Chair may decline the decision, with a reason</li>
+            <li>the decision may be taken to a board meeting</li>
+          </ul>
+        </div>
+      ) : null}
+      {awaiting && !panel.blocked ? (
         <p className="mb-6">
           {panel.stillNeeded > 0 ? `${pluralise(panel.stillNeeded, "more supporting member")} needed. ` : ""}
           {policy.chairRequired ? (panel.chairSupports ? "The Chair supports." : "The Chair's support is still needed.") : ""}

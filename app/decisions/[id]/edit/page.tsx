@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink, InsetText, PageHeading } from "@/app/_components/ui";
 import { requireActor } from "@/lib/auth";
-import { getDecision, listDecisionFormOptions } from "@/lib/decisions";
+import { getDecision, listDecisionFormOptions, submitProblems } from "@/lib/decisions";
 import { valuesFromContent } from "@/lib/decisions/form";
 import { orNotFound } from "@/lib/page-errors";
 import { DecisionForm } from "../../_form/decision-form";
 
 export const metadata: Metadata = { title: "Edit a decision" };
 
-export default async function EditDecisionPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditDecisionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ check?: string }> }) {
   const { id } = await params;
+  const { check } = await searchParams;
   const actor = await requireActor();
   const d = await orNotFound(getDecision(actor, id));
   if (!d.permissions.canEdit && !d.permissions.canAmend) notFound();
@@ -34,6 +35,7 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
         initialValues={valuesFromContent(d)}
         organisations={options.organisations}
         trusts={[]}
+        initialErrors={check === "1" && d.permissions.canSubmit ? submitProblems(d) : undefined}
       />
     </div>
   );

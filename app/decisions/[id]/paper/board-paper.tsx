@@ -12,6 +12,7 @@ import {
   SEAT_LABEL,
   STATUS_LABEL,
   contextLine,
+  countingLine,
 } from "@/lib/board-paper/labels";
 import { labelOfType } from "@/lib/attachments/sniff";
 import type { BoardPaper as BoardPaperDto } from "@/lib/board-paper/types";
@@ -154,6 +155,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
             Declined by the Chair on {formatDateTime(paper.signOff.declinedAt)}. {paper.signOff.declineReason}
           </p>
         ) : null}
+        <p className="mb-2" data-testid="paper-counting">{countingLine(paper)}</p>
         {paper.positions.length ? (
           <>
             {/* On a phone six columns do not fit: the same record as a list (display:none hides the other from everyone). */}
@@ -168,6 +170,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
                     {FORUM_LABEL[p.forum]}, {formatDateTime(p.recordedAt)}, version {p.version}
                   </p>
                   <p>{p.conflict ? `Conflict declared: ${p.conflict}` : "No conflict declared"}</p>
+                  <p>{p.counts ? "Counts toward sign-off" : `Not counted: ${(p.notCountedReason ?? "").toLowerCase()}`}</p>
                   {p.comment ? <p className="prose-text">Comment: {p.comment}</p> : null}
                 </li>
               ))}
@@ -198,6 +201,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
                       <td>
                         {POSITION_LABEL[p.position]}
                         {p.superseded ? <span className="block text-nhs-secondary">Replaced later</span> : null}
+                        <span className="block text-nhs-secondary">{p.counts ? "Counts toward sign-off" : `Not counted: ${(p.notCountedReason ?? "").toLowerCase()}`}</span>
                       </td>
                       <td>
                         {FORUM_LABEL[p.forum]}

@@ -6,24 +6,18 @@ import { ErrorSummary } from "@/app/_components/error-summary";
 import { IDLE } from "@/lib/action-state";
 import { submitDecisionAction } from "../../actions";
 
-export function SubmitForm({ id, baseRevision, problems }: { id: string; baseRevision: number; problems: Record<string, string> }) {
+/** What the check page lists at its top: each problem a link to its question on the edit page, where the field shows it. */
+export function SubmitProblems({ id, problems }: { id: string; problems: Record<string, string> }) {
+  if (!Object.keys(problems).length) return null;
+  return <ErrorSummary errors={problems} hrefBase={`/decisions/${id}/edit?check=1`} />;
+}
+
+export function SubmitForm({ id, baseRevision, ready }: { id: string; baseRevision: number; ready: boolean }) {
   const [state, action, pending] = useActionState(submitDecisionAction, IDLE);
-  const errors = state.status === "invalid" ? state.fieldErrors : problems;
-  const ready = Object.keys(errors).length === 0;
+  const errors = state.status === "invalid" ? state.fieldErrors : {};
   return (
     <form action={action}>
-      {!ready ? (
-        <div className="mb-6">
-          <ErrorSummary errors={{}} message="The decision is not ready to submit for sign-off yet." />
-          <ul className="mb-4 list-disc pl-6">
-            {Object.entries(errors).map(([field, msg]) => (
-              <li key={field}>
-                <Link href={`/decisions/${id}/edit#field-${field.replace(/[^a-zA-Z0-9_-]/g, "-")}`}>{msg}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {Object.keys(errors).length ? <ErrorSummary errors={errors} hrefBase={`/decisions/${id}/edit?check=1`} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="baseRevision" value={baseRevision} />
@@ -32,7 +26,7 @@ export function SubmitForm({ id, baseRevision, problems }: { id: string; baseRev
           {pending ? "Submitting…" : "Submit for sign-off"}
         </button>
       ) : (
-        <Link href={`/decisions/${id}/edit`} className="nhs-button">
+        <Link href={`/decisions/${id}/edit?check=1`} className="nhs-button">
           Edit the draft
         </Link>
       )}

@@ -5,8 +5,35 @@ import { BackLink, InsetText, PageHeading } from "@/app/_components/ui";
 import { requireActor } from "@/lib/auth";
 import { diffVersions, getDecisionVersion } from "@/lib/decisions";
 import { flattenContent } from "@/lib/decisions/diff";
+import { wordDiff } from "@/lib/decisions/word-diff";
 import { formatDateTime } from "@/lib/format";
 import { orNotFound } from "@/lib/page-errors";
+
+/** One side of a changed field, with the words that changed marked inside it (not only the whole field). */
+function Marked({ before, after, side }: { before: string; after: string; side: "before" | "after" }) {
+  const parts = wordDiff(before, after).filter((p) => p.kind === "same" || p.kind === (side === "before" ? "removed" : "added"));
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === "same" ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === "removed" ? (
+          <del key={i} className="bg-[#f7d4d1] font-semibold decoration-2">
+            <span className="sr-only">[removed: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <ins key={i} className="bg-[#b8e0c8] font-semibold no-underline outline outline-1 outline-nhs-green">
+            <span className="sr-only">[added: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ),
+      )}
+    </>
+  );
+}
 
 type Props = { params: Promise<{ id: string; version: string }> };
 
@@ -67,8 +94,12 @@ export default async function VersionPage({ params }: Props) {
                   {diff.changes.map((c) => (
                     <tr key={c.key}>
                       <th scope="row">{c.label}</th>
-                      <td className="prose-text bg-[#fdf0ef]">{c.before === null ? <em>Not in this version</em> : c.before || <em>Empty</em>}</td>
-                      <td className="prose-text bg-[#eaf6ef]">{c.after === null ? <em>Removed</em> : c.after || <em>Empty</em>}</td>
+                      <td className="prose-text bg-[#fdf0ef]">
+                        {c.before === null ? <em>Not in this version</em> : c.before ? <Marked before={c.before} after={c.after ?? ""} side="before" /> : <em>Empty</em>}
+                      </td>
+                      <td className="prose-text bg-[#eaf6ef]">
+                        {c.after === null ? <em>Removed</em> : c.after ? <Marked before={c.before ?? ""} after={c.after} side="after" /> : <em>Empty</em>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
