@@ -9,6 +9,7 @@ import { DecisionHeader } from "./_sections/header";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
 import { OutcomesPanel } from "./_sections/outcomes-panel";
+import { PositionCallout } from "./_sections/position-callout";
 import { SignOffPanel } from "./_sections/sign-off-panel";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
@@ -28,6 +29,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
   return (
     <div className="max-w-5xl">
       <DecisionHeader d={d} done={done} />
+      <PositionCallout d={d} actor={actor} />
       <DecisionDetails d={d} />
       {/* Once signed off, the criteria are shown with their outcomes instead. */}
       {d.status === "signed_off" || d.status === "reviewed" ? null : <DecisionCriteria d={d} />}
