@@ -160,11 +160,17 @@ export function renderBarChart(opts: BarChartOptions): string {
   const labelWidth = opts.labelWidth ?? MAX_LABEL_WIDTH;
   const colours = series.map((s, i) => s.color ?? DEFAULT_SERIES_COLOURS[i % DEFAULT_SERIES_COLOURS.length]);
   const anyHidden = series.some((s) => s.values.some((v) => v === null));
+  // A hidden figure's mark has a nominal length (about 6% of the largest bar), so that two hidden
+  // figures stacked in one bar sit side by side instead of on top of each other. It stands for no number.
+  const largest = Math.max(1, ...categories.map((_, i) => (stacked ? series.reduce((a, s) => a + (s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0)))));
+  const nominal = largest * 0.06;
   const legendNames = [...(series.length > 1 ? series.map((s) => s.name) : []), ...(anyHidden ? [NOT_SHOWN_LEGEND] : [])];
   const showLegend = legendNames.length > 0;
   // The legend wraps onto further rows on a narrow chart: estimate them to leave room.
+  // On a narrow chart one legend item per row (ECharts wraps them unpredictably otherwise).
+  const verticalLegend = width < 400;
   const legendWidth = legendNames.reduce((a, n) => a + 14 + 5 + n.length * fontSize * CHAR_WIDTH_EM + 10, 0);
-  const legendRows = showLegend ? Math.ceil(legendWidth / width) : 0;
+  const legendRows = !showLegend ? 0 : verticalLegend ? legendNames.length : Math.ceil(legendWidth / (width - 8));
   const lineHeight = Math.ceil(fontSize * 1.25);
   const titleHeight = Math.ceil((opts.titleSize ?? 16) * 1.25) + 6;
   const legendTop = titleHeight + 4;
@@ -198,6 +204,8 @@ export function renderBarChart(opts: BarChartOptions): string {
     type: "value" as const,
     // Counts (and whole £k): never a tick at 1.5 decisions.
     minInterval: 1,
+    // Room past the longest bar for a hatched mark stacked at its end.
+    ...(anyHidden ? { max: (v: { max: number }) => Math.max(1, Math.ceil(v.max * 1.15 + 1)) } : {}),
     axisLabel: textStyle,
     splitLine: { lineStyle: { color: RULE_COLOUR } },
   };
@@ -222,6 +230,8 @@ export function renderBarChart(opts: BarChartOptions): string {
             top: legendTop,
             left: 0,
             width: width - 8,
+            orient: verticalLegend ? ("vertical" as const) : ("horizontal" as const),
+            itemGap: verticalLegend ? 6 : 10,
             data: legendNames,
             selectedMode: false,
             textStyle,
@@ -243,7 +253,7 @@ export function renderBarChart(opts: BarChartOptions): string {
         type: "bar" as const,
         name: s.name,
         // A nought draws nothing; a hidden figure draws a short hatched mark (barMinHeight), never a nought.
-        data: s.values.map((v) => (v === null ? { value: 0, itemStyle: hatch(colours[si]), label: { show: false } } : v === 0 ? "-" : v)),
+        data: s.values.map((v) => (v === null ? { value: nominal, itemStyle: hatch(colours[si]), label: { show: false } } : v === 0 ? "-" : v)),
         barMinHeight: anyHidden ? NOT_SHOWN_MARK : 0,
         stack: stacked ? "total" : undefined,
         // Static image: no hover states, which would otherwise add CSS classes
