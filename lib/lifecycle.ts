@@ -31,7 +31,7 @@ export const STATUS_COLOURS = {
   awaiting_sign_off: "yellow",
   signed_off: "green",
   declined: "red",
-  reviewed: "blue",
+  reviewed: "aqua",
   withdrawn: "grey",
 } as const satisfies Record<DecisionStatus, string>;
 

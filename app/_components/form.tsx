@@ -6,7 +6,7 @@ type Common = { name: string; label: ReactNode; hint?: ReactNode; error?: string
 function Wrapper({ name, label, hint, error, children, className }: Common & { children: ReactNode }) {
   const id = fieldId(name);
   return (
-    <div className={`mb-6 ${error ? "border-l-4 border-nhs-red pl-4" : ""} ${className ?? ""}`}>
+    <div className={`mb-6 min-w-0 ${error ? "border-l-4 border-nhs-red pl-4" : ""} ${className ?? ""}`}>
       <label htmlFor={id} className="nhs-label">
         {label}
       </label>
@@ -84,7 +84,7 @@ export function Select(props: Common & { defaultValue?: string | null; options: 
         defaultValue={defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
-        className={`nhs-input w-auto! ${error ? "nhs-input-error" : ""}`}
+        className={`nhs-input w-auto! max-w-full ${error ? "nhs-input-error" : ""}`}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (

@@ -8,6 +8,8 @@ const TAG_STYLES = {
   red: "bg-[#f7d4d1] text-[#6b140e] border-nhs-red",
   yellow: "bg-[#fff4d1] text-[#4d3708] border-nhs-warm-yellow",
   purple: "bg-[#e1d6ef] text-nhs-purple border-nhs-purple",
+  // NHS Aqua Green: "Reviewed", so it never looks like the blue "System" tag beside it.
+  aqua: "bg-[#ccede9] text-[#00403a] border-[#00a499]",
 } as const;
 
 export type TagColour = keyof typeof TAG_STYLES;

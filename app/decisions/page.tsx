@@ -5,6 +5,7 @@ import { Breadcrumbs, PageHeading, Tag } from "@/app/_components/ui";
 import { ROLE, activeMembership, hasRole, insiderTrustIds } from "@/lib/access";
 import { requireActor } from "@/lib/auth";
 import { listRegister, listRegisterAuthors, registerFiltersFromSearchParams, registerHref, type RegisterFilters } from "@/lib/decisions";
+import { listRegisterTrusts } from "@/lib/decisions/register-trusts";
 import { REGISTER_STATUSES, type RegisterSortField } from "@/lib/decisions/register-filters";
 import { CATEGORY_IDS, CATEGORY_LABELS, FACTORS, FACTOR_LABELS, FAVOURED_LABELS, TRUST_TYPE_LABELS, type CategoryId } from "@/lib/decisions/taxonomy";
 import { formatDate, pluralise } from "@/lib/format";
@@ -29,7 +30,9 @@ const OUTCOME_CHIPS: Record<NonNullable<RegisterFilters["outcome"]>, string> = {
 export default async function RegisterPage({ searchParams }: Props) {
   const actor = await requireActor();
   const { filters, ignored } = registerFiltersFromSearchParams(await searchParams);
-  const [page, authors] = await Promise.all([orNotFound(listRegister(actor, filters)), listRegisterAuthors(actor)]);
+  const [page, authors, trusts] = await Promise.all([orNotFound(listRegister(actor, filters)), listRegisterAuthors(actor), listRegisterTrusts(actor)]);
+  // A trust filter control when the reader's register spans more than one trust (an ICS lead); else the URL's trust stays hidden.
+  const trustControl = trusts.length > 1;
   const isCe = hasRole(actor, ROLE.chiefExecutive);
   const icsView = page.hiddenCount !== null || (hasRole(actor, ROLE.icsLead) && !insiderTrustIds(actor).length);
   const active = activeMembership(actor);
@@ -78,7 +81,7 @@ export default async function RegisterPage({ searchParams }: Props) {
       </div>
 
       <form id={FORM} method="get" action="/decisions" className="nhs-panel mb-6" role="search" aria-label="Filter decisions">
-        {f.trust ? <input type="hidden" name="trust" value={f.trust} /> : null}
+        {f.trust && !trustControl ? <input type="hidden" name="trust" value={f.trust} /> : null}
         {f.ics ? <input type="hidden" name="ics" value={f.ics} /> : null}
         {f.trustType ? <input type="hidden" name="trustType" value={f.trustType} /> : null}
         {f.outcome ? <input type="hidden" name="outcome" value={f.outcome} /> : null}
@@ -96,6 +99,7 @@ export default async function RegisterPage({ searchParams }: Props) {
             </span>
             <input id="q" name="q" type="search" defaultValue={f.q ?? ""} aria-describedby="q-hint" className="nhs-input" />
           </div>
+          {trustControl ? <Filter label="Trust" name="trust" value={f.trust} options={trusts.map((t) => [t.ods, t.name])} /> : null}
           <Filter label="Favoured" name="favoured" value={f.favoured} options={[["system", "Favoured system"], ["trust", "Favoured trust"]]} />
           <Filter label="Category" name="category" value={f.category} options={CATEGORY_IDS.map((c) => [c, CATEGORY_LABELS[c]])} />
           <Filter label="Factor weighed" name="factor" value={f.factor} options={FACTORS.map((x) => [x.id, x.label])} />
@@ -192,7 +196,7 @@ export default async function RegisterPage({ searchParams }: Props) {
                   {sortButton("title", "Brief description")}
                 </th>
                 <th scope="col" aria-sort={ariaSort("favoured")}>
-                  {sortButton("favoured", "Favoured…")}
+                  {sortButton("favoured", "Favoured")}
                 </th>
                 <th scope="col" aria-sort={ariaSort("status")}>
                   {sortButton("status", "Status")}
@@ -224,7 +228,7 @@ export default async function RegisterPage({ searchParams }: Props) {
                   </td>
                   <td>{r.category ? CATEGORY_LABELS[r.category as CategoryId] : <span className="text-nhs-secondary">None</span>}</td>
                   <td className="whitespace-nowrap">{r.decidedOn ? formatDate(r.decidedOn) : <span className="text-nhs-secondary">Not given</span>}</td>
-                  <td>
+                  <td className={icsView ? "min-w-56" : undefined}>
                     {icsView ? <span className="block">{r.trust.name}</span> : null}
                     {r.author.name}
                   </td>

@@ -3,3 +3,4 @@ export * from "./organisations";
 export * from "./users";
 export * from "./memberships";
 export * from "./audit";
+export * from "./search";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { assertCan, type Actor, type Role, type Seat } from "../access";
@@ -89,8 +89,8 @@ export async function createUser(actor: Actor, raw: unknown): Promise<UserView> 
 
 export type UserListRow = UserView & { memberships: string };
 
-/** Every user with a one-line summary of their memberships (admin only). */
-export async function listUsers(actor: Actor): Promise<UserListRow[]> {
+/** Every user (or those of `ids`) with a one-line summary of their memberships (admin only). */
+export async function listUsers(actor: Actor, ids?: string[]): Promise<UserListRow[]> {
   assertCan(actor, "admin");
   const db = await getDb();
   const rows = await db
@@ -110,6 +110,7 @@ export async function listUsers(actor: Actor): Promise<UserListRow[]> {
         where m.user_id = "users"."id"), '')`,
     })
     .from(users)
+    .where(ids ? inArray(users.id, ids) : undefined)
     .orderBy(asc(users.name), asc(users.email));
   return rows.map((r) => ({ ...publicUser(r.user), memberships: r.summary }));
 }

@@ -37,6 +37,15 @@ const TEXT_COLOUR = "#212B32";
 const RULE_COLOUR = "#D8DDE0";
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
+// Two renderings of every chart (see renderChartPair): "wide" beside its table on a desktop, "narrow"
+// on a phone. Sizes and fonts are chosen so that, scaled into the column the page gives them (down to
+// 254 px at 320 px wide, about 455 px in a two-column pair at 1024 px), no text falls below 12 px.
+export const CHART_LAYOUTS = {
+  wide: { width: 460, fontSize: 13, titleSize: 16, labelWidth: 150 },
+  narrow: { width: 300, fontSize: 15, titleSize: 17, labelWidth: 110 },
+} as const;
+export type ChartLayout = keyof typeof CHART_LAYOUTS;
+
 const DEFAULT_WIDTH = 640;
 const DEFAULT_HEIGHT = 360;
 // Room for the title, legend and value axis around the plotted rows.
@@ -44,8 +53,13 @@ const HORIZONTAL_CHROME = 110;
 const ROW_HEIGHT = 28;
 const GROUPED_BAR_HEIGHT = 14;
 const MAX_LABEL_WIDTH = 200;
+// Arial's widest common letters are about 0.6 em; used to estimate how many lines a label wraps to.
+const CHAR_WIDTH_EM = 0.6;
+/** The length of the hatched mark that stands for a hidden ("not shown") figure. */
+const NOT_SHOWN_MARK = 14;
 
-export type BarSeries = { name: string; values: number[]; color?: string };
+/** A value per category; `null` is a figure that is hidden (suppressed): drawn as a hatched "not shown" mark, never as nought. */
+export type BarSeries = { name: string; values: (number | null)[]; color?: string };
 
 export type BarChartOptions = {
   title: string;
@@ -57,7 +71,15 @@ export type BarChartOptions = {
   /** For horizontal charts a minimum: the chart grows to fit its categories. */
   height?: number;
   ariaLabel: string;
+  /** Font size of labels (13 by default) and of the title (16). */
+  fontSize?: number;
+  titleSize?: number;
+  /** Horizontal charts: the width category labels wrap within (never cut short). */
+  labelWidth?: number;
 };
+
+/** Legend text for the hatched mark. */
+export const NOT_SHOWN_LEGEND = "Hatched: not shown";
 
 function escapeAttribute(value: string): string {
   return value
@@ -74,11 +96,50 @@ function assertPositiveSize(name: string, value: number): void {
   }
 }
 
-function horizontalHeight(opts: BarChartOptions): number {
+/** How many lines a label wraps to within `width` px (words kept whole where they fit). */
+export function wrappedLines(label: string, width: number, fontSize: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * CHAR_WIDTH_EM)));
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const len = word.length;
+    if (used === 0) {
+      lines += Math.ceil(len / perLine) - 1;
+      used = len % perLine || perLine;
+    } else if (used + 1 + len <= perLine) {
+      used += 1 + len;
+    } else {
+      lines += Math.ceil(len / perLine);
+      used = len % perLine || perLine;
+    }
+  }
+  return lines;
+}
+
+function horizontalHeight(opts: BarChartOptions, fontSize: number, labelWidth: number, legendRows: number): number {
   const groupedSeries = opts.stacked ? 1 : opts.series.length;
-  const perCategory = Math.max(ROW_HEIGHT, groupedSeries * GROUPED_BAR_HEIGHT + 10);
-  const needed = HORIZONTAL_CHROME + opts.categories.length * perCategory;
+  const lineHeight = Math.ceil(fontSize * 1.25);
+  const perCategory = opts.categories.map((c) => Math.max(ROW_HEIGHT, groupedSeries * GROUPED_BAR_HEIGHT + 10, wrappedLines(c, labelWidth, fontSize) * lineHeight + 8));
+  const needed = HORIZONTAL_CHROME + legendRows * (lineHeight + 6) + perCategory.reduce((a, b) => a + b, 0);
   return Math.max(opts.height ?? 0, needed);
+}
+
+/** A diagonal hatch in the series' colour on white, for a figure that is not shown. */
+function hatch(colour: string) {
+  return {
+    color: "#FFFFFF",
+    borderColor: colour,
+    borderWidth: 1,
+    borderType: "dashed" as const,
+    decal: { symbol: "rect", symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: colour },
+  };
+}
+
+let chartCounter = 0;
+/** ECharts numbers its ids (clip paths, patterns) per instance from zero: several charts inlined on one page would share them. */
+function uniqueIds(svg: string): string {
+  const prefix = `c${(++chartCounter).toString(36)}${Math.random().toString(36).slice(2, 6)}-`;
+  return svg.replace(/\bid="zr(\d+)-/g, `id="${prefix}zr$1-`).replace(/url\(#zr(\d+)-/g, `url(#${prefix}zr$1-`);
 }
 
 export function renderBarChart(opts: BarChartOptions): string {
@@ -95,12 +156,30 @@ export function renderBarChart(opts: BarChartOptions): string {
     }
   }
   const width = opts.width ?? DEFAULT_WIDTH;
-  const height = horizontal ? horizontalHeight(opts) : (opts.height ?? DEFAULT_HEIGHT);
+  const fontSize = opts.fontSize ?? 13;
+  const labelWidth = opts.labelWidth ?? MAX_LABEL_WIDTH;
+  const colours = series.map((s, i) => s.color ?? DEFAULT_SERIES_COLOURS[i % DEFAULT_SERIES_COLOURS.length]);
+  const anyHidden = series.some((s) => s.values.some((v) => v === null));
+  // A hidden figure's mark has a nominal length (about 6% of the largest bar), so that two hidden
+  // figures stacked in one bar sit side by side instead of on top of each other. It stands for no number.
+  const largest = Math.max(1, ...categories.map((_, i) => (stacked ? series.reduce((a, s) => a + (s.values[i] ?? 0), 0) : Math.max(0, ...series.map((s) => s.values[i] ?? 0)))));
+  const nominal = largest * 0.06;
+  const legendNames = [...(series.length > 1 ? series.map((s) => s.name) : []), ...(anyHidden ? [NOT_SHOWN_LEGEND] : [])];
+  const showLegend = legendNames.length > 0;
+  // The legend wraps onto further rows on a narrow chart: estimate them to leave room.
+  // On a narrow chart one legend item per row (ECharts wraps them unpredictably otherwise).
+  const verticalLegend = width < 400;
+  const legendWidth = legendNames.reduce((a, n) => a + 14 + 5 + n.length * fontSize * CHAR_WIDTH_EM + 10, 0);
+  const legendRows = !showLegend ? 0 : verticalLegend ? legendNames.length : Math.ceil(legendWidth / (width - 8));
+  const lineHeight = Math.ceil(fontSize * 1.25);
+  const titleHeight = Math.ceil((opts.titleSize ?? 16) * 1.25) + 6;
+  const legendTop = titleHeight + 4;
+  const plotTop = legendTop + legendRows * (lineHeight + 6) + 8;
+  const height = horizontal ? horizontalHeight(opts, fontSize, labelWidth, legendRows) : (opts.height ?? DEFAULT_HEIGHT) + Math.max(0, legendRows - 1) * (lineHeight + 6);
   assertPositiveSize("width", width);
   assertPositiveSize("height", height);
 
-  const showLegend = series.length > 1;
-  const textStyle = { fontFamily: FONT_FAMILY, color: TEXT_COLOUR, fontSize: 13 };
+  const textStyle = { fontFamily: FONT_FAMILY, color: TEXT_COLOUR, fontSize };
 
   const categoryAxis = {
     type: "category" as const,
@@ -114,16 +193,19 @@ export function renderBarChart(opts: BarChartOptions): string {
       // would overlap, which hides data.
       interval: 0,
       ...textStyle,
-      width: horizontal ? MAX_LABEL_WIDTH : undefined,
-      overflow: horizontal ? ("truncate" as const) : undefined,
-      ellipsis: "…",
-      rotate: !horizontal && categories.length > 6 ? 40 : 0,
+      // Long names wrap onto more lines (the chart grows to fit them); they are never cut short.
+      width: horizontal ? labelWidth : undefined,
+      overflow: horizontal ? ("break" as const) : undefined,
+      lineHeight,
+      rotate: !horizontal && (categories.length > 6 || categories.length * 8 * fontSize * CHAR_WIDTH_EM > width) ? 40 : 0,
     },
   };
   const valueAxis = {
     type: "value" as const,
     // Counts (and whole £k): never a tick at 1.5 decisions.
     minInterval: 1,
+    // Room past the longest bar for a hatched mark stacked at its end.
+    ...(anyHidden ? { max: (v: { max: number }) => Math.max(1, Math.ceil(v.max * 1.15 + 1)) } : {}),
     axisLabel: textStyle,
     splitLine: { lineStyle: { color: RULE_COLOUR } },
   };
@@ -136,17 +218,21 @@ export function renderBarChart(opts: BarChartOptions): string {
       // do not have); kept so a client-side render of the same option works.
       aria: { enabled: true, label: { description: ariaLabel } },
       textStyle,
-      color: series.map((s, i) => s.color ?? DEFAULT_SERIES_COLOURS[i % DEFAULT_SERIES_COLOURS.length]),
+      color: [...colours, TEXT_COLOUR],
       title: {
         text: title,
         left: 0,
         top: 0,
-        textStyle: { ...textStyle, fontSize: 16, fontWeight: "bold" },
+        textStyle: { ...textStyle, fontSize: opts.titleSize ?? 16, fontWeight: "bold", width: width - 8, overflow: "break" as const },
       },
       legend: showLegend
         ? {
-            top: 28,
+            top: legendTop,
             left: 0,
+            width: width - 8,
+            orient: verticalLegend ? ("vertical" as const) : ("horizontal" as const),
+            itemGap: verticalLegend ? 6 : 10,
+            data: legendNames,
             selectedMode: false,
             textStyle,
             itemWidth: 14,
@@ -156,15 +242,19 @@ export function renderBarChart(opts: BarChartOptions): string {
       grid: {
         left: 16,
         right: 32,
-        top: showLegend ? 64 : 40,
+        top: plotTop,
         bottom: 8,
+        containLabel: true,
       },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
-      series: series.map((s) => ({
+      series: [
+        ...series.map((s, si) => ({
         type: "bar" as const,
         name: s.name,
-        data: s.values,
+        // A nought draws nothing; a hidden figure draws a short hatched mark (barMinHeight), never a nought.
+        data: s.values.map((v) => (v === null ? { value: nominal, itemStyle: hatch(colours[si]), label: { show: false } } : v === 0 ? "-" : v)),
+        barMinHeight: anyHidden ? NOT_SHOWN_MARK : 0,
         stack: stacked ? "total" : undefined,
         // Static image: no hover states, which would otherwise add CSS classes
         // that can clash between several charts inlined on one page.
@@ -178,12 +268,24 @@ export function renderBarChart(opts: BarChartOptions): string {
           ...textStyle,
         },
       })),
+        // An empty series whose legend entry explains the hatched mark.
+        ...(anyHidden ? [{ type: "bar" as const, name: NOT_SHOWN_LEGEND, data: [], itemStyle: hatch(TEXT_COLOUR), silent: true }] : []),
+      ],
     });
     const svg = chart.renderToSVGString();
     if (!svg.startsWith("<svg ")) throw new Error("ECharts did not return an SVG document");
     // ECharts sets role/aria-label only on a live DOM node, so add them here.
-    return `<svg role="img" aria-label="${escapeAttribute(ariaLabel)}" ${svg.slice("<svg ".length)}`;
+    return uniqueIds(`<svg role="img" aria-label="${escapeAttribute(ariaLabel)}" ${svg.slice("<svg ".length)}`);
   } finally {
     chart.dispose();
   }
+}
+
+/** The wide and the narrow rendering of one chart (CHART_LAYOUTS); the page shows the one that fits. */
+export function renderChartPair(opts: Omit<BarChartOptions, "width" | "fontSize" | "titleSize" | "labelWidth">): Record<ChartLayout, string> {
+  const render = (layout: ChartLayout) => {
+    const l = CHART_LAYOUTS[layout];
+    return renderBarChart({ ...opts, width: l.width, fontSize: l.fontSize, titleSize: l.titleSize, labelWidth: l.labelWidth, height: opts.horizontal ? opts.height : Math.round(l.width * 0.62) });
+  };
+  return { wide: render("wide"), narrow: render("narrow") };
 }

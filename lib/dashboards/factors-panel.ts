@@ -37,11 +37,19 @@ export async function getFactorsPanel(actor: Actor, view: DashboardView, filters
   if (national && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) return { rows: [], tooFewTrusts: true };
   const byFactor = new Map(rows.filter((r) => r.factor).map((r) => [r.factor!, r]));
   // National: decisions by side add up to the row's total, so that row is protected (./suppression.ts).
-  // Chief Executives by side don't add up (one can have both sides), so only 1–2 is hidden there.
+  // Chief Executives by side don't add up (one can have both sides): their total is the union of the
+  // sides, which still pins a hidden side (3 + "fewer than 3" of 5 in all: it is 2), so it is protected
+  // as a union relation.
   const decisionCells = (r: { ds: number; dt: number; d: number }): SideCounts => {
     const [system, trust, total] = national
       ? protectedCells([r.ds, r.dt, r.d], [{ total: 2, parts: [0, 1], hideTotalFirst: true }])
       : [r.ds, r.dt, r.d];
+    return { system, trust, total };
+  };
+  const chiefExecutiveCells = (r: { cs: number; ct: number; c: number }): SideCounts => {
+    const [system, trust, total] = national
+      ? protectedCells([r.cs, r.ct, r.c], [{ total: 2, parts: [0, 1], hideTotalFirst: true, kind: "union" }])
+      : [cell(r.cs), cell(r.ct), cell(r.c)];
     return { system, trust, total };
   };
   return {
@@ -50,7 +58,7 @@ export async function getFactorsPanel(actor: Actor, view: DashboardView, filters
       return {
         factor,
         decisions: decisionCells(r),
-        chiefExecutives: { system: cell(r.cs), trust: cell(r.ct), total: cell(r.c) },
+        chiefExecutives: chiefExecutiveCells(r),
         _n: r.d,
       };
     })

@@ -29,12 +29,39 @@ export type Relation = {
   parts: number[];
   /** When exposed, hide the total first (a row's total); otherwise hide the smallest shown part. */
   hideTotalFirst: boolean;
+  /**
+   * "sum" (the default): total = the sum of the parts. "union": the parts are overlapping sets and the
+   * total their union (distinct Chief Executives by side and in all, one can count on both sides), so
+   * max(parts) ≤ total ≤ sum(parts): 3 on the system side, "fewer than 3" on the trust side and 5 in
+   * all pins the hidden count at 2.
+   */
+  kind?: "sum" | "union";
 };
 
 /** Counts of 1 or 2 are never shown. */
 export const isSmall = (n: number) => n >= 1 && n <= 2;
 
+/** Union relation: is any hidden small cell pinned to one value by max(parts) ≤ total ≤ sum(parts)? */
+function unionExposed(values: number[], state: CellState[], r: Relation): boolean {
+  const cells = [r.total, ...r.parts];
+  const hidden = cells.filter((i) => state[i] !== "shown");
+  if (hidden.length === 0) return false;
+  // A cell withheld for another reason ("secondary") could be anything to the reader: no pin through it.
+  if (hidden.some((i) => state[i] !== "small") || hidden.length > 6) return false;
+  const seen = hidden.map(() => new Set<number>());
+  for (let mask = 0; mask < 1 << hidden.length; mask++) {
+    const v = [...values];
+    hidden.forEach((i, k) => (v[i] = mask & (1 << k) ? 2 : 1));
+    const parts = r.parts.map((i) => v[i]);
+    const total = v[r.total];
+    if (total < Math.max(...parts) || total > parts.reduce((a, b) => a + b, 0)) continue;
+    hidden.forEach((i, k) => seen[k].add(v[i]));
+  }
+  return seen.some((vals) => vals.size === 1);
+}
+
 function exposed(values: number[], state: CellState[], r: Relation): boolean {
+  if (r.kind === "union") return unionExposed(values, state, r);
   const cells = [r.total, ...r.parts];
   const hidden = cells.filter((i) => state[i] !== "shown");
   if (hidden.length === 0) return false;

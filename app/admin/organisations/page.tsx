@@ -1,15 +1,23 @@
 import Link from "next/link";
-import { listOrganisations, ORG_KIND_LABELS, TRUST_TYPE_LABELS } from "@/lib/admin";
+import { getOrganisation, ORG_KIND_LABELS, ORG_KINDS, searchOrganisations, TRUST_TYPE_LABELS } from "@/lib/admin";
 import { BackLink, InsetText, PageHeading, Tag } from "../../_components/ui";
+import { FilterBar, FilterField, Pager } from "../list-controls";
+import { organisationFormOptions } from "./options";
 import { requireAdmin } from "../guard";
 
 export const metadata = { title: "Organisations – Administration" };
 
-export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdmin();
   const sp = await searchParams;
-  const orgs = await listOrganisations(actor);
-  const changed = orgs.find((o) => o.id === (sp.created ?? sp.updated));
+  const changedId = typeof (sp.created ?? sp.updated) === "string" ? ((sp.created ?? sp.updated) as string) : null;
+  const [result, options, changed] = await Promise.all([
+    searchOrganisations(actor, sp),
+    organisationFormOptions(actor),
+    changedId ? getOrganisation(actor, changedId).catch(() => null) : Promise.resolve(null),
+  ]);
+  const orgs = result.rows;
+  const f = result.filters;
   return (
     <>
       <BackLink href="/admin">Administration</BackLink>
@@ -26,9 +34,35 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           Add an organisation
         </Link>
       </p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="orgs-caption">
+      <FilterBar action="/admin/organisations" active={!!(f.q || f.kind || f.ics)}>
+        <FilterField id="filter-q" label="Name or ODS code">
+          <input id="filter-q" name="q" type="search" defaultValue={f.q ?? ""} className="nhs-input" autoComplete="off" />
+        </FilterField>
+        <FilterField id="filter-kind" label="Kind">
+          <select id="filter-kind" name="kind" defaultValue={f.kind ?? ""} className="nhs-input">
+            <option value="">All kinds</option>
+            {ORG_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {ORG_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField id="filter-ics" label="Integrated Care System (ICS)">
+          <select id="filter-ics" name="ics" defaultValue={f.ics ?? ""} className="nhs-input">
+            <option value="">All</option>
+            {options.icsOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+      </FilterBar>
+      <Pager path="/admin/organisations" query={{ q: f.q, kind: f.kind, ics: f.ics }} page={result.page} pages={result.pages} total={result.total} pageSize={result.pageSize} noun={["organisation", "organisations"]} />
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-labelledby="orgs-caption">
         <table className="nhs-table">
-          <caption id="orgs-caption">Every organisation, by Integrated Care System (ICS)</caption>
+          <caption id="orgs-caption">Organisations by name</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>

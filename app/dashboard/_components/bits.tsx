@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Actor } from "@/lib/access";
 import type { Cell, DashboardView } from "@/lib/dashboards";
 import { NHS_CHART_COLOURS } from "@/lib/dashboards/charts";
+import type { ChartPair } from "@/lib/dashboards/chart-specs";
 import { registerHref, type DashboardFilters, type Drill } from "@/lib/dashboards/filters";
 
 /** What every panel component (./panels/) is given. */
@@ -28,7 +29,8 @@ export const NO_DECISIONS = (view: DashboardView) =>
 export function Num({ value, href, label }: { value: Cell; href?: string | null; label?: string }) {
   if (typeof value === "object") return <span className="whitespace-nowrap text-nhs-secondary">{value.secondary ? "not shown" : "fewer than 3"}</span>;
   const text = value.toLocaleString("en-GB");
-  if (!href) return <>{text}</>;
+  // A nought leads nowhere: plain text, not a link to an empty list.
+  if (!href || value === 0) return <>{text}</>;
   return (
     <Link href={href} className="font-semibold">
       {text}
@@ -37,9 +39,6 @@ export function Num({ value, href, label }: { value: Cell; href?: string | null;
   );
 }
 
-/** For charts: a suppressed cell is drawn as nought (the table says "fewer than 3"). */
-export const plotted = (c: Cell) => (typeof c === "object" ? 0 : c);
-
 export function percent(share: number | null): string {
   if (share === null) return "–";
   return `${Math.round(share * 100)}%`;
@@ -47,7 +46,7 @@ export function percent(share: number | null): string {
 
 export function Panel({ id, title, intro, children }: { id: string; title: string; intro: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="nhs-panel mb-8 min-w-0">
+    <section aria-labelledby={`${id}-heading`} className="nhs-panel mb-8 min-w-0 p-4! sm:p-6!">
       <h2 id={`${id}-heading`} className="mb-2 text-2xl">
         {title}
       </h2>
@@ -58,23 +57,29 @@ export function Panel({ id, title, intro, children }: { id: string; title: strin
 }
 
 /**
- * An ECharts SVG from lib/dashboards/charts.ts (renderBarChart). Only that output is ever inlined: ECharts
- * escapes text content and that module escapes the attributes it adds. The numbers are in the
- * table beside it, so the figure is hidden from nobody.
+ * An ECharts SVG pair from lib/dashboards/chart-specs.ts (renderChartPair): the narrow rendering on a
+ * phone, the wide one from 640 px. Only that output is ever inlined: ECharts escapes text content and
+ * charts.ts escapes the attributes it adds. The numbers are in the table beside it, so the figure is
+ * hidden from nobody.
  */
-export function Chart({ svg, caption }: { svg: string; caption: string }) {
+export function Chart({ chart, caption }: { chart: ChartPair; caption: string }) {
+  const hidden = chart.wide.includes("Hatched: not shown");
   return (
     <figure className="mb-4 max-w-3xl">
-      <div className="w-full [&_svg]:h-auto [&_svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg }} />
-      <figcaption className="mt-1 text-base text-nhs-secondary">{caption}</figcaption>
+      <div className="w-full sm:hidden [&_svg]:h-auto [&_svg]:max-w-full" data-chart="narrow" dangerouslySetInnerHTML={{ __html: chart.narrow }} />
+      <div className="hidden w-full sm:block [&_svg]:h-auto [&_svg]:max-w-full" data-chart="wide" dangerouslySetInnerHTML={{ __html: chart.wide }} />
+      <figcaption className="mt-1 text-base text-nhs-secondary">
+        {caption}
+        {hidden ? " A hatched mark stands for a figure that is not shown (fewer than 3, or hidden so that one cannot be worked out): it is never drawn as nought." : ""}
+      </figcaption>
     </figure>
   );
 }
 
-/** A table that scrolls sideways on a phone instead of squashing. */
+/** A table that scrolls sideways on a phone instead of squashing. `relative`: screen-reader text inside stays inside. */
 export function TableWrap({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="mb-6 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+    <div className="relative mb-6 overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
   );

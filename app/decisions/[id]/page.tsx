@@ -11,6 +11,7 @@ import { DecisionMeetings } from "./_sections/meetings";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
 import { OutcomesPanel } from "./_sections/outcomes-panel";
+import { PositionCallout } from "./_sections/position-callout";
 import { SignOffPanel } from "./_sections/sign-off-panel";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
@@ -30,6 +31,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
   return (
     <div className="max-w-5xl">
       <DecisionHeader d={d} done={done} />
+      <PositionCallout d={d} actor={actor} />
       <DecisionDetails d={d} />
       <DecisionFiles d={d} actor={actor} />
       {/* Once signed off, the criteria are shown with their outcomes instead. */}

@@ -1,7 +1,7 @@
 import { getBalancePanel, type SideCounts } from "@/lib/dashboards";
-import { renderBarChart } from "@/lib/dashboards/charts";
+import { categoryChart, icsChart, quarterChart } from "@/lib/dashboards/chart-specs";
 import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterLabel, type Drill } from "@/lib/dashboards/filters";
-import { Chart, Empty, Num, NO_DECISIONS, Pair, Panel, SYSTEM, TRUST, TableWrap, TooFewTrusts, linker, percent, plotted, type PanelProps } from "../bits";
+import { Chart, Empty, Num, NO_DECISIONS, Pair, Panel, TableWrap, TooFewTrusts, linker, percent, type PanelProps } from "../bits";
 
 function SideTable({
   caption,
@@ -55,25 +55,11 @@ function SideTable({
   );
 }
 
-function sideChart(title: string, categories: string[], counts: SideCounts[], opts: { horizontal?: boolean; stacked?: boolean } = {}) {
-  return renderBarChart({
-    title,
-    categories,
-    series: [
-      { name: "Favoured the system", values: counts.map((c) => plotted(c.system)), color: SYSTEM },
-      { name: "Favoured the trust", values: counts.map((c) => plotted(c.trust)), color: TRUST },
-    ],
-    horizontal: opts.horizontal,
-    stacked: opts.stacked,
-    ariaLabel: `${title}: bar chart. The same figures are in the table that follows.`,
-  });
-}
-
 export async function BalancePanelView({ actor, view, filters }: PanelProps) {
   const b = await getBalancePanel(actor, view, filters);
   const link = linker(view, filters);
   const national = view.kind === "national";
-  const suppressNote = national ? " Cells of fewer than 3 decisions are drawn as nought and shown as “fewer than 3”; cells that would let one be worked out are drawn as nought and marked “not shown”." : "";
+  const suppressNote = national ? " In the table, cells of fewer than 3 decisions read “fewer than 3”, and cells that would let one be worked out read “not shown”." : "";
   const total = b.total.total;
   return (
     <Panel
@@ -129,7 +115,7 @@ export async function BalancePanelView({ actor, view, filters }: PanelProps) {
 
           <Pair>
           <Chart
-            svg={sideChart("Decisions by quarter", b.byQuarter.map((q) => quarterLabel(q.quarter)), b.byQuarter)}
+            chart={quarterChart(b.byQuarter)}
             caption={`Number of decisions decided in each financial-year quarter, by the side they favoured.${suppressNote}`}
           />
           <SideTable
@@ -143,7 +129,7 @@ export async function BalancePanelView({ actor, view, filters }: PanelProps) {
 
           <Pair>
           <Chart
-            svg={sideChart("Decisions by category", b.byCategory.map((c) => CATEGORY_LABELS[c.category]), b.byCategory, { horizontal: true, stacked: true })}
+            chart={categoryChart(b.byCategory)}
             caption={`Number of decisions in each category, by the side they favoured.${suppressNote}`}
           />
           <SideTable
@@ -172,7 +158,7 @@ export async function BalancePanelView({ actor, view, filters }: PanelProps) {
           {b.byIcs ? (
             <Pair>
               <Chart
-                svg={sideChart("Decisions by Integrated Care System", b.byIcs.map((c) => c.icsName), b.byIcs, { horizontal: true, stacked: true })}
+                chart={icsChart(b.byIcs)}
                 caption={`Number of decisions in each Integrated Care System (ICS), by the side they favoured.${suppressNote}`}
               />
               <SideTable

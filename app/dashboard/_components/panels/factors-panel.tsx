@@ -1,7 +1,7 @@
 import { getFactorsPanel, isSuppressed } from "@/lib/dashboards";
-import { renderBarChart } from "@/lib/dashboards/charts";
+import { factorsChart } from "@/lib/dashboards/chart-specs";
 import { FACTOR_LABELS } from "@/lib/dashboards/filters";
-import { Chart, Empty, Num, NO_DECISIONS, Panel, SYSTEM, TRUST, TableWrap, TooFewTrusts, linker, plotted, type PanelProps } from "../bits";
+import { Chart, Empty, Num, NO_DECISIONS, Panel, TableWrap, TooFewTrusts, linker, type PanelProps } from "../bits";
 
 export async function FactorsPanelView({ actor, view, filters }: PanelProps) {
   const f = await getFactorsPanel(actor, view, filters);
@@ -27,17 +27,7 @@ export async function FactorsPanelView({ actor, view, filters }: PanelProps) {
       ) : (
         <>
           <Chart
-            svg={renderBarChart({
-              title: "Decisions citing each factor",
-              categories: used.map((r) => FACTOR_LABELS[r.factor]),
-              series: [
-                { name: "Favoured the system", values: used.map((r) => plotted(r.decisions.system)), color: SYSTEM },
-                { name: "Favoured the trust", values: used.map((r) => plotted(r.decisions.trust)), color: TRUST },
-              ],
-              horizontal: true,
-              stacked: true,
-              ariaLabel: "Decisions citing each factor, by side favoured. The same figures are in the table that follows.",
-            })}
+            chart={factorsChart(used)}
             caption="Number of decisions that recorded each factor as weighed, by the side they favoured. A decision can cite several factors."
           />
           <TableWrap label="Factors weighed">

@@ -1,5 +1,5 @@
 import { getOutcomesBySidePanel, isSuppressed } from "@/lib/dashboards";
-import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/dashboards/charts";
+import { outcomesChart } from "@/lib/dashboards/chart-specs";
 import { FAVOURED_LABELS } from "@/lib/dashboards/filters";
 import { Chart, Empty, Num, Panel, TableWrap, TooFewTrusts, linker, percent, type PanelProps } from "../bits";
 
@@ -27,21 +27,8 @@ export async function OutcomesBySidePanelView({ actor, view, filters }: PanelPro
       ) : (
         <>
           <Chart
-            svg={renderBarChart({
-              title: "Share of assessed criteria by outcome (%)",
-              categories: o.sides.map((s) => `Favoured the ${s.favoured}`),
-              series: [
-                { name: "Met", values: o.sides.map((s) => Math.round((s.shares.met ?? 0) * 100)), color: NHS_CHART_COLOURS.green },
-                { name: "Partly met", values: o.sides.map((s) => Math.round((s.shares.partlyMet ?? 0) * 100)), color: NHS_CHART_COLOURS.warmYellow },
-                { name: "Not met", values: o.sides.map((s) => Math.round((s.shares.notMet ?? 0) * 100)), color: NHS_CHART_COLOURS.red },
-              ],
-              horizontal: true,
-              stacked: true,
-              ariaLabel: "Share of assessed criteria met, partly met and not met, by side favoured. The same figures are in the table that follows.",
-            })}
-            caption={`Percentage of assessed success criteria with a known outcome (met, partly met, not met), by the side the decision favoured. Criteria assessed as unknown are left out of the shares.${
-              o.sides.some((s) => s.shares.met === null) ? " A side with no bar has no share shown (none assessed, or hidden to protect small numbers)." : ""
-            }`}
+            chart={outcomesChart(o.sides)}
+            caption="Number of assessed success criteria met, partly met and not met, by the side the decision favoured. Criteria assessed as unknown are left out; the table gives the shares."
           />
           <TableWrap label="Outcomes by side">
             <table className="nhs-table">

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getReciprocityPanel } from "@/lib/dashboards";
-import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/dashboards/charts";
+import { reciprocityChart } from "@/lib/dashboards/chart-specs";
 import { formatMoneyK } from "@/lib/format";
-import { Chart, Empty, Num, Panel, SYSTEM, TableWrap, linker, type PanelProps } from "../bits";
+import { Chart, Empty, Num, Panel, TableWrap, linker, type PanelProps } from "../bits";
 
 /** An amount in £ linking to the decisions that named it. */
 function Money({ k, href, label }: { k: number | null; href: string | null; label: string }) {
@@ -42,16 +42,7 @@ export async function ReciprocityPanelView({ actor, view, filters }: PanelProps)
       ) : (
         <>
           <Chart
-            svg={renderBarChart({
-              title: "Decisions given and received",
-              categories: r.trusts.map((t) => t.trustName),
-              series: [
-                { name: "Gave", values: r.trusts.map((t) => t.gaveDecisions), color: SYSTEM },
-                { name: "Received", values: r.trusts.map((t) => t.receivedDecisions), color: NHS_CHART_COLOURS.green },
-              ],
-              horizontal: true,
-              ariaLabel: "Decisions each trust gave and received: bar chart. The same figures are in the table that follows.",
-            })}
+            chart={reciprocityChart(r.trusts)}
             caption="Number of decisions by which each trust helped others (gave) and was helped (received)."
           />
           <TableWrap label="Given and received by trust">

@@ -21,7 +21,7 @@ export async function SignOffSummaryPanelView({ actor, view, filters }: PanelPro
             {s.medianDays === null ? (
               "–"
             ) : (
-              <Num value={s.medianDays} href={filters.status ? null : link({ status: "signed_off,reviewed" })} label="days: see the decisions it is the median of" />
+              <Num value={typeof s.medianDays === "number" ? Math.round(s.medianDays) : s.medianDays} href={filters.status ? null : link({ status: "signed_off,reviewed" })} label="days: see the decisions it is the median of" />
             )}
           </dd>
           <dd className="text-base text-nhs-secondary">

@@ -1,6 +1,6 @@
 import { getWordPairsPanel, WORD_PAIRS_MIN_DECISIONS } from "@/lib/dashboards";
-import { renderBarChart } from "@/lib/dashboards/charts";
-import { Chart, Empty, Pair, Panel, SYSTEM, TableWrap, TooFewTrusts, type PanelProps } from "../bits";
+import { wordPairsChart } from "@/lib/dashboards/chart-specs";
+import { Chart, Empty, Pair, Panel, TableWrap, TooFewTrusts, type PanelProps } from "../bits";
 
 export async function WordPairsPanelView({ actor, view, filters }: PanelProps) {
   const w = await getWordPairsPanel(actor, view, filters);
@@ -38,13 +38,7 @@ export async function WordPairsPanelView({ actor, view, filters }: PanelProps) {
       ) : (
         <Pair>
           <Chart
-            svg={renderBarChart({
-              title: "Most frequent word pairs",
-              categories: w.pairs.map((p) => p.pair),
-              series: [{ name: "Times used", values: w.pairs.map((p) => p.count), color: SYSTEM }],
-              horizontal: true,
-              ariaLabel: "Most frequent word pairs: bar chart. The same figures are in the table that follows.",
-            })}
+            chart={wordPairsChart(w.pairs)}
             caption={
               view.kind === "national"
                 ? "Number of decisions using each pair of adjacent words (each decision counted once; only pairs used by at least 3 decisions of 3 different trusts)."

@@ -17,7 +17,7 @@ export function DecisionCriteria({ d }: SectionProps) {
       {d.criteria.length === 0 ? (
         <p>No success criteria yet{d.permissions.canEdit ? " — add at least one before you submit for sign-off" : ""}.</p>
       ) : (
-        <div className="relative overflow-x-auto">
+        <div className="relative overflow-x-auto" role="region" aria-label="Success criteria" tabIndex={0}>
           <table className="nhs-table">
             <caption className="sr-only">Success criteria</caption>
             <thead>

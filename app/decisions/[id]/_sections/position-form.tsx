@@ -19,7 +19,7 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
   return (
-    <form action={action} noValidate aria-labelledby="record-position-heading">
+    <form id="record-position" action={action} noValidate aria-labelledby="record-position-heading" className="scroll-mt-4">
       <h3 id="record-position-heading" className="mb-2 text-xl">
         Record my position
       </h3>
@@ -54,6 +54,8 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
       />
       <TextArea name="comment" label="Comment" hint="Required if you object. Shown to the board with your position, and never hidden." error={errors.comment} defaultValue={values?.comment} rows={4} maxLength={LIMITS.positionComment} />
       <Select name="forum" label="Forum" hint="Where you took this position." error={errors.forum} options={FORUMS} defaultValue={values?.forum ?? current?.forum ?? "public_board"} />
+      {/* Conditional reveal without script: the description shows only once an interest is declared. */}
+      <div className="group/coi">
       <Choices
         type="radio"
         name="conflictDeclared"
@@ -62,11 +64,14 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
         error={errors.conflictDeclared}
         defaultValue={values?.conflictDeclared ?? "none"}
         options={[
-          { value: "none", label: "I have no conflict of interest" },
-          { value: "declared", label: "I declare a conflict of interest" },
+          { value: "none", label: "I have no interest to declare" },
+          { value: "declared", label: "I have an interest to declare" },
         ]}
       />
-      <TextArea name="conflict" label="Description of your conflict of interest" hint="Only if you declare one." error={errors.conflict} defaultValue={values?.conflict} rows={3} maxLength={LIMITS.conflict} />
+      <div className="hidden border-l-4 border-nhs-border pl-4 group-has-[input[value=declared]:checked]/coi:block">
+        <TextArea name="conflict" label="Description of your conflict of interest" hint="What the interest is and how it touches this decision." error={errors.conflict} defaultValue={values?.conflict} rows={3} maxLength={LIMITS.conflict} />
+      </div>
+      </div>
       <button type="submit" className="nhs-button" disabled={pending}>
         {pending ? "Recording…" : "Record my position"}
       </button>

@@ -10,7 +10,7 @@ export function DecisionVersions({ d }: SectionProps) {
       <h2 id="versions-heading" className="mb-4 text-2xl">
         Versions
       </h2>
-      <div className="relative overflow-x-auto">
+      <div className="relative overflow-x-auto" role="region" aria-label="Versions" tabIndex={0}>
         <table className="nhs-table">
           <caption className="sr-only">Frozen versions of this decision, newest first</caption>
           <thead>

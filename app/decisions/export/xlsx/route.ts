@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import { getActor } from "@/lib/auth";
 import { registerFiltersFromSearchParams, streamRegisterExportRows } from "@/lib/decisions";
+import { humanRows } from "@/lib/decisions/export-human";
+import { HUMAN_COLUMNS, HUMAN_SHEET_NAME } from "@/lib/export/human";
 import { REGISTER_COLUMNS, registerFileName } from "@/lib/export/register";
 import { streamXlsx } from "@/lib/export/xlsx";
 import { isAppError } from "@/lib/errors";
@@ -11,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
-/** The register with its current filters as an Excel workbook (the same columns as the CSV), streamed. */
+/** The register with its current filters as an Excel workbook, streamed: the CSV's columns, then a sheet for people. */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return notFound();
@@ -31,7 +33,14 @@ export async function GET(request: Request) {
     if (!first.done && first.value) yield first.value;
     for (let b = await batches.next(); !b.done && b.value; b = await batches.next()) yield b.value;
   }
-  const stream = streamXlsx(REGISTER_COLUMNS, all(), { onError: (e) => logError("[export] XLSX", e) });
+  // Sheet 2: the same decisions in words, for people, read again batch by batch once sheet 1 is written.
+  async function* readable() {
+    for await (const batch of streamRegisterExportRows(actor!, filters)) yield await humanRows(batch);
+  }
+  const stream = streamXlsx(REGISTER_COLUMNS, all(), {
+    extraSheets: [{ name: HUMAN_SHEET_NAME, columns: HUMAN_COLUMNS, batches: readable() }],
+    onError: (e) => logError("[export] XLSX", e),
+  });
   return new Response(Readable.toWeb(stream as Readable) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -80,7 +80,7 @@ export default async function VersionPage({ params }: Props) {
           ) : diff.changes.length === 0 ? (
             <p>Nothing in the content changed.</p>
           ) : (
-            <div className="relative overflow-x-auto">
+            <div className="relative overflow-x-auto" role="region" aria-label="Changes from the version before" tabIndex={0}>
               <table className="nhs-table">
                 <caption className="sr-only">Differences between version {diff.from} and version {diff.to}</caption>
                 <thead>
