@@ -110,8 +110,9 @@ function guessValue(field: CodedField, value: string): string {
 const cellText = (c: Cell): string => (c === null ? "" : typeof c === "object" ? c.date : typeof c === "boolean" ? (c ? "yes" : "no") : String(c)).trim();
 
 /** The distinct values of each mapped coded column (at most 50), each with its guess or the saved choice. */
-export function codedValues(table: SourceTable, mapping: ImportMapping): Partial<Record<CodedField, { value: string; count: number; mapped: string }[]>> {
-  const out: Partial<Record<CodedField, { value: string; count: number; mapped: string }[]>> = {};
+export type CodedValue = { value: string; count: number; /** Null: not matched yet (no guess, no choice). */ mapped: string | null };
+export function codedValues(table: SourceTable, mapping: ImportMapping): Partial<Record<CodedField, CodedValue[]>> {
+  const out: Partial<Record<CodedField, CodedValue[]>> = {};
   for (const field of Object.keys(CODED_VALUES) as CodedField[]) {
     const col = mapping.columns[field];
     const i = col === undefined ? -1 : table.headers.indexOf(col);
@@ -125,7 +126,7 @@ export function codedValues(table: SourceTable, mapping: ImportMapping): Partial
     out[field] = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 50)
-      .map(([value, count]) => ({ value, count, mapped: value in saved ? saved[value] : guessValue(field, value) }));
+      .map(([value, count]) => ({ value, count, mapped: value in saved ? saved[value] : guessValue(field, value) || null }));
   }
   return out;
 }
@@ -171,7 +172,8 @@ export function applyMapping(table: SourceTable, mapping: ImportMapping): Applie
         const saved = mapping.values[id] ?? {};
         const mapped = text in saved ? saved[text] : guessValue(id, text);
         if (mapped && !(CODED_VALUES[id] as readonly string[]).includes(mapped)) problems(r.row, f, `"${mapped}" is not one of Fulcrum's values`);
-        // Unmapped ("leave unset"): empty, which the submit rules then name if the row needs it.
+        // Never guessed silently: a value no one matched is a problem; "leave unset" is a choice ("").
+        if (!(text in saved) && !mapped) problems(r.row, f, `"${text}" is not matched to a Fulcrum value: choose one for it, or "Leave unset", on the mapping page`);
         return mapped;
       }
       return typeof cell === "number" && !Number.isInteger(cell) ? String(cell) : text;
