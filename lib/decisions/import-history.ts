@@ -8,11 +8,12 @@ import "server-only";
 // SHA-256) and its audit event `decision.signed_off` with `imported: true`. No positions are written:
 // the members took none in Fulcrum.
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { decisions, importedSignOffs, type Decision } from "@/db/schema";
 import type { Actor } from "../access";
 import type { AuditAppender } from "../audit";
 import { AppError } from "../errors";
+import { loadReadableDecision } from "./access";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import type { HistoricSignOff } from "../export/import-rows";
 import type { ImportSource } from "./import-write";
@@ -90,8 +91,13 @@ export async function writeHistoricSignOffs(tx: DbOrTx, actor: Actor, rows: Hist
   }
 }
 
-/** What the decision page says of an imported sign-off, for someone who may read the decision (the caller checks). */
-export async function unsafeImportedSignOff(db: DbOrTx, decisionId: string) {
-  const [row] = await db.select().from(importedSignOffs).where(eq(importedSignOffs.decisionId, decisionId));
+/** An imported sign-off as the decision page shows it, for someone who may read the decision (else "not found"). */
+export async function getImportedSignOff(actor: Actor, decisionId: string) {
+  const db = await getDb();
+  await loadReadableDecision(db, actor, decisionId);
+  const [row] = await db
+    .select({ signedOffOn: importedSignOffs.signedOffOn, meeting: importedSignOffs.meeting, signedOffBy: importedSignOffs.signedOffBy, fileName: importedSignOffs.fileName, sheet: importedSignOffs.sheet, row: importedSignOffs.row, fileSha256: importedSignOffs.fileSha256, importedAt: importedSignOffs.importedAt })
+    .from(importedSignOffs)
+    .where(eq(importedSignOffs.decisionId, decisionId));
   return row ?? null;
 }

@@ -22,4 +22,4 @@ export { listDecisionsPage, registerWhere, type DecisionListItem, type ListFilte
 export { streamRegisterExportRows, listRegisterExportRows } from "./export-rows";
 export { checkImport, importDecisions, mayImport, MAX_IMPORT_BYTES, type ImportCheck, type ImportResult } from "./import";
 export { getImportMapping, listImportMappings, previewImportFile, saveImportMapping, type ImportFile, type ImportPreview } from "./import-file";
-export { unsafeImportedSignOff } from "./import-history";
+export { getImportedSignOff } from "./import-history";

@@ -1,8 +1,8 @@
 // An uploaded text file's bytes to text, with no silent damage (README, "Importing an existing
 // register"). UTF-8 with or without a BOM, UTF-16 (Excel's "Unicode text") with its BOM, or
 // Windows-1252 (Excel's "CSV (Comma delimited)" on Windows) are recognised; the platform's
-// TextDecoder reads them. A byte that is no character in the encoding found is never replaced
-// silently: it is kept as a mark (U+FFFD, or the C1 control Windows-1252 leaves undefined) that
+// TextDecoder reads the first two, a table the third (see decodeWindows1252). A byte that is no
+// character in the encoding found is never replaced silently: it is kept as a mark (U+FFFD, or the C1 control Windows-1252 leaves undefined) that
 // `unreadableIn` finds afterwards, so the refusal can name the row and column it is in. Pure.
 
 export type Encoding = "UTF-8" | "UTF-8 with BOM" | "UTF-16LE" | "UTF-16BE" | "Windows-1252";
@@ -63,9 +63,26 @@ export function decodeText(input: Uint8Array): Decoded {
   // Valid UTF-8 throughout, or UTF-8 with damage in it (valid multi-byte characters beside bad
   // bytes): read as UTF-8, the bad bytes marked with U+FFFD and refused by row afterwards.
   if (firstBad < 0 || multibyte > 0) return { text: new TextDecoder("utf-8").decode(b), encoding: "UTF-8" };
-  // Only single high bytes: Windows-1252. The WHATWG decoder maps its five undefined bytes to the C1
-  // controls U+0081… which `unreadableIn` refuses.
-  return { text: new TextDecoder("windows-1252").decode(b), encoding: "Windows-1252" };
+  // Only single high bytes: Windows-1252. Its five undefined bytes stay the C1 controls U+0081…,
+  // which `unreadableIn` refuses.
+  return { text: decodeWindows1252(b), encoding: "Windows-1252" };
+}
+
+/**
+ * Windows-1252 by its table (WHATWG's index). Not TextDecoder("windows-1252"): Node decodes that
+ * label as ISO-8859-1, which turns "€", curly quotes and dashes into C1 controls.
+ */
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+export function decodeWindows1252(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; i += 8192) {
+    const chunk = b.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (c) => (c >= 0x80 && c <= 0x9f ? CP1252_80_9F[c - 0x80] : c)));
+  }
+  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { verifyAuditChains } from "@/lib/audit";
 import { getRegisterPanel } from "@/lib/dashboards";
 import {
   checkImport,
+  getImportedSignOff,
   getImportMapping,
   importDecisions,
   listImportMappings,
@@ -107,6 +108,9 @@ describe("an .xlsx register with its own headers", () => {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     expect(imported).toMatchObject({ signedOffOn: "2024-05-14", meeting: "Public board", signedOffBy: "Chair and three NEDs", fileName: "Decision register.xlsx", sheet: "Register 2024-25", row: 2, fileSha256: sha256 });
     expect(await t.db.select().from(positions).where(eq(positions.decisionId, hub.id))).toEqual([]);
+    expect(await getImportedSignOff(a.chair, hub.id)).toMatchObject({ signedOffOn: "2024-05-14", meeting: "Public board", row: 2 });
+    const outsider = await makeTrustWithBoard(t.db);
+    await expect(getImportedSignOff(outsider.ce, hub.id)).rejects.toMatchObject({ code: "not_found" });
     const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, hub.id))).orderBy(asc(auditEvents.id));
     expect(events.map((e) => e.action)).toEqual(["decision.create", "decision.submit", "decision.signed_off"]);
     expect(events[2].after).toMatchObject({ imported: true, signedOffOn: "2024-05-14", importedFrom: { file: "Decision register.xlsx", sheet: "Register 2024-25", row: 2, sha256 } });
