@@ -6,12 +6,13 @@ import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, decisions, importedSignOffs, positions } from "@/db/schema";
+import { auditEvents, decisionVersions, decisions, importedSignOffs, positions } from "@/db/schema";
 import type { Actor } from "@/lib/access";
 import { verifyAuditChains } from "@/lib/audit";
 import { getRegisterPanel } from "@/lib/dashboards";
 import {
   checkImport,
+  createDecision,
   getImportedSignOff,
   getImportMapping,
   importDecisions,
@@ -19,7 +20,10 @@ import {
   listRegister,
   previewImportFile,
   saveImportMapping,
+  submitDecision,
 } from "@/lib/decisions";
+import { writeImportInTx } from "@/lib/decisions/import-write";
+import { decisionInput } from "../support/decisions";
 import { makeTrustWithBoard } from "../support/factories";
 import { useTestDatabase } from "../support/db";
 
@@ -219,5 +223,49 @@ describe("saved mappings and other trusts", () => {
     expect(check.errors.filter((e) => /You cannot import decisions for/.test(e.message)).map((e) => e.row)).toEqual([2, 4, 5]);
     await expect(importDecisions(other, { name: "r.xlsx", bytes, sheet: "Register 2024-25", mapping: mappingFor(a.trust.ods) })).rejects.toThrow();
     expect(await t.db.select().from(decisions).where(inArray(decisions.trustId, [a.trust.id, b.trust.id]))).toEqual([]);
+  });
+});
+
+describe("a historic row writes what create and submit write, then an imported sign-off", () => {
+  it("equals createDecision + submitDecision in its columns, version, hash and events, then is signed off on the past date", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const input = decisionInput({ decidedOn: "2024-01-10", trust: a.trust.ods });
+    const source = { file: "history.xlsx", sheet: "Sheet1", sha256: "ab".repeat(32) };
+    const { ids } = await t.db.transaction((tx) =>
+      writeImportInTx(tx, a.ce, [{ row: 7, raw: input, submit: true, signedOff: { on: "2024-02-01", meeting: "Private board", by: "The Chair" } }], { total: 1, source }),
+    );
+    const created = await createDecision(a.ce, input);
+    await submitDecision(a.ce, { id: created.id, baseRevision: created.revision });
+
+    const [[hist], [form]] = await Promise.all([ids[0], created.id].map((id) => t.db.select().from(decisions).where(eq(decisions.id, id))));
+    const same = ({ id: _i, createdAt: _c, updatedAt: _u, submittedAt: _s, signedOffAt: _so, status: _st, revision: _r, contentHash: _h, ...rest }: typeof hist) => rest;
+    expect(same(hist)).toEqual(same(form));
+    expect(hist).toMatchObject({ status: "signed_off", revision: form.revision + 1, version: 1 });
+    expect(hist.signedOffAt?.toISOString()).toBe("2024-02-01T12:00:00.000Z");
+    expect(hist.submittedAt?.toISOString()).toBe("2024-02-01T12:00:00.000Z");
+    const versions = await Promise.all([hist, form].map((d) => t.db.select().from(decisionVersions).where(eq(decisionVersions.decisionId, d.id))));
+    const scrub = (d: typeof hist, v: unknown) => JSON.parse(JSON.stringify(v).replaceAll(d.id, "<id>"));
+    expect(scrub(hist, versions[0][0].content)).toMatchObject({ ...scrub(form, versions[1][0].content), criteria: expect.any(Array) });
+    expect(hist.contentHash).toBe(versions[0][0].contentHash);
+
+    const eventsOf = async (d: typeof hist) =>
+      (await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, "decision"), eq(auditEvents.entityId, d.id))).orderBy(asc(auditEvents.id))).map((e) => ({ action: e.action, after: e.after as Record<string, unknown> }));
+    const [he, fe] = [await eventsOf(hist), await eventsOf(form)];
+    expect(he.map((e) => e.action)).toEqual([...fe.map((e) => e.action), "decision.signed_off"]);
+    for (const i of [0, 1]) {
+      const { importedFrom, ...rest } = he[i].after;
+      expect(importedFrom).toEqual({ ...source, row: 7 });
+      expect(Object.keys(rest).sort()).toEqual(Object.keys(fe[i].after).sort());
+    }
+    expect(he[2].after).toMatchObject({ imported: true, signedOffOn: "2024-02-01", meeting: "Private board", signedOffBy: "The Chair", importedFrom: { ...source, row: 7 } });
+  });
+
+  it("refuses a sign-off date in the future or before the decision, naming the row", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const write = (on: string) =>
+      t.db.transaction((tx) => writeImportInTx(tx, a.ce, [{ row: 9, raw: decisionInput({ decidedOn: "2024-01-10", trust: a.trust.ods }), submit: true, signedOff: { on, meeting: "", by: "" } }], { total: 1 }));
+    await expect(write("2099-01-01")).rejects.toMatchObject({ row: 9 });
+    await expect(write("2023-12-31")).rejects.toMatchObject({ row: 9 });
+    expect(await rowsOf(a.trust.id)).toEqual([]);
   });
 });
