@@ -66,13 +66,20 @@ export function appendHistoricSignOff(
 export async function writeHistoricSignOffs(tx: DbOrTx, actor: Actor, rows: HistoricWrite[], source?: ImportSource) {
   if (!rows.length) return;
   const now = new Date();
-  for (const h of rows) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = sql.join(
+      chunk.map((h) => sql`(${h.decisionId}::uuid, ${h.at.toISOString()}::timestamptz, ${h.baseRevision}::int)`),
+      sql`, `,
+    );
     const updated = await tx
       .update(decisions)
-      .set({ status: "signed_off", signedOffAt: h.at, submittedAt: h.at, revision: sql`${decisions.revision} + 1`, updatedAt: now })
-      .where(sql`${eq(decisions.id, h.decisionId)} and ${decisions.revision} = ${h.baseRevision} and ${decisions.status} = 'awaiting_sign_off'`)
+      .set({ status: "signed_off", signedOffAt: sql`v.at`, submittedAt: sql`v.at`, revision: sql`${decisions.revision} + 1`, updatedAt: now })
+      .from(sql`(values ${values}) as v(id, at, base_revision)`)
+      .where(sql`${decisions.id} = v.id and ${decisions.revision} = v.base_revision and ${decisions.status} = 'awaiting_sign_off'`)
       .returning({ id: decisions.id });
-    if (updated.length !== 1) throw new Error("import: a historic decision changed under the import");
+    // The decisions were created and submitted by this transaction, so none can have moved on.
+    if (updated.length !== chunk.length) throw new Error("import: a historic decision changed under the import");
   }
   for (let i = 0; i < rows.length; i += 1000) {
     await tx.insert(importedSignOffs).values(

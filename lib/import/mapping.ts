@@ -30,7 +30,7 @@ export const FIELDS: Field[] = [
   { id: "trust ODS", label: "Trust (ODS code)", kind: "text", hint: "Leave unset to import everything into the trust chosen below.", synonyms: ["trust", "ods", "ods code", "trust code", "organisation", "organisation code"] },
   { id: "author email", label: "Author email (administrators)", kind: "text", hint: "The trust's Chief Executive.", synonyms: ["owner", "author", "lead", "owner email", "ce", "chief executive", "responsible"] },
   { id: "submit", label: "Submit for sign-off", kind: "text", hint: "yes or no.", synonyms: ["submit for sign off"] },
-  { id: "historic signed off on", label: "Signed off on (history)", kind: "date", hint: "A past date: the row comes in as already signed off then.", synonyms: ["signed off", "signed off on", "sign off date", "date signed off", "approved", "approved on", "date approved", "board date", "approval date"] },
+  { id: "historic signed off on", label: "Signed off on (history)", kind: "date", hint: "A past date: the row comes in as already signed off then.", synonyms: ["signed off", "sign off date", "date signed off", "approved", "approved on", "date approved", "board date", "approval date"] },
   { id: "historic meeting", label: "Signed off at (meeting)", kind: "text", hint: "Like \"public board, 12 March 2024\".", synonyms: ["meeting", "board meeting", "approved at", "signed off at", "forum", "committee"] },
   { id: "historic signed off by", label: "Signed off by (history)", kind: "text", hint: "Who signed it off, as the register records it.", synonyms: ["signed off by", "approved by", "approver", "approvers", "sign off by"] },
 ];
@@ -66,7 +66,10 @@ export const normHeader = (s: string) =>
     .replace(/\be mail\b/g, "email")
     .trim();
 
-/** Guesses a mapping from the column names: exact field names first, then synonyms. */
+/**
+ * Guesses a mapping from the column names: exact field names first, then synonyms. A register export's
+ * own "signed off on" is no synonym: re-importing an export must not turn it into history unasked.
+ */
 export function guessColumns(headers: string[]): ImportMapping["columns"] {
   const out: ImportMapping["columns"] = {};
   const taken = new Set<string>();
