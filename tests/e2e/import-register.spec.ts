@@ -67,5 +67,12 @@ for (const width of [1280, 320]) {
     await expect(page.getByRole("link", { name: `${MARKER} shared play therapists` }).first()).toBeVisible();
     await expectAccessible(page);
     await noSidewaysScroll(page);
+    // Its page says it was signed off before Fulcrum, and where it came from: no positions.
+    await page.getByRole("link", { name: `${MARKER} shared play therapists` }).first().click();
+    const signOff = page.getByRole("region", { name: "Board sign-off" });
+    await expect(signOff).toContainText("Signed off on 12 March 2025 at Public board, before this decision was in Fulcrum.");
+    await expect(signOff).toContainText(/Recorded as imported from register-\d+\.xlsx, sheet "Decisions log", row 2/);
+    await expectAccessible(page);
+    await noSidewaysScroll(page);
   });
 }
