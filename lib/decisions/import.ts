@@ -68,7 +68,7 @@ async function check(actor: Actor, input: string | ImportFile): Promise<Checked>
       // A file in Fulcrum's own columns (a register export, the CSV the page documents): read by its header.
       const { table } = read;
       const text = (c: Cell) => (c === null ? "" : typeof c === "object" ? c.date : String(c));
-      parsed = validateImportRecords([table.headers, ...table.rows.map((r) => r.cells.map(text))], { ...opts, rowNumbers: [table.headerRow, ...table.rows.map((r) => r.row)] });
+      parsed = validateImportRecords([table.rawHeaders, ...table.rows.map((r) => r.cells.map(text))], { ...opts, rowNumbers: [table.headerRow, ...table.rows.map((r) => r.row)] });
     } else {
       const mapping = await resolveMapping(actor, input.mapping);
       const applied = applyMapping(read.table, mapping);
@@ -77,10 +77,15 @@ async function check(actor: Actor, input: string | ImportFile): Promise<Checked>
       display = (column) => displayColumn(mapping, column);
     }
   }
-  const errors: ImportError[] = [...fileErrors, ...parsed.errors.map((e) => ({ ...e, column: display(e.column) }))];
-  // One message per row and column: the first found (the file's own) stands. A set, not a scan, since
-  // a 10,000-row file may now collect an error from every check on every row.
-  const seen = new Set(errors.map((e) => `${e.row}\u0000${e.column}`));
+  // One message per row and column: the first found (reading the file, then the file's own rules)
+  // stands. A set, not a scan, since a 10,000-row file may collect an error from every check on every row.
+  const seen = new Set<string>();
+  const errors: ImportError[] = [...fileErrors, ...parsed.errors.map((e) => ({ ...e, column: display(e.column) }))].filter((e) => {
+    const key = `${e.row}\u0000${e.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const fail = (row: number, columnId: string, message: string) => {
     const column = display(columnId);
     const key = `${row}\u0000${column}`;

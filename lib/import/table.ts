@@ -18,6 +18,8 @@ export type SourceTable = {
   sheet: string | null;
   /** Column names, made unique ("Impact", "Impact (2)"); a blank header becomes "Column C". */
   headers: string[];
+  /** The header cells as the file has them (blank, repeated). */
+  rawHeaders: string[];
   headerRow: number;
   rows: TableRow[];
 };
@@ -93,6 +95,7 @@ export function readDelimited(bytes: Uint8Array): SourceTable {
     sheets: [],
     sheet: null,
     headers: uniqueHeaders(header.fields),
+    rawHeaders: header.fields,
     headerRow: 1,
     rows: data.map((r, i) => ({ row: i + 2, cells: r.fields.map((f) => (f === "" ? null : f)) })).filter((r) => !r.cells.every(isBlank)),
   });
@@ -142,6 +145,7 @@ export async function readXlsx(bytes: Uint8Array, sheetName: string | null): Pro
     sheets,
     sheet: ws.name,
     headers: uniqueHeaders(header.cells.map((c) => (c === null ? "" : typeof c === "object" ? c.date : String(c)))),
+    rawHeaders: header.cells.map((c) => (c === null ? "" : typeof c === "object" ? c.date : String(c))),
     headerRow: header.row,
     rows,
   });
