@@ -11,7 +11,7 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { formatMoneyK } from "../format";
 import { parseInput } from "../validation";
-import { CATEGORY_LABELS } from "./taxonomy";
+import { CATEGORY_LABELS, FAVOURED_LABELS, VISIBILITY_LABELS } from "./taxonomy";
 import { IMPORT_COLUMNS, type ImportError } from "../export/import-rows";
 import { FIELDS, ImportMappingSchema, applyMapping, codedValues, guessColumns, type ImportMapping } from "../import/mapping";
 import { ImportFileError, readTable, type SourceTable } from "../import/table";
@@ -69,6 +69,8 @@ const cellShown = (field: string, v: string): string => {
   if (f?.kind === "date" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatLongDate(v);
   if (f?.kind === "money" && /^-?\d+k$/.test(v)) return formatMoneyK(Number(v.slice(0, -1)));
   if (field === "category") return (CATEGORY_LABELS as Record<string, string>)[v] ?? v;
+  if (field === "favoured") return (FAVOURED_LABELS as Record<string, string>)[v] ?? v;
+  if (field === "visibility") return (VISIBILITY_LABELS as Record<string, string>)[v] ?? v;
   return v.length > 120 ? `${v.slice(0, 117)}…` : v;
 };
 
