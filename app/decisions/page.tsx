@@ -154,7 +154,7 @@ export default async function RegisterPage({ searchParams }: Props) {
         <a href={registerHref({ ...f, page: 1, pageSize: undefined, sort: undefined }, "/decisions/export/xlsx")} download>
           Download XLSX<span className="sr-only"> (Excel) of the decisions matching these filters</span>
         </a>
-        {isCe ? <Link href="/decisions/import">Import decisions from a CSV file</Link> : null}
+        {isCe ? <Link href="/decisions/import">Import decisions from a spreadsheet</Link> : null}
       </p>
       {ignored.length ? <p className="mb-4 text-nhs-secondary">Some filters in the address were not recognised and were left out: {ignored.join(", ")}.</p> : null}
 

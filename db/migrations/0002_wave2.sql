@@ -171,6 +171,29 @@ CREATE TABLE "aggregate_factor_counts" (
 	CONSTRAINT "aggregate_factor_counts_trust_id_author_id_quarter_category_favoured_status_visibility_factor_pk" PRIMARY KEY("trust_id","author_id","quarter","category","favoured","status","visibility","factor")
 );
 --> statement-breakpoint
+CREATE TABLE "import_mappings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"trust_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"mapping" jsonb NOT NULL,
+	"created_by_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "imported_sign_offs" (
+	"decision_id" uuid PRIMARY KEY NOT NULL,
+	"signed_off_on" date NOT NULL,
+	"meeting" text DEFAULT '' NOT NULL,
+	"signed_off_by" text DEFAULT '' NOT NULL,
+	"file_name" text NOT NULL,
+	"sheet" text,
+	"row" integer NOT NULL,
+	"file_sha256" text NOT NULL,
+	"imported_by_id" uuid NOT NULL,
+	"imported_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "decisions" ALTER COLUMN "context_financial_amount_m" SET DATA TYPE double precision;--> statement-breakpoint
 ALTER TABLE "criterion_outcomes" ADD COLUMN "actual_value" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "criterion_outcomes" ADD COLUMN "evidence_url" text DEFAULT '' NOT NULL;--> statement-breakpoint
@@ -195,6 +218,10 @@ ALTER TABLE "attachment_blobs" ADD CONSTRAINT "attachment_blobs_attachment_id_at
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_outcome_id_criterion_outcomes_id_fk" FOREIGN KEY ("outcome_id") REFERENCES "public"."criterion_outcomes"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploaded_by_id_users_id_fk" FOREIGN KEY ("uploaded_by_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_trust_id_organisations_id_fk" FOREIGN KEY ("trust_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_mappings" ADD CONSTRAINT "import_mappings_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imported_sign_offs" ADD CONSTRAINT "imported_sign_offs_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imported_sign_offs" ADD CONSTRAINT "imported_sign_offs_imported_by_id_users_id_fk" FOREIGN KEY ("imported_by_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_dedupe_key_key" ON "outbox" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("due_at") WHERE state in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "outbox_created_at_idx" ON "outbox" USING btree ("created_at");--> statement-breakpoint
@@ -216,6 +243,9 @@ CREATE INDEX "attachments_outcome_id_idx" ON "attachments" USING btree ("outcome
 CREATE INDEX "attachments_uploaded_by_id_idx" ON "attachments" USING btree ("uploaded_by_id");--> statement-breakpoint
 CREATE INDEX "attachments_text_idx" ON "attachments" USING gin (to_tsvector('english', coalesce("text_content", '')));--> statement-breakpoint
 CREATE INDEX "aggregate_decisions_trust_idx" ON "aggregate_decisions" USING btree ("trust_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "import_mappings_trust_name_key" ON "import_mappings" USING btree ("trust_id",lower("name"));--> statement-breakpoint
+CREATE INDEX "import_mappings_created_by_id_idx" ON "import_mappings" USING btree ("created_by_id");--> statement-breakpoint
+CREATE INDEX "imported_sign_offs_imported_by_id_idx" ON "imported_sign_offs" USING btree ("imported_by_id");--> statement-breakpoint
 ALTER TABLE "positions" ADD CONSTRAINT "positions_recorded_by_id_users_id_fk" FOREIGN KEY ("recorded_by_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "positions_recorded_by_id_idx" ON "positions" USING btree ("recorded_by_id");--> statement-breakpoint
 CREATE INDEX "positions_recorded_at_meeting_id_idx" ON "positions" USING btree ("recorded_at_meeting_id");

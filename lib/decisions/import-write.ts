@@ -14,6 +14,7 @@ import { AppError, isAppError } from "../errors";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import { parseInput } from "../validation";
 import { CreateDecisionSchema, submitProblems, type DecisionInput } from "./schemas";
+import { appendHistoricSignOff, assertHistoricSignOff, writeHistoricSignOffs, type HistoricSignOff, type HistoricWrite } from "./import-history";
 import { columnsFrom, linkableOrganisations, matchParts, partRows, readContents, trustRef, versionRow } from "./store";
 
 export type ImportWriteRow = {
@@ -24,7 +25,12 @@ export type ImportWriteRow = {
   /** An administrator imports on behalf of the trust's Chief Executive (OnBehalfOf in write.ts). */
   onBehalfOf?: Actor;
   submit: boolean;
+  /** Already signed off at a past meeting (implies submit): recorded as imported, with no positions. */
+  signedOff?: HistoricSignOff | null;
 };
+
+/** Where the rows came from: named by every audit event the import writes. */
+export type ImportSource = { file: string; sheet: string | null; sha256: string };
 
 /** A row refused by the same rules createDecisionInTx and submitDecisionInTx apply. */
 export class ImportRowFailure extends Error {
@@ -41,7 +47,7 @@ export class ImportRowFailure extends Error {
  * event per trust (`total`: the file's data rows). Throws ImportRowFailure naming the first row
  * refused; the caller's transaction then rolls everything back.
  */
-export async function writeImportInTx(tx: DbOrTx, actor: Actor, rows: ImportWriteRow[], { total }: { total: number }) {
+export async function writeImportInTx(tx: DbOrTx, actor: Actor, rows: ImportWriteRow[], { total, source }: { total: number; source?: ImportSource }) {
   const plans = await planRows(tx, actor, rows);
   const audit = await AuditAppender.open(tx, plans.map((p) => p.trust.id));
 
@@ -59,19 +65,22 @@ export async function writeImportInTx(tx: DbOrTx, actor: Actor, rows: ImportWrit
   const contents = await readContents(tx, [...inserted.values()]);
   const versions: ReturnType<typeof versionRow>[] = [];
   const submits: { id: string; status: DecisionStatus; version: number; contentHash: string; baseRevision: number }[] = [];
-  const perTrust = new Map<string, { created: number; submitted: number }>();
+  const perTrust = new Map<string, { created: number; submitted: number; signedOff: number }>();
+  const historic: HistoricWrite[] = [];
   for (const p of plans) {
     const d = inserted.get(p.values.id)!;
     const content = contents.get(d.id)!;
     const onBehalfOf = p.author !== actor ? { onBehalfOf: p.author.userId } : {};
+    // "Imported from <file>, sheet, row N" and the file's SHA-256, when the import knows its file.
+    const from = source ? { importedFrom: { file: source.file, sheet: source.sheet, row: p.row, sha256: source.sha256 } } : {};
     audit.append(actor, {
       organisationId: p.trust.id,
       action: "decision.create",
       entityType: "decision",
       entityId: d.id,
-      after: { revision: d.revision, status: d.status, content, ...onBehalfOf },
+      after: { revision: d.revision, status: d.status, content, ...onBehalfOf, ...from },
     });
-    const counts = perTrust.get(p.trust.id) ?? { created: 0, submitted: 0 };
+    const counts = perTrust.get(p.trust.id) ?? { created: 0, submitted: 0, signedOff: 0 };
     counts.created++;
     perTrust.set(p.trust.id, counts);
     const to = p.submitTo;
@@ -88,18 +97,25 @@ export async function writeImportInTx(tx: DbOrTx, actor: Actor, rows: ImportWrit
       entityType: "decision",
       entityId: d.id,
       before: { status: d.status, version: d.version },
-      after: { revision: d.revision + 1, status: to, version: frozen.version, contentHash: frozen.contentHash, ...onBehalfOf },
+      after: { revision: d.revision + 1, status: to, version: frozen.version, contentHash: frozen.contentHash, ...onBehalfOf, ...from },
     });
     counts.submitted++;
+    if (p.signedOff) {
+      historic.push(appendHistoricSignOff(audit, actor, { decision: d, row: p.row, signedOff: p.signedOff, version: frozen.version, contentHash: frozen.contentHash, source }));
+      counts.signedOff++;
+    }
   }
 
   for (const chunk of chunks(decisionVersions, versions)) await tx.insert(decisionVersions).values(chunk);
   await markSubmitted(tx, submits);
-  for (const [trustId, counts] of perTrust) {
-    audit.append(actor, { organisationId: trustId, action: "decision.import", entityType: "import", after: { rows: total, ...counts } });
+  await writeHistoricSignOffs(tx, actor, historic, source);
+  for (const [trustId, { signedOff, ...counts }] of perTrust) {
+    // The counts as before; history and the file only when there are some (an import without them reads as it always did).
+    const extra = { ...(signedOff ? { signedOff } : {}), ...(source ? { file: source.file, sheet: source.sheet, sha256: source.sha256 } : {}) };
+    audit.append(actor, { organisationId: trustId, action: "decision.import", entityType: "import", after: { rows: total, ...counts, ...extra } });
   }
   await audit.flush();
-  return { ids: plans.map((p) => p.values.id), submitted: submits.length };
+  return { ids: plans.map((p) => p.values.id), submitted: submits.length, signedOff: historic.length };
 }
 
 /**
@@ -137,6 +153,7 @@ async function planRows(tx: DbOrTx, actor: Actor, rows: ImportWriteRow[]) {
       const values = { id: randomUUID(), trustId: trust.id, authorId: author.userId, ...columnsFrom(input) };
       // submitDecisionInTx, on the draft as createDecisionInTx leaves it
       let submitTo: DecisionStatus | null = null;
+      if (r.signedOff && !r.submit) throw new AppError("invalid", "A decision signed off in the past must be submitted too");
       if (r.submit) {
         if (author !== actor) assertCan(actor, "decision.import");
         const draft = { ...values, status: "draft" as const, version: 0 };
@@ -150,7 +167,9 @@ async function planRows(tx: DbOrTx, actor: Actor, rows: ImportWriteRow[]) {
         // checked again below on the content as stored, which is what submitDecisionInTx checks.
         assertReadyToSubmit(input);
       }
-      return { row: r.row, input, author, trust, orgs, values, submitTo };
+      // History: signed off from awaiting sign-off, as the lifecycle allows; its date is in the past.
+      if (r.signedOff && submitTo) assertHistoricSignOff(submitTo, r.signedOff, input.decidedOn ?? null);
+      return { row: r.row, input, author, trust, orgs, values, submitTo, signedOff: r.signedOff ?? null };
     }),
   );
 }

@@ -12,7 +12,10 @@ import { memberships, organisations, users } from "@/db/schema";
 import { ROLE, can, isAdmin, membershipsWithRole, type Actor } from "../access";
 import { loadActor } from "../actors";
 import { AppError } from "../errors";
-import { importColumnOf, validateImportCsv, type ImportError, type ImportRow } from "../export/import-rows";
+import { importColumnOf, validateImportCsv, validateImportRecords, type ImportError, type ImportRow } from "../export/import-rows";
+import { applyMapping, displayColumn } from "../import/mapping";
+import type { Cell } from "../import/table";
+import { readImportTable, resolveMapping, sha256Hex, todayInLondon, type ImportFile } from "./import-file";
 import { CreateDecisionSchema, submitProblems } from "./schemas";
 import { ImportRowFailure, writeImportInTx } from "./import-write";
 
@@ -25,10 +28,12 @@ export type ImportCheck = {
   /** Rows that would be imported (all of them when there are no errors, else 0). */
   ready: number;
   toSubmit: number;
+  /** Rows that come in as already signed off at a past meeting. */
+  signedOff: number;
   trusts: string[];
 };
 
-type Checked = ImportCheck & { rows: (ImportRow & { trustId: string; authorId: string | null })[] };
+type Checked = ImportCheck & { rows: (ImportRow & { trustId: string; authorId: string | null })[]; sheet: string | null };
 
 /** Whether the actor may import at all: a trust's Chief Executive, or an administrator. */
 export function mayImport(actor: Actor): boolean {
@@ -45,16 +50,44 @@ function toLibInput(r: ImportRow) {
   return { ...r.input, criteria: (r.input.criteria ?? []).map((c) => ({ ...c, measure: c.measure || c.statement })) };
 }
 
-async function check(actor: Actor, text: string): Promise<Checked> {
+async function check(actor: Actor, input: string | ImportFile): Promise<Checked> {
   if (!mayImport(actor)) throw new AppError("not_found", "Page not found");
   const admin = isAdmin(actor);
   const ceTrusts = membershipsWithRole(actor, ROLE.chiefExecutive);
-  const parsed = validateImportCsv(text, { isAdmin: admin, allowedTrustOds: admin ? undefined : new Set(ceTrusts.map((m) => m.ods)) });
-  const errors: ImportError[] = [...parsed.errors];
-  // One message per row and column: the first found (the file's own) stands. A set, not a scan, since
-  // a 10,000-row file may now collect an error from every check on every row.
-  const seen = new Set(errors.map((e) => `${e.row}\u0000${e.column}`));
-  const fail = (row: number, column: string, message: string) => {
+  const opts = { isAdmin: admin, allowedTrustOds: admin ? undefined : new Set(ceTrusts.map((m) => m.ods)), today: todayInLondon() };
+  let parsed: ReturnType<typeof validateImportCsv>;
+  let display = (column: string) => column;
+  let sheetOf: string | null = null;
+  const fileErrors: ImportError[] = [];
+  if (typeof input === "string") parsed = validateImportCsv(input, opts);
+  else {
+    const read = await readImportTable(input);
+    if (!("errors" in read)) sheetOf = read.table.sheet;
+    if ("errors" in read) parsed = { rows: [], unparsed: [], errors: read.errors, total: 0 };
+    else if (!input.mapping) {
+      // A file in Fulcrum's own columns (a register export, the CSV the page documents): read by its header.
+      const { table } = read;
+      const text = (c: Cell) => (c === null ? "" : typeof c === "object" ? c.date : String(c));
+      parsed = validateImportRecords([table.rawHeaders, ...table.rows.map((r) => r.cells.map(text))], { ...opts, rowNumbers: [table.headerRow, ...table.rows.map((r) => r.row)] });
+    } else {
+      const mapping = await resolveMapping(actor, input.mapping);
+      const applied = applyMapping(read.table, mapping);
+      fileErrors.push(...applied.errors);
+      parsed = validateImportRecords(applied.records, { ...opts, rowNumbers: applied.rowNumbers });
+      display = (column) => displayColumn(mapping, column);
+    }
+  }
+  // One message per row and column: the first found (reading the file, then the file's own rules)
+  // stands. A set, not a scan, since a 10,000-row file may collect an error from every check on every row.
+  const seen = new Set<string>();
+  const errors: ImportError[] = [...fileErrors, ...parsed.errors.map((e) => ({ ...e, column: display(e.column) }))].filter((e) => {
+    const key = `${e.row}\u0000${e.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const fail = (row: number, columnId: string, message: string) => {
+    const column = display(columnId);
     const key = `${row}\u0000${column}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -121,28 +154,31 @@ async function check(actor: Actor, text: string): Promise<Checked> {
     total: parsed.total,
     errors,
     ready: ok ? rows.length : 0,
-    toSubmit: ok ? rows.filter((r) => r.submit).length : 0,
+    toSubmit: ok ? rows.filter((r) => r.submit && !r.signedOff).length : 0,
+    signedOff: ok ? rows.filter((r) => r.signedOff).length : 0,
     trusts: ok ? odsList.sort() : [],
     rows: ok ? rows : [],
+    sheet: sheetOf,
   };
 }
 
 /** The dry run: every row checked, nothing written. */
-export async function checkImport(actor: Actor, text: string): Promise<ImportCheck> {
-  const { rows: _rows, ...result } = await check(actor, text);
+export async function checkImport(actor: Actor, input: string | ImportFile): Promise<ImportCheck> {
+  const { rows: _rows, sheet: _sheet, ...result } = await check(actor, input);
   return result;
 }
 
-export type ImportResult = { created: number; submitted: number; ids: string[]; tookMs: number };
+export type ImportResult = { created: number; submitted: number; signedOff: number; ids: string[]; tookMs: number };
 
 /**
  * Imports the file: checked again (a dry run of the same bytes), then every decision created, and
  * submitted where the file says so, in one transaction (writeImportInTx). Any error: nothing is
  * written, and the error names the row.
  */
-export async function importDecisions(actor: Actor, text: string): Promise<ImportResult> {
+export async function importDecisions(actor: Actor, input: string | ImportFile): Promise<ImportResult> {
   const started = performance.now();
-  const checked = await check(actor, text);
+  const checked = await check(actor, input);
+  const source = typeof input === "string" ? undefined : { file: input.name, sheet: checked.sheet, sha256: sha256Hex(input.bytes) };
   if (checked.errors.length) {
     throw new AppError("invalid", `The file has ${checked.errors.length === 1 ? "a problem" : `${checked.errors.length} problems`}; nothing was imported`, {
       details: { errors: checked.errors },
@@ -157,10 +193,10 @@ export async function importDecisions(actor: Actor, text: string): Promise<Impor
       if (!a) throw new AppError("invalid", "An author in the file can no longer sign in; nothing was imported");
       authors.set(id, a);
     }
-    const rows = checked.rows.map((r) => ({ row: r.row, raw: toLibInput(r), onBehalfOf: r.authorId ? authors.get(r.authorId)! : undefined, submit: r.submit }));
+    const rows = checked.rows.map((r) => ({ row: r.row, raw: toLibInput(r), onBehalfOf: r.authorId ? authors.get(r.authorId)! : undefined, submit: r.submit, signedOff: r.signedOff }));
     try {
-      const { ids, submitted } = await writeImportInTx(tx, actor, rows, { total: checked.total });
-      return { created: ids.length, submitted, ids, tookMs: Math.round(performance.now() - started) };
+      const { ids, submitted, signedOff } = await writeImportInTx(tx, actor, rows, { total: checked.total, source });
+      return { created: ids.length, submitted: submitted - signedOff, signedOff, ids, tookMs: Math.round(performance.now() - started) };
     } catch (e) {
       if (!(e instanceof ImportRowFailure)) throw e;
       const first = e.error.fieldErrors ? Object.entries(e.error.fieldErrors)[0] : undefined;

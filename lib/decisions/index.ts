@@ -21,3 +21,5 @@ export { RegisterFiltersSchema, registerFiltersFromSearchParams, registerHref, t
 export { listDecisionsPage, registerWhere, type DecisionListItem, type ListFilters } from "./list-page";
 export { streamRegisterExportRows, listRegisterExportRows } from "./export-rows";
 export { checkImport, importDecisions, mayImport, MAX_IMPORT_BYTES, type ImportCheck, type ImportResult } from "./import";
+export { getImportMapping, listImportMappings, previewImportFile, saveImportMapping, type ImportFile, type ImportPreview } from "./import-file";
+export { getImportedSignOff } from "./import-history";

@@ -10,7 +10,8 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export function parseCsv(input: string): CsvRecord[] {
+/** `delimiter`: "," (the default), ";" (Excel in some locales) or a tab (Excel's "Unicode text"). */
+export function parseCsv(input: string, delimiter = ","): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -43,7 +44,7 @@ export function parseCsv(input: string): CsvRecord[] {
         quoted = false;
         i++;
         const next = text[i];
-        if (next !== undefined && next !== "," && next !== "\r" && next !== "\n") {
+        if (next !== undefined && next !== delimiter && next !== "\r" && next !== "\n") {
           throw new CsvSyntaxError(`Line ${line}: text after a closing quote; quotes inside a field must be doubled ("")`, line);
         }
         continue;
@@ -59,7 +60,7 @@ export function parseCsv(input: string): CsvRecord[] {
       i++;
       continue;
     }
-    if (ch === ",") {
+    if (ch === delimiter) {
       fieldStarted = true;
       endField();
       i++;

@@ -7,6 +7,7 @@ import { CATEGORY_IDS, FACTOR_IDS, FACTOR_LABELS, type CategoryId, type FactorId
 import { parseCsv, CsvSyntaxError } from "./csv-parse";
 import { REGISTER_HEADERS } from "./register";
 import { unneutralise } from "./neutralise";
+import { formatLongDate, readMoney } from "../import/values";
 
 export const IMPORT_COLUMNS = [
   "trust ODS",
@@ -21,6 +22,15 @@ export const IMPORT_COLUMNS = [
   "author email",
   "criteria",
   "submit",
+  "options",
+  "impact on trust",
+  "impact on system",
+  // History (README, "Importing an existing register"): a row with a sign-off date comes in as
+  // already signed off at that past meeting. Named so that a register export's own "signed off on"
+  // column never turns a round trip into history.
+  "historic signed off on",
+  "historic meeting",
+  "historic signed off by",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -35,7 +45,11 @@ export type ImportRow = {
   authorEmail: string | null;
   /** Submit for sign-off after creating (needs criteria, side and category). */
   submit: boolean;
+  /** Imported as already signed off at a past board meeting (implies submit). */
+  signedOff: HistoricSignOff | null;
 };
+
+export type HistoricSignOff = { on: string; meeting: string; by: string };
 
 /** What a row gives: the columns an import reads, in the lib's input names. */
 export type ImportedDecision = {
@@ -48,6 +62,9 @@ export type ImportedDecision = {
   decidedOn: string | null;
   factors: FactorId[];
   visibility: VisibilityId;
+  options: string;
+  impactOnTrust: { amountK: number | null; text: string };
+  impactOnSystem: { amountK: number | null; text: string };
   criteria: { statement: string; target: string; judgedBy: string | null; measure?: string }[];
 };
 
@@ -57,6 +74,10 @@ export type ImportOptions = {
   /** ODS codes the importer may import into; omit to check the format only. */
   allowedTrustOds?: ReadonlySet<string>;
   maxRows?: number;
+  /** Each record's spreadsheet row (header first); by default the record's place in the file. */
+  rowNumbers?: number[];
+  /** Today (YYYY-MM-DD, Europe/London): a historic sign-off must be before it. */
+  today?: string;
 };
 
 /**
@@ -123,6 +144,9 @@ const FIELD_COLUMN: Record<string, ImportColumn> = {
   factors: "factors",
   visibility: "visibility",
   criteria: "criteria",
+  options: "options",
+  impactOnTrust: "impact on trust",
+  impactOnSystem: "impact on system",
 };
 
 /** Parses and validates a whole file. Every row is checked; nothing stops at the first error. */
@@ -163,7 +187,7 @@ export function validateImportRecords(records: string[][], opts: ImportOptions):
   const rows: ImportRow[] = [];
   const unparsed: UnparsedRow[] = [];
   data.forEach((fields, i) => {
-    const result = validateRow(fields, i + 2, index, opts);
+    const result = validateRow(fields, opts.rowNumbers?.[i + 1] ?? i + 2, index, opts);
     if ("errors" in result) {
       errors.push(...result.errors);
       unparsed.push(result.unparsed);
@@ -240,13 +264,39 @@ function validateRow(
     criteria.push({ statement, target, judgedBy });
   });
 
+  const impact = (column: "impact on trust" | "impact on system") => {
+    const raw = cell(column);
+    const money = readMoney(raw || null, "thousands");
+    if (money && "error" in money) fail(column, money.error);
+    return { amountK: money && "k" in money ? money.k : null, text: "" };
+  };
+  const impactOnTrust = impact("impact on trust");
+  const impactOnSystem = impact("impact on system");
+
+  let signedOff: HistoricSignOff | null = null;
+  const historicRaw = cell("historic signed off on");
+  if (historicRaw) {
+    const on = parseImportDate(historicRaw);
+    if (!on) fail("historic signed off on", `"${historicRaw}" is not a date`);
+    else if (opts.today && on >= opts.today) fail("historic signed off on", `${formatLongDate(on)} is not in the past: only decisions already signed off come in as history`);
+    else if (decidedOn && on < decidedOn) fail("historic signed off on", `${formatLongDate(on)} is before the decision was made (${formatLongDate(decidedOn)})`);
+    const meeting = cell("historic meeting");
+    const by = cell("historic signed off by");
+    if (meeting.length > 200) fail("historic meeting", "The meeting must be 200 characters or fewer");
+    if (by.length > 500) fail("historic signed off by", "Who signed it off must be 500 characters or fewer");
+    if (on) signedOff = { on, meeting, by };
+  } else if (cell("historic meeting") || cell("historic signed off by")) {
+    fail("historic signed off on", "Give the date it was signed off, or leave the meeting and who signed it off empty");
+  }
+
   const submitRaw = cell("submit").toLowerCase();
-  const submit = TRUE.has(submitRaw);
+  const submit = TRUE.has(submitRaw) || !!historicRaw;
   if (!submit && !FALSE.has(submitRaw)) fail("submit", `"${submitRaw}" is not yes or no`);
   if (submit) {
-    if (!criteria.length) fail("criteria", "A decision to submit needs at least one success criterion");
-    if (!favoured) fail("favoured", "A decision to submit needs a side: system or trust");
-    if (!category) fail("category", "A decision to submit needs a category");
+    const why = historicRaw ? "A decision signed off in the past" : "A decision to submit";
+    if (!criteria.length) fail("criteria", `${why} needs at least one success criterion`);
+    if (!favoured) fail("favoured", `${why} needs a side: system or trust`);
+    if (!category) fail("category", `${why} needs a category`);
   }
 
   const input: ImportedDecision = {
@@ -259,6 +309,9 @@ function validateRow(
     decidedOn,
     factors,
     visibility: visibility ?? "trust",
+    options: cell("options"),
+    impactOnTrust,
+    impactOnSystem,
     criteria,
   };
   // The lib's own rules (lengths, forbidden characters) for whatever the checks above let through.
@@ -274,5 +327,5 @@ function validateRow(
     const ok = (column: ImportColumn) => !errors.some((e) => e.column === column);
     return { errors, unparsed: { row, trust: trust && ok("trust ODS") ? trust : null, authorEmail: ok("author email") ? authorEmail : null } };
   }
-  return { row: { row, input, authorEmail, submit } };
+  return { row: { row, input, authorEmail, submit, signedOff } };
 }

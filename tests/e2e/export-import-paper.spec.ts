@@ -65,7 +65,10 @@ const importRow = (n: number, favoured: string) =>
   ].join(",");
 
 async function uploadCsv(page: Page, name: string, text: string) {
-  await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await page.getByLabel("Excel workbook (.xlsx) or CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+  await page.getByRole("button", { name: "Upload and match the columns" }).click();
+  // Fulcrum's own column names: every column is guessed.
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("title");
   await page.getByRole("button", { name: "Check the file" }).click();
 }
 
@@ -96,8 +99,8 @@ test("a Chief Executive downloads the register as CSV and imports decisions from
   // The import: a file with one bad row imports nothing and says which row and column.
   await openRegister(page);
   const before = await registerCount(page);
-  await page.getByRole("link", { name: "Import decisions from a CSV file" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Import decisions from a CSV file" })).toBeVisible();
+  await page.getByRole("link", { name: "Import decisions from a spreadsheet" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import decisions from a spreadsheet" })).toBeVisible();
   await expectAccessible(page);
   const bad = [IMPORT_HEADER, importRow(1, "system"), importRow(2, "both"), importRow(3, "trust")].join("\r\n");
   await uploadCsv(page, "rota-pilots.csv", bad);
@@ -108,8 +111,8 @@ test("a Chief Executive downloads the register as CSV and imports decisions from
   await expect(problems.getByRole("row")).toHaveCount(2);
   const problem = problems.getByRole("row").nth(1).getByRole("cell");
   await expect(problem.nth(0)).toHaveText("3");
-  await expect(problem.nth(1)).toHaveText("favoured");
-  await expect(problem.nth(2)).toContainText('"both" is not a side');
+  await expect(problem.nth(1)).toHaveText("favoured (Favoured: system or trust)");
+  await expect(problem.nth(2)).toContainText('"both" is not matched to a Fulcrum value');
   await expect(page).toHaveTitle(/^Error: /);
   await expectAccessible(page);
   await openRegister(page);

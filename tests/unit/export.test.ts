@@ -122,6 +122,7 @@ describe("import validator", () => {
       row: 2,
       authorEmail: null,
       submit: true,
+      signedOff: null,
       input: {
         trust: "RNA",
         title: "Decision 1",
@@ -132,6 +133,9 @@ describe("import validator", () => {
         decidedOn: "2026-01-02",
         factors: ["workforce", "financial_stability"],
         visibility: "trust",
+        options: "",
+        impactOnTrust: { amountK: null, text: "" },
+        impactOnSystem: { amountK: null, text: "" },
         criteria: [{ statement: "Waits fall", target: "below 500", judgedBy: "2027-03-31" }],
       },
     });

@@ -1,5 +1,6 @@
 import { SEAT_LABELS, type Actor } from "@/lib/access";
 import { formatDate, formatDateTime, pluralise } from "@/lib/format";
+import { getImportedSignOff } from "@/lib/decisions";
 import { FORUM_LABELS, POSITION_LABELS, getSignOffPanel, type PanelPosition } from "@/lib/sign-off";
 import { listRecordedPositionNotes } from "@/lib/meetings";
 import { InsetText, PlainText, Tag, type TagColour } from "@/app/_components/ui";
@@ -19,7 +20,7 @@ function Hash({ value }: { value: string }) {
 
 /** The board sign-off panel of a decision page: policy, tally, who has not responded, every position, the forms. */
 export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisionId: string }) {
-  const [panel, recordedAt] = await Promise.all([getSignOffPanel(actor, decisionId), listRecordedPositionNotes(actor, decisionId)]);
+  const [panel, recordedAt, imported] = await Promise.all([getSignOffPanel(actor, decisionId), listRecordedPositionNotes(actor, decisionId), getImportedSignOff(actor, decisionId)]);
   const { decision, policy } = panel;
   if (decision.version === 0) return null;
   const awaiting = decision.status === "awaiting_sign_off";
@@ -29,7 +30,20 @@ export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisi
       <h2 id="sign-off-heading" className="mb-4 text-2xl">
         Board sign-off
       </h2>
-      {panel.signedOff ? (
+      {panel.signedOff && imported ? (
+        <InsetText>
+          <p className="mb-2 font-semibold">
+            Signed off on {formatDate(imported.signedOffOn)}
+            {imported.meeting ? ` at ${imported.meeting}` : ""}
+            {imported.signedOffBy ? `, by ${imported.signedOffBy}` : ""}, before this decision was in Fulcrum.
+          </p>
+          <p>
+            Recorded as imported from {imported.fileName}
+            {imported.sheet ? `, sheet "${imported.sheet}"` : ""}, row {imported.row}, on {formatDate(imported.importedAt)}: the members took no positions in Fulcrum.
+            File SHA-256 <Hash value={imported.fileSha256} />.
+          </p>
+        </InsetText>
+      ) : panel.signedOff ? (
         <InsetText>
           <p className="font-semibold">
             Signed off on {formatDate(panel.signedOff.at)} by {names(panel.signedOff.by)} against version {panel.signedOff.version}, hash{" "}

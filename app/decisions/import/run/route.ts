@@ -6,8 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** The import proper: all or nothing, in one transaction. */
 export const POST = (request: Request) =>
-  handleImport(request, async (actor, text) => {
-    const { created, submitted, tookMs } = await importDecisions(actor, text);
+  handleImport(request, async (actor, file) => {
+    const { created, submitted, signedOff, tookMs } = await importDecisions(actor, file);
     revalidatePath("/decisions");
-    return { created, submitted, tookMs };
+    return { created, submitted, signedOff, tookMs };
   });
