@@ -37,6 +37,6 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       );
       break;
   }
-  items.push({ href: "/settings/tokens", label: "API tokens" });
+  items.push({ href: "/settings/tokens", label: "API tokens" }, { href: "/settings/sessions", label: "Your sessions" });
   return items;
 }

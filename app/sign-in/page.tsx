@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
-import { hasDemoData } from "@/lib/demo/seed";
+import { demoOpen } from "@/lib/demo/lock-down";
 import { PageHeading } from "../_components/ui";
 import { SignInForm } from "./sign-in-form";
 
@@ -10,7 +10,7 @@ export const metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
   const sp = await searchParams;
-  const demo = await hasDemoData();
+  const demo = await demoOpen();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <div>
