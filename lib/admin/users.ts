@@ -7,6 +7,7 @@ import { assertCan, type Actor, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
 import { endAllSessions } from "../auth/sessions";
+import { passwordProblem } from "../auth/password-rules";
 import { isDemoEmail } from "../demo/lock-down";
 import { AppError } from "../errors";
 import { email, NAME_MAX, parseInput, text } from "../validation";
@@ -71,6 +72,8 @@ const duplicateEmail = () =>
 export async function unsafeCreateUser(tx: DbOrTx, actor: Actor | null, input: z.output<typeof UserInput>): Promise<UserView> {
   const [dupe] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (dupe) throw duplicateEmail();
+  const problem = passwordProblem(input.password, input);
+  if (problem) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { password: problem } });
   const passwordHash = await hashPassword(input.password);
   const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
   await recordAudit(tx, actor, { organisationId: null, action: "user.created", entityType: "user", entityId: user.id, after: auditUser(user) });
@@ -204,8 +207,13 @@ export async function resetPassword(actor: Actor, input: { userId: string; passw
   assertCan(actor, "admin");
   await refuseSelf(actor, input.userId, "user.password_reset", "You cannot reset your own password here: use Change password, or ask another administrator");
   const { password: pw } = parseInput(ResetPasswordInput, { password: input.password });
-  const passwordHash = await hashPassword(pw);
   const db = await getDb();
+  const [target] = z.uuid().safeParse(input.userId).success
+    ? await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId))
+    : [];
+  const problem = target ? passwordProblem(pw, target, "New password") : null;
+  if (problem) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { password: problem } });
+  const passwordHash = await hashPassword(pw);
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
     const [after] = await tx

@@ -38,6 +38,7 @@ CREATE TABLE "sessions" (
 	"ended_reason" text
 );
 --> statement-breakpoint
+ALTER TABLE "users" ALTER COLUMN "password_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "access_change_seen" ADD CONSTRAINT "access_change_seen_change_id_access_changes_id_fk" FOREIGN KEY ("change_id") REFERENCES "public"."access_changes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_change_seen" ADD CONSTRAINT "access_change_seen_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "access_changes" ADD CONSTRAINT "access_changes_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
