@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
@@ -23,7 +24,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-6 max-w-prose">
           Fulcrum is the decision log for trust Chief Executives, their boards and Integrated Care System (ICS) leads.
         </p>
+        {sp["password-set"] ? (
+          <p role="status" className="nhs-inset mb-6">
+            Your password is set. Sign in with it now.
+          </p>
+        ) : null}
         <SignInForm />
+        <p className="mt-4">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
       </div>
       {demo ? (
         <section aria-labelledby="demo-accounts" className="nhs-panel">

@@ -198,3 +198,10 @@ export async function changePassword(actor: Actor, raw: unknown): Promise<void> 
     await recordAudit(tx, actor, { organisationId: null, action: "user.password_changed", entityType: "user", entityId: user.id, after: { sessionsEnded: ended } });
   });
 }
+
+/** The request's own origin, for links when FULCRUM_URL is not set. */
+export function originFrom(h: Headers): string {
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  const host = h.get("x-forwarded-host") || h.get("host") || "localhost";
+  return `${proto}://${host}`;
+}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireActor } from "@/lib/auth";
 import { describeDevice, listMySessions } from "@/lib/auth/sessions";
 import { formatDateTime } from "@/lib/format";
@@ -19,6 +20,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <p className="mb-4 max-w-prose">
         Each place you are signed in to Fulcrum. End any you do not recognise, or that is on a device you no longer use, and then change your password.
         A session ends by itself after 12 hours without use, and 7 days after you signed in.
+      </p>
+      <p className="mb-6">
+        <Link href="/settings/password">Change your password</Link>
       </p>
       {sp.ended ? (
         <p role="status" className="nhs-inset mb-6">
