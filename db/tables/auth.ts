@@ -1,6 +1,6 @@
 // Tables for this concern; re-exported from db/schema.ts. Import what they refer to from "./core".
 import { sql } from "drizzle-orm";
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./core";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -85,4 +85,34 @@ export const passwordLinks = pgTable(
     usedAt: at("used_at"),
   },
   (t) => [index("password_links_user_idx").on(t.userId, t.createdAt), index("password_links_ip_idx").on(t.requestIp, t.createdAt)],
+);
+
+/**
+ * A person's authenticator app (TOTP, RFC 6238). The secret is encrypted (AES-256-GCM, key derived
+ * from FULCRUM_ENCRYPTION_KEY or AUTH_SECRET); `last_step` refuses a code's replay.
+ */
+export const totpFactors = pgTable("totp_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEnc: text("secret_enc").notNull(),
+  /** Null until enrolment is confirmed with a code. */
+  confirmedAt: at("confirmed_at"),
+  lastStep: integer("last_step"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/** Ten single-use recovery codes per enrolment, stored only as SHA-256. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: at("used_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
