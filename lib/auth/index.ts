@@ -9,6 +9,7 @@ import { loadActor } from "../actors";
 import { clientIp } from "./client-ip";
 import { checkSession } from "./sessions";
 import { serverAuthConfig } from "./server-config";
+import { mustEnrolTotp } from "./totp";
 
 export { clientIp };
 
@@ -34,8 +35,21 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actor ? { ...actor, sessionId: session.sessionId } : null;
 });
 
-/** For pages and actions: the signed-in person, or off to the sign-in page. */
+export const TWO_FACTOR_PATH = "/settings/two-factor";
+
+/**
+ * For pages and actions: the signed-in person, or off to the sign-in page. With FULCRUM_REQUIRE_MFA
+ * (default on) a password account without an authenticator app is sent to enrol first, before it
+ * can do anything else (demo accounts are exempt while the demo lasts).
+ */
 export async function requireActor(): Promise<Actor> {
+  const actor = await requireActorAllowingEnrolment();
+  if (await mustEnrolTotp(await getDb(), { id: actor.userId, email: actor.email })) redirect(TWO_FACTOR_PATH);
+  return actor;
+}
+
+/** For the enrolment page and its actions only: signed in, enrolled or not. */
+export async function requireActorAllowingEnrolment(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;

@@ -6,7 +6,8 @@ import { getDb } from "@/db/client";
 import { authConfig } from "./config";
 import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
-import { checkSignIn } from "./sign-in";
+import { checkSignIn, countAsFailure } from "./sign-in";
+import { hasTotp, verifySecondFactor } from "./totp";
 import { endSession, startSession } from "./sessions";
 import { demoSignInAllowed } from "../demo/lock-down";
 
@@ -14,6 +15,13 @@ class LockedSignIn extends CredentialsSignin {
   constructor(minutes: number) {
     super();
     this.code = `locked_${minutes}`;
+  }
+}
+
+class CodeSignIn extends CredentialsSignin {
+  constructor(code: "code_needed" | "code_wrong") {
+    super();
+    this.code = code;
   }
 }
 
@@ -28,7 +36,7 @@ export function serverAuthConfig(): NextAuthConfig {
     secret: authSecret(),
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, code: {} },
         async authorize(credentials, request) {
           const email = typeof credentials?.email === "string" ? credentials.email : "";
           const password = typeof credentials?.password === "string" ? credentials.password : "";
@@ -38,9 +46,20 @@ export function serverAuthConfig(): NextAuthConfig {
           if (result.status === "invalid") return null;
           // The demo's published password works only from this machine, and only while the demo lasts.
           if (!(await demoSignInAllowed(db, email, clientIp(request.headers)))) return null;
+          // The second factor, for those who use one: missing or wrong counts as a failed attempt.
+          let method: "password" | "password_totp" = "password";
+          if (await hasTotp(db, result.userId)) {
+            const code = typeof credentials?.code === "string" ? credentials.code.trim() : "";
+            const ok = code ? await verifySecondFactor(db, result.userId, code) : null;
+            if (!ok) {
+              await countAsFailure(db, result.attemptId);
+              throw new CodeSignIn(code ? "code_wrong" : "code_needed");
+            }
+            method = "password_totp";
+          }
           const sid = await startSession(db, {
             userId: result.userId,
-            method: "password",
+            method,
             ip: clientIp(request.headers),
             userAgent: request.headers.get("user-agent"),
           });

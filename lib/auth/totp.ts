@@ -146,3 +146,8 @@ export async function mustEnrolTotp(db: Database, user: { id: string; email: str
   return !(await hasTotp(db, user.id));
 }
 
+
+/** Whether the signed-in person uses an authenticator app. */
+export async function myTotpEnrolled(actor: Actor): Promise<boolean> {
+  return hasTotp(await getDb(), actor.userId);
+}

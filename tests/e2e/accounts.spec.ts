@@ -1,5 +1,6 @@
 // Issue 11 in the browser: server-side sessions (a copied cookie dies at sign-out; ending another
 // session), set-password links, change password, forgot password; axe on each new page.
+import * as OTPAuth from "otpauth";
 import { expect, test, type Browser } from "@playwright/test";
 import { demo, expectAccessible, signIn, signOut } from "./fixtures";
 
@@ -70,7 +71,33 @@ test("an invited person sets a password from the link once, signs in, and change
   await p.goto(url.pathname);
   await expect(p.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
 
+  // A password account must enrol an authenticator app before anything else (FULCRUM_REQUIRE_MFA).
   await signIn(p, email, chosen);
+  await p.goto("/inbox");
+  await expect(p).toHaveURL(/\/settings\/two-factor/);
+  await expect(p.getByRole("heading", { name: "Set up your authenticator app" })).toBeVisible();
+  await expectAccessible(p);
+  const secret = (await p.locator("#totp-secret").textContent())!.trim();
+  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) });
+  await p.getByLabel("Code from your authenticator app").fill(totp.generate());
+  await p.getByRole("button", { name: "Confirm" }).click();
+  await expect(p.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+  await expectAccessible(p);
+
+  // Signing in now needs a code: none is refused, the next one is accepted.
+  await signOut(p);
+  await p.goto("/sign-in");
+  await p.getByLabel("Email address").fill(email);
+  await p.getByLabel("Password", { exact: true }).fill(chosen);
+  await p.getByRole("button", { name: "Sign in" }).click();
+  await expect(p.getByRole("alert").filter({ hasText: "Enter the 6-digit code" })).toBeVisible();
+  await p.getByLabel("Email address").fill(email);
+  await p.getByLabel("Password", { exact: true }).fill(chosen);
+  // The code for the next 30 seconds (accepted one step ahead): the enrolment's code cannot be replayed.
+  await p.getByLabel(/Authenticator code/).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+  await p.getByRole("button", { name: "Sign in" }).click();
+  await expect(p).not.toHaveURL(/\/sign-in/);
+
   await p.goto("/settings/password");
   await expect(p.getByRole("heading", { name: "Change your password" })).toBeVisible();
   await expectAccessible(p);

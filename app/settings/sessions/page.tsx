@@ -22,7 +22,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
         A session ends by itself after 12 hours without use, and 7 days after you signed in.
       </p>
       <p className="mb-6">
-        <Link href="/settings/password">Change your password</Link>
+        <Link href="/settings/password">Change your password</Link> · <Link href="/settings/two-factor">Authenticator app</Link>
       </p>
       {sp.ended ? (
         <p role="status" className="nhs-inset mb-6">
