@@ -40,6 +40,8 @@ export type Actor = {
   activeMembershipId: string | null;
   /** Set for API tokens: a read token may not write. */
   tokenScope?: "read" | "write";
+  /** Set for browser sessions: the server-side session this request belongs to (lib/auth/sessions.ts). */
+  sessionId?: string | null;
   ip?: string | null;
   userAgent?: string | null;
 };

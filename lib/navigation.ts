@@ -47,6 +47,6 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       );
       break;
   }
-  items.push({ href: "/settings/tokens", label: "API tokens" }, { href: "/settings/notifications", label: "E-mail settings" });
+  items.push({ href: "/settings/tokens", label: "API tokens" }, { href: "/settings/notifications", label: "E-mail settings" }, { href: "/settings/sessions", label: "Your sessions" });
   return items;
 }

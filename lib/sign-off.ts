@@ -4,6 +4,8 @@ import { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { decisions, memberships, organisations, positions, users, type Decision, type Organisation } from "@/db/schema";
 import { ROLE, assertCan, can, seatAt, type Actor, type Seat } from "./access";
+import { recordAccessChange } from "./admin/access-changes";
+import { refuseSelf } from "./admin/users";
 import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
 import { LIMITS } from "./decisions/taxonomy";
@@ -303,6 +305,10 @@ export async function countDecisionsAwaitingSignOff(actor: Actor, trustId: strin
 /** An administrator sets a trust's sign-off policy, with a reason; waiting decisions are re-checked at once. */
 export async function setSignOffPolicy(actor: Actor, input: { trustId: string; minSupport: number | string; chairRequired: boolean | string; reason?: string }) {
   assertCan(actor, "admin");
+  // An administrator who sits on this trust's board cannot change its sign-off rule (audited refusal).
+  if (actor.memberships.some((m) => m.organisationId === input.trustId && m.role !== ROLE.admin)) {
+    await refuseSelf(actor, actor.userId, "organisation.sign_off_policy", "You cannot change the sign-off rule of a board you sit on: another administrator must make this change");
+  }
   const data = parseInput(SignOffPolicySchema, {
     minSupport: input.minSupport,
     chairRequired: input.chairRequired === "false" ? false : input.chairRequired,
@@ -324,6 +330,8 @@ export async function setSignOffPolicy(actor: Actor, input: { trustId: string; m
       before: { minSupport: trust.signOffMinSupport, chairRequired: trust.signOffChairRequired },
       after: { minSupport: data.minSupport, chairRequired: data.chairRequired, reason: data.reason },
     });
+    const words = (n: number, chair: boolean) => `at least ${n} in support${chair ? ", the Chair among them" : ""}`;
+    await recordAccessChange(tx, actor, trust.id, `Sign-off rule changed from ${words(trust.signOffMinSupport, trust.signOffChairRequired)} to ${words(data.minSupport, data.chairRequired)}`);
     const effect = await reapplySignOffPolicy(tx, actor, trust.id, data.reason);
     return { minSupport: data.minSupport, chairRequired: data.chairRequired, reason: data.reason, ...effect };
   });

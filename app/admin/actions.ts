@@ -1,6 +1,6 @@
 "use server";
 
-import { addMembership, createOrganisation, createUser, removeMembership, resetPassword, setUserDisabled, updateOrganisation } from "@/lib/admin";
+import { addMembership, createOrganisation, createUser, removeMembership, resetPassword, setUserDisabled, signOutEverywhere, updateOrganisation } from "@/lib/admin";
 import { formSchema, redirectAfter, validatedActionWithActor } from "@/lib/actions";
 
 // The forms' fields in the API's wire names (the lib schemas accept form strings and check them).
@@ -48,6 +48,15 @@ export const removeMembershipAction = validatedActionWithActor(
   async ({ actor, input }) => {
     await removeMembership(actor, { membershipId: input.membershipId ?? "" });
     return redirectAfter(`/admin/users/${input.userId ?? ""}?done=membership-removed`, ADMIN);
+  },
+  { echo: false },
+);
+
+export const signOutEverywhereAction = validatedActionWithActor(
+  formSchema("userId"),
+  async ({ actor, input }) => {
+    await signOutEverywhere(actor, { userId: input.userId ?? "" });
+    return redirectAfter(`/admin/users/${input.userId ?? ""}?done=signed-out`, ADMIN);
   },
   { echo: false },
 );

@@ -11,6 +11,7 @@ import {
   removeMembershipAction,
   resetPasswordAction,
   setUserDisabledAction,
+  signOutEverywhereAction,
   updateOrganisationAction,
 } from "./actions";
 
@@ -231,12 +232,15 @@ export function ActionButton({
   label,
   className = "nhs-button nhs-button-secondary",
 }: {
-  kind: "remove-membership" | "set-disabled";
+  kind: "remove-membership" | "set-disabled" | "sign-out-everywhere";
   fields: Record<string, string>;
   label: ReactNode;
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState(kind === "remove-membership" ? removeMembershipAction : setUserDisabledAction, IDLE);
+  const [state, formAction, pending] = useActionState(
+    kind === "remove-membership" ? removeMembershipAction : kind === "sign-out-everywhere" ? signOutEverywhereAction : setUserDisabledAction,
+    IDLE,
+  );
   const message = state.status === "error" ? state.message : state.status === "invalid" ? Object.values(state.fieldErrors)[0] : null;
   return (
     <form action={formAction}>

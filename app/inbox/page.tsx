@@ -7,6 +7,8 @@ import { INBOX_LIMIT, getInbox } from "@/lib/inbox";
 import { POSITION_LABELS } from "@/lib/sign-off";
 import { PageHeading, PlainText } from "@/app/_components/ui";
 import { NextMeeting } from "./next-meeting";
+import { listUnseenAccessChanges } from "@/lib/admin/access-changes";
+import { AccessChanges } from "./access-changes";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -31,12 +33,13 @@ function Empty({ children }: { children: React.ReactNode }) {
 
 export default async function InboxPage() {
   const actor = await requireActor();
-  const inbox = await getInbox(actor);
+  const [inbox, accessChanges] = await Promise.all([getInbox(actor), listUnseenAccessChanges(actor)]);
   const ce = inbox.asChiefExecutive;
   const board = inbox.asBoardMember;
   return (
     <>
       <PageHeading caption={actor.name}>Inbox</PageHeading>
+      <AccessChanges changes={accessChanges} />
       <NextMeeting actor={actor} />
       {!ce && !board ? <p>Nothing here for your role. Use the navigation above.</p> : null}
       {board ? <More shown={board.awaitingMyPosition.length} href="/decisions?status=awaiting_sign_off" /> : null}

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { validatedAction } from "@/lib/actions";
 import type { ActionState } from "@/lib/action-state";
 import { signIn } from "@/lib/auth";
-import { INVALID_MESSAGE, lockedMessage } from "@/lib/auth/sign-in";
+import { CODE_NEEDED_MESSAGE, CODE_WRONG_MESSAGE, INVALID_MESSAGE, lockedMessage } from "@/lib/auth/sign-in";
 
 const SignInForm = z.object({
   email: z.string({ error: "Enter your email address" }).trim().min(1, { error: "Enter your email address" }),
   password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }),
+  code: z.string().max(40, { error: "The code must be 40 characters or fewer" }).optional(),
 });
 
 export const signInAction = validatedAction(
@@ -23,6 +24,8 @@ export const signInAction = validatedAction(
     echo: (fd) => ({ email: String(fd.get("email") ?? "").trim() }),
     onError: (e, values): ActionState | undefined => {
       if (e instanceof CredentialsSignin && e.code?.startsWith("locked_")) return { status: "error", message: lockedMessage(Number(e.code.slice(7)) || 15), values };
+      if (e instanceof CredentialsSignin && e.code === "code_needed") return { status: "invalid", fieldErrors: { code: CODE_NEEDED_MESSAGE }, values };
+      if (e instanceof CredentialsSignin && e.code === "code_wrong") return { status: "invalid", fieldErrors: { code: CODE_WRONG_MESSAGE }, values };
       if (e instanceof AuthError) return { status: "error", message: INVALID_MESSAGE, values };
       return undefined;
     },

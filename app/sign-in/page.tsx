@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
-import { hasDemoData } from "@/lib/demo/seed";
+import { demoOpen } from "@/lib/demo/lock-down";
 import { PageHeading } from "../_components/ui";
 import { SignInForm } from "./sign-in-form";
 
@@ -10,7 +11,7 @@ export const metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   if (await getActor()) redirect("/");
   const sp = await searchParams;
-  const demo = await hasDemoData();
+  const demo = await demoOpen();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <div>
@@ -23,7 +24,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <p className="mb-6 max-w-prose">
           Fulcrum is the decision log for trust Chief Executives, their boards and Integrated Care System (ICS) leads.
         </p>
+        {sp["password-set"] ? (
+          <p role="status" className="nhs-inset mb-6">
+            Your password is set. Sign in with it now.
+          </p>
+        ) : null}
         <SignInForm />
+        <p className="mt-4">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
       </div>
       {demo ? (
         <section aria-labelledby="demo-accounts" className="nhs-panel">

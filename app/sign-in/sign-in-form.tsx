@@ -28,6 +28,15 @@ export function SignInForm() {
         width="max-w-md!"
       />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" error={fieldErrors.password} width="max-w-md!" />
+      <TextField
+        name="code"
+        label="Authenticator code (if you use one)"
+        hint="The 6-digit code your authenticator app shows now, or one of your recovery codes"
+        autoComplete="one-time-code"
+        inputMode="text"
+        error={fieldErrors.code}
+        width="max-w-xs!"
+      />
       <button type="submit" className="nhs-button" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -113,7 +113,7 @@ export const users = pgTable(
     /** Always stored lower-cased. */
     email: text("email").notNull(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    passwordHash: text("password_hash"), // null: invited and not yet set, or single sign-on only
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Bumped on disable and password reset: sessions carrying an older value end at the next request. */
     sessionVersion: integer("session_version").notNull().default(1),

@@ -3,11 +3,20 @@ import { z } from "zod";
 import { and, count, eq, isNull as sqlIsNull, ne } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { boardSeat, memberships, organisations, role as roleEnum, users, type Membership } from "@/db/schema";
-import { assertCan, ROLE, ROLE_LABELS, type Actor, type OrgKind, type Role } from "../access";
+import { assertCan, ROLE, ROLE_LABELS, SEAT_LABELS, type Actor, type OrgKind, type Role } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { email, parseInput } from "../validation";
 import { isUniqueViolation, odsCode, optionalChoice } from "./fields";
+import { recordAccessChange } from "./access-changes";
+import { isDemoEmail, lockDownDemoIfRealAdmin } from "../demo/lock-down";
+import { refuseSelf } from "./users";
+
+const SELF_MEMBERSHIP = "You cannot change your own memberships: another administrator must make this change";
+
+function describe(role: Membership["role"], seat: Membership["seat"]) {
+  return role === ROLE.boardMember && seat ? SEAT_LABELS[seat] : ROLE_LABELS[role];
+}
 
 export const ROLES = roleEnum.enumValues;
 export const SEATS = boardSeat.enumValues;
@@ -40,7 +49,7 @@ const invalid = (fieldErrors: Record<string, string>) => new AppError("invalid",
 /** Adds a membership without an access check: for `user:create --admin` and addMembership. */
 export async function unsafeAddMembership(tx: DbOrTx, actor: Actor | null, input: z.output<typeof MembershipInput>): Promise<MembershipView> {
   const fieldErrors: Record<string, string> = {};
-  const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  const [user] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, input.email));
   if (!user) fieldErrors.email = `There is no user with the email address ${input.email}`;
   // Locking the organisation serialises membership changes to it (one Chair per trust).
   const [org] = await tx.select().from(organisations).where(eq(organisations.ods, input.ods)).for("update");
@@ -71,7 +80,9 @@ export async function unsafeAddMembership(tx: DbOrTx, actor: Actor | null, input
     .values({ userId: user!.id, organisationId: org!.id, role: input.role, seat: input.role === ROLE.boardMember ? input.seat! : null })
     .returning();
   const view = { ...m, email: input.email, ods: org!.ods };
+  if (m.role === ROLE.admin) await lockDownDemoIfRealAdmin(tx, input.email);
   await recordAudit(tx, actor, { organisationId: org!.id, action: "membership.added", entityType: "membership", entityId: m.id, after: view });
+  await recordAccessChange(tx, actor, org!.id, `${user!.name} (${input.email}) added as ${describe(m.role, m.seat)}`);
   return view;
 }
 
@@ -79,6 +90,8 @@ export async function addMembership(actor: Actor, raw: unknown): Promise<Members
   assertCan(actor, "admin");
   const input = parseInput(MembershipInput, raw);
   const db = await getDb();
+  const [target] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  if (target) await refuseSelf(actor, target.id, "membership.added", SELF_MEMBERSHIP);
   try {
     return await db.transaction((tx) => unsafeAddMembership(tx, actor, input));
   } catch (e) {
@@ -95,9 +108,9 @@ export async function removeMembership(actor: Actor, input: { membershipId: stri
   assertCan(actor, "admin");
   if (!z.uuid().safeParse(input.membershipId).success) throw new AppError("not_found", "Membership not found");
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ m: memberships, email: users.email, ods: organisations.ods })
+      .select({ m: memberships, email: users.email, name: users.name, ods: organisations.ods })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
@@ -112,6 +125,7 @@ export async function removeMembership(actor: Actor, input: { membershipId: stri
         .where(and(eq(memberships.role, ROLE.admin), ne(memberships.id, before.m.id), sqlIsNull(users.disabledAt)));
       if (others.n === 0) throw new AppError("conflict", "This is the last administrator's membership: add another administrator first");
     }
+    if (before.m.userId === actor.userId) return "self" as const;
     await tx.delete(memberships).where(eq(memberships.id, before.m.id));
     await recordAudit(tx, actor, {
       organisationId: before.m.organisationId,
@@ -120,7 +134,9 @@ export async function removeMembership(actor: Actor, input: { membershipId: stri
       entityId: before.m.id,
       before: { ...before.m, email: before.email, ods: before.ods },
     });
+    await recordAccessChange(tx, actor, before.m.organisationId, `${before.name} (${before.email}) removed as ${describe(before.m.role, before.m.seat)}`);
   });
+  if (outcome === "self") await refuseSelf(actor, actor.userId, "membership.removed", SELF_MEMBERSHIP);
 }
 
 

@@ -4,12 +4,14 @@ import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Tx } from "@/db/client";
 import { memberships, organisations, trustType, type Organisation } from "@/db/schema";
-import { assertCan, type Actor } from "../access";
+import { assertCan, ROLE, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { reapplySignOffPolicy } from "../sign-off";
 import { NAME_MAX, parseInput, text } from "../validation";
 import { isUniqueViolation, odsCode, optionalChoice, wholeNumber, yesNo } from "./fields";
+import { recordAccessChange } from "./access-changes";
+import { refuseSelf } from "./users";
 
 export const ORG_KINDS = ["national", "ics", "trust"] as const;
 export const TRUST_TYPES = trustType.enumValues;
@@ -144,7 +146,7 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
   const db = await getDb();
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "Organisation not found");
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for("update");
       if (!before) throw new AppError("not_found", "Organisation not found");
       if (before.kind !== input.kind) {
@@ -155,6 +157,8 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
       const values = await resolve(tx, input, id);
       const policyChanged =
         before.kind === "trust" && (values.signOffMinSupport !== before.signOffMinSupport || values.signOffChairRequired !== before.signOffChairRequired);
+      // An administrator who sits on this organisation's board cannot change its sign-off rules.
+      if (policyChanged && actor.memberships.some((m) => m.organisationId === id && m.role !== ROLE.admin)) return "self" as const;
       if (policyChanged && !input.policyChangeReason) {
         throw new AppError("invalid", "Some answers need correcting", {
           fieldErrors: { policyChangeReason: "Enter the reason for changing the sign-off policy" },
@@ -169,10 +173,23 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
         before,
         after: policyChanged ? { ...after, policyChangeReason: input.policyChangeReason } : after,
       });
-      // The one rule for a changed policy (lib/sign-off.ts): waiting decisions are re-checked now.
-      if (policyChanged) await reapplySignOffPolicy(tx, actor, id, input.policyChangeReason!);
+      if (policyChanged) {
+        const words = (n: number, chair: boolean) => `at least ${n} in support${chair ? ", the Chair among them" : ""}`;
+        await recordAccessChange(
+          tx,
+          actor,
+          id,
+          `Sign-off rule changed from ${words(before.signOffMinSupport, before.signOffChairRequired)} to ${words(after.signOffMinSupport, after.signOffChairRequired)}`,
+        );
+        // The one rule for a changed policy (lib/sign-off.ts): waiting decisions are re-checked now.
+        await reapplySignOffPolicy(tx, actor, id, input.policyChangeReason!);
+      }
       return toView(after, input.kind === "trust" ? { ods: input.icsOds!, name: "" } : null);
     });
+    if (result === "self") {
+      await refuseSelf(actor, actor.userId, "organisation.sign_off_policy", "You cannot change the sign-off rule of a board you sit on: another administrator must make this change");
+    }
+    return result as OrganisationView;
   } catch (e) {
     if (isUniqueViolation(e)) throw duplicateOds(input.ods);
     throw e;

@@ -1,11 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { memberships, organisations, users } from "@/db/schema";
+import { apiTokens, memberships, organisations, users } from "@/db/schema";
 import { assertCan, type Actor, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
+import { endAllSessions } from "../auth/sessions";
+import { passwordProblem } from "../auth/password-rules";
+import { isDemoEmail } from "../demo/lock-down";
 import { AppError } from "../errors";
 import { email, NAME_MAX, parseInput, text } from "../validation";
 import { isUniqueViolation } from "./fields";
@@ -69,6 +72,8 @@ const duplicateEmail = () =>
 export async function unsafeCreateUser(tx: DbOrTx, actor: Actor | null, input: z.output<typeof UserInput>): Promise<UserView> {
   const [dupe] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
   if (dupe) throw duplicateEmail();
+  const problem = passwordProblem(input.password, input);
+  if (problem) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { password: problem } });
   const passwordHash = await hashPassword(input.password);
   const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
   await recordAudit(tx, actor, { organisationId: null, action: "user.created", entityType: "user", entityId: user.id, after: auditUser(user) });
@@ -158,6 +163,9 @@ export async function setUserDisabled(actor: Actor, input: { userId: string; dis
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
     if (!!before.disabledAt === input.disabled) return publicUser(before);
+    if (!input.disabled && isDemoEmail(before.email)) {
+      throw new AppError("forbidden", "A demo account stays disabled for good: its password is published", { fieldErrors: { _form: "A demo account stays disabled for good: its password is published" } });
+    }
     const [after] = await tx
       .update(users)
       .set(
@@ -167,6 +175,7 @@ export async function setUserDisabled(actor: Actor, input: { userId: string; dis
       )
       .where(eq(users.id, input.userId))
       .returning();
+    if (input.disabled) await endAllSessions(tx, after.id, "disabled");
     await recordAudit(tx, actor, {
       organisationId: null,
       action: input.disabled ? "user.disabled" : "user.enabled",
@@ -179,12 +188,34 @@ export async function setUserDisabled(actor: Actor, input: { userId: string; dis
   });
 }
 
-/** Sets a new password and ends the person's existing sessions (session version bumped). */
+/**
+ * Refuses an administrator acting on their own access (issue 11: nobody grants themselves anything),
+ * recording the refusal in the audit chain (in its own transaction: the refused change has none).
+ */
+export async function refuseSelf(actor: Actor, targetUserId: string, action: string, message: string): Promise<void> {
+  if (targetUserId !== actor.userId) return;
+  const db = await getDb();
+  await db.transaction((tx) =>
+    recordAudit(tx, actor, { organisationId: null, action: "admin.self_grant_refused", entityType: "user", entityId: actor.userId, after: { attempted: action } }),
+  );
+  throw new AppError("forbidden", message, { fieldErrors: { _form: message } });
+}
+
+/**
+ * Sets a new password, ends every session the person holds (session version bumped too) and revokes
+ * their API tokens. An administrator cannot reset their own (change it with the current one instead).
+ */
 export async function resetPassword(actor: Actor, input: { userId: string; password: unknown }): Promise<UserView> {
   assertCan(actor, "admin");
+  await refuseSelf(actor, input.userId, "user.password_reset", "You cannot reset your own password here: use Change password, or ask another administrator");
   const { password: pw } = parseInput(ResetPasswordInput, { password: input.password });
-  const passwordHash = await hashPassword(pw);
   const db = await getDb();
+  const [target] = z.uuid().safeParse(input.userId).success
+    ? await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId))
+    : [];
+  const problem = target ? passwordProblem(pw, target, "New password") : null;
+  if (problem) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { password: problem } });
+  const passwordHash = await hashPassword(pw);
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.userId);
     const [after] = await tx
@@ -192,6 +223,8 @@ export async function resetPassword(actor: Actor, input: { userId: string; passw
       .set({ passwordHash, sessionVersion: before.sessionVersion + 1, updatedAt: new Date() })
       .where(eq(users.id, input.userId))
       .returning();
+    await endAllSessions(tx, after.id, "password_reset");
+    await revokeAllTokens(tx, after.id);
     await recordAudit(tx, actor, {
       organisationId: null,
       action: "user.password_reset",
@@ -201,5 +234,27 @@ export async function resetPassword(actor: Actor, input: { userId: string; passw
       after: auditUser(after),
     });
     return publicUser(after);
+  });
+}
+
+/** Revokes every live API token of a user (a password reset: whoever had the account may have made some). */
+export async function revokeAllTokens(tx: DbOrTx, userId: string): Promise<number> {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+/** An administrator's "sign out everywhere": ends every session the person holds. */
+export async function signOutEverywhere(actor: Actor, input: { userId: string }): Promise<number> {
+  assertCan(actor, "admin");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, input.userId);
+    const n = await endAllSessions(tx, user.id, "admin");
+    await recordAudit(tx, actor, { organisationId: null, action: "user.signed_out_everywhere", entityType: "user", entityId: user.id, after: { ended: n } });
+    return n;
   });
 }

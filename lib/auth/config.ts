@@ -13,9 +13,15 @@ declare module "next-auth" {
   interface Session {
     sessionVersion: number;
     authTime: number;
+    /** The server-side session (sessions table) this cookie stands for. */
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
+    /** How the person proved who they are: "password" or "password_totp" (credentials). */
+    method?: string;
+    /** Set by lib/auth/index.ts's jwt callback when it records the session. */
+    sid?: string;
   }
 }
 
@@ -23,6 +29,7 @@ declare module "@auth/core/jwt" {
   interface JWT {
     sv?: number;
     authTime?: number;
+    sid?: string;
   }
 }
 
@@ -44,6 +51,7 @@ export const authConfig = {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 1;
         token.authTime = now;
+        if (user.sid) token.sid = user.sid;
       }
       if (!token.authTime || now - token.authTime > maxDays * 86400) return null;
       return token;
@@ -52,6 +60,7 @@ export const authConfig = {
       if (token.sub) session.user = { ...session.user, id: token.sub };
       session.sessionVersion = token.sv ?? 0;
       session.authTime = token.authTime ?? 0;
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },

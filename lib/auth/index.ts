@@ -1,45 +1,19 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth from "next-auth";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { Actor } from "../access";
 import { loadActor } from "../actors";
-import { authConfig } from "./config";
-import { authSecret } from "./secret";
 import { clientIp } from "./client-ip";
-import { checkSignIn } from "./sign-in";
+import { checkSession } from "./sessions";
+import { serverAuthConfig } from "./server-config";
+import { mustEnrolTotp } from "./totp";
 
 export { clientIp };
 
-class LockedSignIn extends CredentialsSignin {
-  constructor(minutes: number) {
-    super();
-    this.code = `locked_${minutes}`;
-  }
-}
-
-
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...authConfig,
-  secret: authSecret(),
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const db = await getDb();
-        const result = await checkSignIn(db, { email, password, ip: clientIp(request.headers) });
-        if (result.status === "locked") throw new LockedSignIn(result.minutes);
-        if (result.status === "invalid") return null;
-        return { id: result.userId, sessionVersion: result.sessionVersion };
-      },
-    }),
-  ],
-}));
+export const { handlers, auth, signIn, signOut } = NextAuth(() => serverAuthConfig());
 
 export const ACTIVE_MEMBERSHIP_COOKIE = "fulcrum-acting-as";
 
@@ -51,16 +25,31 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const h = await headers();
   const c = await cookies();
   const db = await getDb();
-  return loadActor(db, userId, {
+  if (!(await checkSession(db, session.sessionId, userId))) return null;
+  const actor = await loadActor(db, userId, {
     sessionVersion: session.sessionVersion,
     activeMembershipId: c.get(ACTIVE_MEMBERSHIP_COOKIE)?.value ?? null,
     ip: clientIp(h),
     userAgent: h.get("user-agent"),
   });
+  return actor ? { ...actor, sessionId: session.sessionId } : null;
 });
 
-/** For pages and actions: the signed-in person, or off to the sign-in page. */
+export const TWO_FACTOR_PATH = "/settings/two-factor";
+
+/**
+ * For pages and actions: the signed-in person, or off to the sign-in page. With FULCRUM_REQUIRE_MFA
+ * (default on) a password account without an authenticator app is sent to enrol first, before it
+ * can do anything else (demo accounts are exempt while the demo lasts).
+ */
 export async function requireActor(): Promise<Actor> {
+  const actor = await requireActorAllowingEnrolment();
+  if (await mustEnrolTotp(await getDb(), { id: actor.userId, email: actor.email })) redirect(TWO_FACTOR_PATH);
+  return actor;
+}
+
+/** For the enrolment page and its actions only: signed in, enrolled or not. */
+export async function requireActorAllowingEnrolment(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
   return actor;

@@ -9,7 +9,7 @@ export const ADDRESS_LIMIT = 20;
 export const LIMIT_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInResult =
-  | { status: "ok"; userId: string; sessionVersion: number }
+  | { status: "ok"; userId: string; sessionVersion: number; attemptId: number }
   | { status: "invalid" }
   | { status: "locked"; minutes: number };
 
@@ -59,8 +59,19 @@ export async function checkSignIn(
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const ok = !!user && passwordOk && !user.disabledAt;
   if (ok) await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, mine.id));
-  return ok ? { status: "ok", userId: user.id, sessionVersion: user.sessionVersion } : { status: "invalid" };
+  return ok ? { status: "ok", userId: user.id, sessionVersion: user.sessionVersion, attemptId: mine.id } : { status: "invalid" };
 }
+
+/**
+ * Turns a sign-in's recorded success back into a failure: a missing or wrong second-factor code
+ * counts toward the same lockout as a wrong password.
+ */
+export async function countAsFailure(db: Database, attemptId: number): Promise<void> {
+  await db.update(loginAttempts).set({ success: false }).where(eq(loginAttempts.id, attemptId));
+}
+
+export const CODE_NEEDED_MESSAGE = "Enter the 6-digit code from your authenticator app, or one of your recovery codes";
+export const CODE_WRONG_MESSAGE = "That code is not right, or has been used already. Enter the code your authenticator app shows now";
 
 async function failuresSince(db: Database, who: SQL, since: Date) {
   // The window's failures, newest first: the lock lifts 15 minutes after the failure that reached the limit's

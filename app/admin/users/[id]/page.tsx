@@ -9,7 +9,8 @@ import { orNotFound, requireAdmin } from "../../guard";
 export const metadata = { title: "User – Administration" };
 
 const DONE: Record<string, string> = {
-  password: "The new password is set. Any session the person had has ended.",
+  password: "The new password is set. Every session the person had has ended, and their API tokens are revoked.",
+  "signed-out": "Every session the person had has ended. They must sign in again.",
   disabled: "The account is disabled. Any session the person had has ended.",
   enabled: "The account is enabled again.",
   "membership-added": "Membership added.",
@@ -88,6 +89,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           Add a membership
         </Link>
       </p>
+
+      <h2 className="mb-2 text-2xl">Sign out everywhere</h2>
+      <p className="mb-4 max-w-prose">Ends every session the person has, on every device (for a lost laptop or phone). Their password and API tokens stay.</p>
+      <div className="mb-10">
+        <ActionButton kind="sign-out-everywhere" fields={{ userId: user.id }} label="Sign out everywhere" />
+      </div>
 
       <h2 className="mb-2 text-2xl">{user.disabled ? "Enable the account" : "Disable the account"}</h2>
       <p className="mb-4 max-w-prose">

@@ -1,5 +1,5 @@
 import { BackLink, PageHeading } from "../../../_components/ui";
-import { UserForm } from "../../forms";
+import { InviteForm } from "../../link-forms";
 import { requireAdmin } from "../../guard";
 
 export const metadata = { title: "Add a user – Administration" };
@@ -10,8 +10,11 @@ export default async function NewUserPage() {
     <>
       <BackLink href="/admin/users">Users</BackLink>
       <PageHeading>Add a user</PageHeading>
-      <p className="mb-6 max-w-prose">After adding the person, give them a membership so they can see their organisation.</p>
-      <UserForm />
+      <p className="mb-6 max-w-prose">
+        Give the person&apos;s name and email address. Fulcrum makes a set-password link for them (it works once, for 72 hours): nobody else ever
+        knows their password. Then give them a membership so they can see their organisation.
+      </p>
+      <InviteForm />
     </>
   );
 }
