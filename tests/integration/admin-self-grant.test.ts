@@ -26,6 +26,7 @@ function policy(trust: { name: string; ods: string; icsId: string | null }, icsO
     trustType: "acute",
     foundationTrust: "no",
     signOffMinSupport: String(minSupport),
+    policyChangeReason: "Board size changed",
     signOffChairRequired: "yes",
   };
 }
