@@ -11,6 +11,7 @@ import { createDecision, submitDecision } from "@/lib/decisions";
 import { createApiToken } from "@/lib/tokens";
 import { ROUTE_MATRIX } from "../support/route-matrix";
 import { makeTrustWithBoard } from "../support/factories";
+import { heldMeeting, makeTrustWithSecretary } from "../support/meeting-fixture";
 import { decisionInput } from "../support/decisions";
 import { useTestDatabase } from "../support/db";
 
@@ -54,14 +55,16 @@ describe("the route × role matrix", () => {
   });
 
   it("every API route naming an object answers 404 to another trust's token, with nothing of the object", async () => {
-    const a = await makeTrustWithBoard(t.db);
+    const a = await makeTrustWithSecretary(t.db);
     const stranger = await makeTrustWithBoard(t.db);
     const title = `Matrix probe ${crypto.randomUUID()}`;
     const d = await createDecision(a.ce, decisionInput({ title }));
     const s = await submitDecision(a.ce, { id: d.id, baseRevision: d.revision });
     const [criterion] = await t.db.select().from(successCriteria).where(eq(successCriteria.decisionId, d.id));
     const ownToken = await createApiToken(a.ce, { name: "probe target", scope: "write" });
-    const ids: Record<string, string> = { decisions: d.id, criteria: criterion.id, tokens: (ownToken as unknown as { summary: { id: string } }).summary.id };
+    const { meeting, items } = await heldMeeting(a.secretary, [d.id]);
+    const ids: Record<string, string> = { decisions: d.id, criteria: criterion.id, tokens: (ownToken as unknown as { summary: { id: string } }).summary.id, meetings: meeting.id };
+    const itemId = items[0].id;
     const strangerToken = (await createApiToken(stranger.ce, { name: "stranger", scope: "write" })).token;
     const probed: string[] = [];
     for (const spec of ALL_ROUTES.filter((r) => r.path.includes("{id}"))) {
@@ -70,17 +73,17 @@ describe("the route × role matrix", () => {
       const collection = spec.path.split("/")[3];
       const id = ids[collection];
       expect(id, `no object to probe for ${key}`).toBeTruthy();
-      const file = path.join(root, "app", spec.path.replace("{id}", "[id]"), "route.ts");
+      const file = path.join(root, "app", spec.path.replace("{id}", "[id]").replace("{itemId}", "[itemId]"), "route.ts");
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, (r: Request, c: unknown) => Promise<Response>>;
       const example = (spec as { exampleBody?: Record<string, unknown> }).exampleBody;
       const body = example ? JSON.stringify({ ...example, ...("baseVersion" in example ? { baseVersion: s.revision } : {}), ...("version" in example ? { version: 1 } : {}) }) : undefined;
       const res = await mod[spec.method.toUpperCase()](
-        new Request(`http://fulcrum.test${spec.path.replace("{id}", id)}`, {
+        new Request(`http://fulcrum.test${spec.path.replace("{id}", id).replace("{itemId}", itemId)}`, {
           method: spec.method.toUpperCase(),
           body,
           headers: { authorization: `Bearer ${strangerToken}`, ...(body ? { "content-type": "application/json" } : {}) },
         }),
-        { params: Promise.resolve({ id }) },
+        { params: Promise.resolve({ id, itemId }) },
       );
       const text = await res.text();
       expect(res.status, `${key}: ${text}`).toBe(404);

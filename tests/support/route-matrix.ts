@@ -9,7 +9,7 @@
 //           "admin" | "national" | "register" (CE, board, ICS lead) | "reader" (anyone who may read the object)
 //   other:  "404" (another organisation's object is not found, nothing of it in the body) |
 //           "own" (acts on the signed-in person's own things only) | "none" (no organisation's object)
-export type Audience = "public" | "signed-in" | "chief_executive" | "board" | "ics_lead" | "admin" | "national" | "register" | "reader";
+export type Audience = "public" | "signed-in" | "chief_executive" | "board" | "ics_lead" | "admin" | "national" | "register" | "reader" | "company_secretary";
 export type MatrixEntry = { who: Audience | Audience[]; other: "404" | "own" | "none" };
 
 export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
@@ -88,4 +88,58 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "action app/admin/actions.ts#setUserDisabledAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#addMembershipAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#removeMembershipAction": { who: "admin", other: "404" },
+  // pages of this wave: evidence files, meetings, notifications, accounts
+  "page /decisions/[id]/files": { who: "reader", other: "404" },
+  "page /meetings": { who: ["board", "company_secretary"], other: "404" },
+  "page /meetings/new": { who: ["company_secretary", "board"], other: "404" },
+  "page /meetings/[id]": { who: ["board", "company_secretary"], other: "404" },
+  "page /admin/mail": { who: "admin", other: "404" },
+  "page /settings/notifications": { who: "signed-in", other: "own" },
+  "page /unsubscribe": { who: "public", other: "own" },
+  "page /forgot-password": { who: "public", other: "none" },
+  "page /set-password/[token]": { who: "public", other: "own" },
+  "page /settings/password": { who: "signed-in", other: "own" },
+  "page /settings/sessions": { who: "signed-in", other: "own" },
+  "page /settings/two-factor": { who: "signed-in", other: "own" },
+  // API routes of this wave
+  "GET /api/v1/meetings": { who: ["board", "company_secretary"], other: "404" },
+  "POST /api/v1/meetings": { who: ["company_secretary", "board"], other: "404" },
+  "GET /api/v1/meetings/{id}": { who: ["board", "company_secretary"], other: "404" },
+  "POST /api/v1/meetings/{id}/items": { who: ["company_secretary", "chief_executive", "board"], other: "404" },
+  "POST /api/v1/meetings/{id}/attendance": { who: ["company_secretary", "board"], other: "404" },
+  "POST /api/v1/meetings/{id}/items/{itemId}/resolution": { who: ["company_secretary", "board"], other: "404" },
+  // route handlers of this wave
+  "GET /files/[id]/route": { who: "reader", other: "404" },
+  "GET /meetings/[id]/pack/route": { who: ["board", "company_secretary"], other: "404" },
+  "GET /meetings/[id]/minutes/route": { who: ["board", "company_secretary"], other: "404" },
+  "GET /decisions/import/mappings/route": { who: "chief_executive", other: "404" },
+  "POST /decisions/import/mappings/route": { who: "chief_executive", other: "404" },
+  "POST /decisions/import/read/route": { who: "chief_executive", other: "404" },
+  "POST /unsubscribe/one-click/route": { who: "public", other: "own" },
+  // server actions of this wave
+  "action app/decisions/[id]/files/actions.ts#uploadDecisionFileAction": { who: "chief_executive", other: "404" },
+  "action app/decisions/[id]/files/actions.ts#removeDecisionFileAction": { who: "chief_executive", other: "404" },
+  "action app/decisions/[id]/files/actions.ts#uploadOutcomeFileAction": { who: ["chief_executive", "board"], other: "404" },
+  "action app/meetings/actions.ts#createMeetingAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#addItemAction": { who: ["company_secretary", "chief_executive", "board"], other: "404" },
+  "action app/meetings/actions.ts#coverSheetAction": { who: ["company_secretary", "chief_executive", "board"], other: "404" },
+  "action app/meetings/actions.ts#issuePackAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#markHeldAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#attendanceAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#declarationAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#resolutionAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#minutedAction": { who: ["company_secretary", "board"], other: "404" },
+  "action app/meetings/actions.ts#meetingQuorumAction": { who: "admin", other: "404" },
+  "action app/admin/mail/actions.ts#retryMailAction": { who: "admin", other: "404" },
+  "action app/settings/notifications/actions.ts#savePreferencesAction": { who: "signed-in", other: "own" },
+  "action app/admin/actions.ts#signOutEverywhereAction": { who: "admin", other: "404" },
+  "action app/admin/link-actions.ts#inviteUserAction": { who: "admin", other: "404" },
+  "action app/admin/link-actions.ts#resetLinkAction": { who: "admin", other: "404" },
+  "action app/forgot-password/actions.ts#forgotPasswordAction": { who: "public", other: "none" },
+  "action app/set-password/[token]/actions.ts#setPasswordAction": { who: "public", other: "own" },
+  "action app/inbox/actions.ts#markAccessChangeSeenAction": { who: ["chief_executive", "board"], other: "own" },
+  "action app/settings/password/actions.ts#changePasswordAction": { who: "signed-in", other: "own" },
+  "action app/settings/sessions/actions.ts#endSessionAction": { who: "signed-in", other: "own" },
+  "action app/settings/sessions/actions.ts#endOtherSessionsAction": { who: "signed-in", other: "own" },
+  "action app/settings/two-factor/actions.ts#confirmTotpAction": { who: "signed-in", other: "own" },
 };
