@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { DecisionForm } from "./pages/decision-form";
 import { demo, expectAccessible, signIn, signOut } from "./fixtures";
 import { MeetingPage } from "./pages/meeting";
 
@@ -37,14 +38,15 @@ test("the Company Secretary takes a meeting from agenda to minutes, and the reso
   await page.goto("/decisions/new");
   await page.getByLabel("Title", { exact: true }).fill(NEW_DECISION);
   await page.getByLabel("Summary", { exact: true }).fill("Run a Saturday day-case list to cut the waiting list.");
-  await page.getByLabel("Date decided").fill("2026-11-20");
+  const form = new DecisionForm(page);
+  await form.fillDate("decidedOn", "2026-11-20");
   await page.getByLabel(/^The trust/).check();
   await page.getByLabel("Category").selectOption("capacity");
   await page.getByLabel("Rationale", { exact: true }).fill("Children wait too long for day-case surgery.");
   await page.locator("#field-criteria-0-statement").fill("Day-case waits fall");
   await page.locator("#field-criteria-0-measure").fill("Median wait");
   await page.locator("#field-criteria-0-target").fill("8 weeks");
-  await page.locator("#field-criteria-0-judgedBy").fill("2027-09-30");
+  await form.fillDate("criteria-0-judgedBy", "2027-09-30");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Your draft has been saved")).toBeVisible();
   await page.getByRole("link", { name: "Submit for sign-off" }).click();

@@ -67,9 +67,32 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
   await check(page, "/decisions/[id]/withdraw", `/decisions/${awaiting}/withdraw`);
   await check(page, "/decisions/[id]/paper", `/decisions/${awaiting}/paper`);
   await check(page, "/decisions/[id]/versions/[version]", `/decisions/${awaiting}/versions/1`);
+  await check(page, "/decisions/[id]/files", `/decisions/${awaiting}/files`);
   const signedOff = await firstDecision(page, "status=signed_off&trust=RNA");
   await check(page, "/decisions/[id]", `/decisions/${signedOff}`);
+  for (const settings of ["notifications", "sessions", "password", "two-factor"]) await check(page, `/settings/${settings}`, `/settings/${settings}`);
   await signOut(page);
+
+  // The Company Secretary: meetings, and a new one.
+  await signIn(page, demo("sec.rna"));
+  await check(page, "/meetings", "/meetings");
+  await check(page, "/meetings/new", "/meetings/new");
+  await page.getByLabel("Day").fill("14");
+  await page.getByLabel("Month").fill("1");
+  await page.getByLabel("Year").fill("2027");
+  await page.getByLabel("Start time").fill("09:30");
+  await page.getByLabel("Board meeting in private").check();
+  await page.getByLabel("Location or link").fill("Boardroom, Level 2");
+  await page.getByRole("button", { name: "Create the meeting" }).click();
+  await expect(page.getByRole("heading", { name: /Board meeting in private of 14 January 2027/, level: 1 })).toBeVisible();
+  const meeting = new URL(page.url()).pathname.match(UUID)?.[0];
+  await check(page, "/meetings/[id]", `/meetings/${meeting}`);
+  await signOut(page);
+
+  // Pages anyone can open: forgotten password, a set-password link and an unsubscribe link (neither valid).
+  await check(page, "/forgot-password", "/forgot-password");
+  await check(page, "/set-password/[token]", "/set-password/not-a-real-token");
+  await check(page, "/unsubscribe", "/unsubscribe?t=not-a-real-token");
 
   // A draft (the demo's are at other trusts): its edit and check-before-submit pages.
   await signIn(page, demo("ce.rnb"));
@@ -110,6 +133,7 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
   expect(org).toBeTruthy();
   await check(page, "/admin/organisations/[id]", `/admin/organisations/${org}`);
   await check(page, "/admin/audit", "/admin/audit");
+  await check(page, "/admin/mail", "/admin/mail");
 
   expect(problems).toEqual([]);
   // Every page in app/ was visited.
