@@ -367,7 +367,7 @@ describe("the OpenAPI document", () => {
     for (const spec of ALL_ROUTES) expect(doc.paths[spec.path]?.[spec.method], `${spec.method} ${spec.path}`).toMatchObject({ responses: expect.any(Object) });
     const fs = await import("node:fs");
     for (const spec of ALL_ROUTES) {
-      const file = `app${spec.path.replace("{id}", "[id]")}/route.ts`;
+      const file = `app${spec.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
       expect(fs.existsSync(file), file).toBe(true);
       expect(fs.readFileSync(file, "utf8")).toContain(`export const ${spec.method.toUpperCase()} `);
     }
