@@ -155,7 +155,7 @@ describe("evidence files on an outcome assessment", () => {
     for (const m of [a.chair, a.ned1, a.ned2]) await recordPosition(m, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
     expect((await row(d.id)).status).toBe("signed_off");
     const [criterion] = await listCurrentCriteria(a.ce, d.id);
-    const { outcomeId } = await recordOutcome(a.ce, { criterionId: criterion.id, outcome: "met", evidence: "Waiting list report, March" });
+    const { outcomeId } = await recordOutcome(a.ce, { criterionId: criterion.id, outcome: "met", evidence: "Waiting list report, March", confirmEarly: true });
 
     // A decision's own files are frozen once signed off.
     expect(await code(addDecisionFile(a.ce, { decisionId: d.id, baseRevision: (await row(d.id)).revision, name: "late.png", bytes: makePng(10) }))).toBe("conflict");
