@@ -23,7 +23,7 @@ describe("migrations and demo seed", () => {
   it("seeds the demo once: a second run changes nothing", async () => {
     await seedDemoPeople(t.db);
     const demoUsers = await t.db.select().from(users).where(like(users.email, "%@fulcrum.demo"));
-    expect(demoUsers.length).toBe(54);
+    expect(demoUsers.length).toBe(64); // 10 trusts × (Chief Executive, Chair, 2 NEDs, executive, secretary) + 4
     const orgsBefore = await t.db.select().from(organisations).orderBy(organisations.ods);
     const second = await seedDemoPeople(t.db);
     expect(second.inserted).toBe(0);

@@ -7,10 +7,11 @@ import { openPostgres, type Database } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { enqueueNotification } from "@/lib/notifications";
 import { createMailSender } from "@/lib/notifications/sender";
-import { engineName, useTestDatabase } from "../support/db";
+import { engineName, useOwnTestDatabase } from "../support/db";
 import { startSmtpServer } from "../support/smtp";
 
-const t = useTestDatabase();
+// The senders claim every due message in their database: this file keeps a database of its own.
+const t = useOwnTestDatabase("senders");
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const postgres = engineName() === "postgres";
 const COUNT = postgres ? 1000 : 60;
@@ -44,7 +45,7 @@ describe("two sender loops over one database", () => {
         }
       });
     }
-    const second = postgres ? await openPostgres(process.env.TEST_DATABASE_URL!, { max: 5, migrate: false }) : null;
+    const second = postgres ? await openPostgres(t.url!, { max: 5, migrate: false }) : null;
     try {
       const started = Date.now();
       const [a, b] = await Promise.all([drain(t.db), drain(second ? second.db : t.db)]);

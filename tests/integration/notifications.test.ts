@@ -12,13 +12,14 @@ import { createMailSender } from "@/lib/notifications/sender";
 import { recordPosition } from "@/lib/sign-off";
 import { amendFixture, makeSubmittedDecision } from "../support/decision-fixture";
 import { decisionInput } from "../support/decisions";
-import { useTestDatabase } from "../support/db";
+import { useOwnTestDatabase } from "../support/db";
 import { makeAdmin, makeTrustWithBoard } from "../support/factories";
 import { startSmtpServer } from "../support/smtp";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { POST as oneClickPost } from "@/app/unsubscribe/one-click/route";
 
-const t = useTestDatabase();
+// The sender claims every due message in its database: this file keeps a database of its own.
+const t = useOwnTestDatabase("notifications");
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 const MIN = 60_000;
 const DAY = 86_400_000;

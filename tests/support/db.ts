@@ -40,3 +40,50 @@ export function useTestDatabase(): { readonly db: OpenedDatabase["db"]; readonly
 }
 
 export const engineName = () => process.env.FULCRUM_TEST_ENGINE ?? "pglite";
+
+/**
+ * useTestDatabase, but on PostgreSQL in a database of this file's own (`<test database>_<suffix>`,
+ * made fresh and dropped afterwards): for tests of something whose state is the whole database's,
+ * such as the e-mail sender, which claims every due message, whichever test file wrote it.
+ */
+export function useOwnTestDatabase(suffix: string): { readonly db: OpenedDatabase["db"]; readonly url: string | null } {
+  let opened: OpenedDatabase | undefined;
+  let url: string | null = null;
+  const admin = async (sql: string) => {
+    const { default: postgres } = await import("postgres");
+    const client = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      await client.unsafe(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(async () => {
+    if (process.env.FULCRUM_TEST_ENGINE !== "postgres") {
+      opened = await openPglite();
+    } else {
+      const u = new URL(process.env.TEST_DATABASE_URL!);
+      const name = `${u.pathname.slice(1)}_${suffix}`;
+      await admin(`drop database if exists "${name}" with (force)`);
+      await admin(`create database "${name}"`);
+      u.pathname = `/${name}`;
+      url = u.toString();
+      opened = await openPostgres(url, { max: 5 });
+    }
+    setDbForProcess(opened.db);
+  });
+  afterAll(async () => {
+    setDbForProcess(undefined);
+    await opened?.close();
+    if (url) await admin(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
+  });
+  return {
+    get db() {
+      if (!opened) throw new Error("database not open yet (use it inside a test or hook)");
+      return opened.db;
+    },
+    get url() {
+      return url;
+    },
+  };
+}
