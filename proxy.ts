@@ -1,6 +1,7 @@
 import { Auth } from "@auth/core";
 import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/return-path";
 import { authSecret } from "@/lib/auth/secret";
 
 /**
@@ -12,6 +13,9 @@ function secured(request: NextRequest) {
   const headers = securityHeaders(request, nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
+  // The page asked for, so a page that needs a signed-in person can come back to it after sign-in
+  // (lib/auth/return-path.ts checks it is a path on this site). Set here, never taken from the client.
+  requestHeaders.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);

@@ -5,18 +5,22 @@ import { z } from "zod";
 import { validatedAction } from "@/lib/actions";
 import type { ActionState } from "@/lib/action-state";
 import { signIn } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { CODE_NEEDED_MESSAGE, CODE_WRONG_MESSAGE, INVALID_MESSAGE, lockedMessage } from "@/lib/auth/sign-in";
 
 const SignInForm = z.object({
   email: z.string({ error: "Enter your email address" }).trim().min(1, { error: "Enter your email address" }),
   password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }),
   code: z.string().max(40, { error: "The code must be 40 characters or fewer" }).optional(),
+  next: z.string().optional(),
 });
 
 export const signInAction = validatedAction(
   SignInForm,
   async ({ input }): Promise<ActionState> => {
-    await signIn("credentials", { ...input, redirectTo: "/" }); // redirects on success
+    const { next, ...credentials } = input;
+    // Back to the page that was asked for (an e-mail's link), if it is a safe path on this site.
+    await signIn("credentials", { ...credentials, redirectTo: safeReturnPath(next) ?? "/" }); // redirects on success
     return { status: "ok" };
   },
   {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
 import { demoOpen } from "@/lib/demo/lock-down";
 import { PageHeading } from "../_components/ui";
@@ -9,8 +10,9 @@ import { SignInForm } from "./sign-in-form";
 export const metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  if (await getActor()) redirect("/");
   const sp = await searchParams;
+  const next = safeReturnPath(sp.next);
+  if (await getActor()) redirect(next ?? "/");
   const demo = await demoOpen();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
@@ -29,7 +31,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             Your password is set. Sign in with it now.
           </p>
         ) : null}
-        <SignInForm />
+        {next ? (
+          <p className="nhs-inset mb-6" role="status">
+            Sign in to see the page you asked for.
+          </p>
+        ) : null}
+        <SignInForm next={next} />
         <p className="mt-4">
           <Link href="/forgot-password">Forgot your password?</Link>
         </p>

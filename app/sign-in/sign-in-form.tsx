@@ -6,12 +6,14 @@ import { ErrorSummary } from "../_components/error-summary";
 import { TextField } from "../_components/form";
 import { signInAction } from "./actions";
 
-export function SignInForm() {
+/** `next`: the page to return to after signing in (checked again on the server). */
+export function SignInForm({ next }: { next?: string | null }) {
   const [state, action, pending] = useActionState(signInAction, IDLE);
   const fieldErrors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
   return (
     <form action={action} noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       {state.status === "invalid" || state.status === "error" ? (
         <ErrorSummary
           errors={state.status === "invalid" ? fieldErrors : { email: state.message }}

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { clientIp } from "./client-ip";
+import { REQUESTED_PATH_HEADER, signInPathFor } from "./return-path";
 import { checkSession } from "./sessions";
 import { serverAuthConfig } from "./server-config";
 import { mustEnrolTotp } from "./totp";
@@ -51,6 +52,6 @@ export async function requireActor(): Promise<Actor> {
 /** For the enrolment page and its actions only: signed in, enrolled or not. */
 export async function requireActorAllowingEnrolment(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/sign-in");
+  if (!actor) redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
   return actor;
 }

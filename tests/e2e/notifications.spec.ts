@@ -3,8 +3,8 @@ import { demo, expectAccessible, signIn, signOut } from "./fixtures";
 import { caughtMessages } from "./mail";
 
 // A Chief Executive submits a draft; each board member gets an e-mail (caught by the local SMTP
-// catcher the config starts); a Non-Executive Director follows its link, signs in and lands on the
-// decision's sign-off panel. The admin Mail page lists it.
+// catcher the config starts); a Non-Executive Director follows its link, signs in and comes back to
+// the decision, whose link opens its sign-off panel. The admin Mail page lists it.
 const DRAFT = "Give up research space for a system paediatric community hub";
 
 test("a submitted decision e-mails the board; the link leads a board member to the sign-off panel", async ({ page }) => {
@@ -31,12 +31,16 @@ test("a submitted decision e-mails the board; the link leads a board member to t
   expect(message!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
   const link = /https?:\/\/\S+#sign-off-heading/.exec(message!.text)![0];
 
-  // Signed out, the link asks for sign-in first; after signing in the link opens the panel.
+  // Signed out, the link asks for sign-in first, then comes back to the decision by itself.
   await page.goto(link);
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdecisions%2F/);
+  await expect(page.getByText("Sign in to see the page you asked for.")).toBeVisible();
   await signIn(page, to);
-  await page.goto(link);
+  const decisionPath = new URL(link).pathname;
+  await expect(page).toHaveURL((u) => u.pathname === decisionPath);
   await expect(page.getByRole("heading", { level: 1, name: DRAFT })).toBeVisible();
+  // The link itself (signed in now) opens the sign-off panel.
+  await page.goto(link);
   const panel = page.getByRole("heading", { name: "Board sign-off" });
   await expect(panel).toBeInViewport();
   await expect(page.getByRole("button", { name: "Record my position" })).toBeVisible();
