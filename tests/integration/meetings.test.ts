@@ -252,3 +252,25 @@ describe("meeting cycle rules", () => {
     await expect(createMeeting(b.secretary, { date: "2027-02-30", time: "25:00", kind: "committee" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { date: expect.any(String), time: expect.any(String), committeeName: expect.any(String) } });
   });
 });
+
+describe("the dashboards' sign-off panel", () => {
+  it("counts decisions signed off at a meeting and individually, with the median days to the resolving meeting; another trust's board gets not found", async () => {
+    const { getSignOffSummaryPanel } = await import("@/lib/dashboards");
+    const b = await makeTrustWithSecretary(t.db);
+    const other = await makeTrustWithSecretary(t.db);
+    const atMeeting = await makeSubmittedDecision(t.db, { trust: b.trust, author: b.ce, title: "Resolved at the board" });
+    const individually = await makeSubmittedDecision(t.db, { trust: b.trust, author: b.ce, title: "Signed off by members" });
+    for (const m of [b.chair, b.ned1, b.ned2]) await recordPosition(m, { decisionId: individually.id, position: "support", forum: "public_board", version: 1 });
+    const { items } = await heldMeeting(b.secretary, [atMeeting.id], { present: [b.chair, b.ned1, b.ned2, b.exec, b.ce] });
+    expect((await recordResolution(b.secretary, items[0].id, { resolution: "approved" })).signedOff).toBe(true);
+
+    const panel = await getSignOffSummaryPanel(b.chair, { kind: "trust", ods: b.trust.ods }, {});
+    expect(panel).toMatchObject({ timed: 2, atMeeting: 1, individually: 1 });
+    // The fixture meeting is on 3 December 2026; the decision was submitted just now.
+    const [submitted] = await t.db.select({ at: decisions.submittedAt }).from(decisions).where(eq(decisions.id, atMeeting.id));
+    const expected = (Date.parse("2026-12-03T10:00:00Z") - submitted.at!.getTime()) / 86_400_000;
+    expect(panel.medianDaysToMeeting).not.toBeNull();
+    expect(Math.abs(panel.medianDaysToMeeting! - expected)).toBeLessThan(0.2);
+    await expect(getSignOffSummaryPanel(other.chair, { kind: "trust", ods: b.trust.ods }, {})).rejects.toMatchObject({ code: "not_found" });
+  });
+});

@@ -45,6 +45,21 @@ export async function SignOffSummaryPanelView({ actor, view, filters }: PanelPro
             <Num value={s.signedOff} href={link({ status: "signed_off" })} label="signed-off decisions" /> signed-off decisions
           </dd>
         </div>
+        <div className="border-l-4 border-nhs-green pl-3 sm:col-span-3">
+          <dt>Signed off at a board meeting</dt>
+          <dd>
+            <span className="text-3xl font-bold">
+              <Num value={s.atMeeting} href={null} label="decisions signed off by a meeting's resolution" />
+            </span>{" "}
+            by a meeting&apos;s resolution, and <Num value={s.individually} href={null} label="decisions signed off by members' own positions" /> by
+            members&apos; own positions.{" "}
+            {s.medianDaysToMeeting === null ? null : (
+              <>
+                Median <strong>{Math.round(s.medianDaysToMeeting)}</strong> days from submission to the meeting that resolved it.
+              </>
+            )}
+          </dd>
+        </div>
       </dl>
         </>
       )}
