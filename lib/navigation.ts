@@ -47,6 +47,8 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       );
       break;
   }
-  items.push({ href: "/settings/tokens", label: "API tokens" }, { href: "/settings/notifications", label: "E-mail settings" }, { href: "/settings/sessions", label: "Your sessions" });
+  // A person's own settings (e-mail, sessions, password, authenticator, API tokens) are one item, so
+  // the navigation stays two lines on a phone.
+  items.push({ href: "/settings", label: "Your account" });
   return items;
 }

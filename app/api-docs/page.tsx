@@ -123,7 +123,7 @@ export default function ApiDocsPage() {
           {ALL_ROUTES.map((r) => (
             <li key={r.id}>
               <a href={`#${r.id}`}>
-                <span className="font-mono text-sm font-bold">{r.method.toUpperCase()}</span> <span className="font-mono text-sm">{r.path}</span>
+                <span className="font-mono text-sm font-bold">{r.method.toUpperCase()}</span> <span className="font-mono text-sm break-all">{r.path}</span>
               </a>{" "}
               — {r.summary}
             </li>

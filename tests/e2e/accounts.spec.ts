@@ -28,7 +28,8 @@ test("a copy of the session cookie is refused once its session signs out", async
 test("Your sessions lists this one and another, and ends the other", async ({ page, browser }) => {
   const other = await secondBrowser(browser, demo("ned2.rsa"));
   await signIn(page, demo("ned2.rsa"));
-  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Your sessions" }).click();
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Your account" }).click();
+  await page.getByRole("link", { name: "Your sessions" }).click();
   await expect(page.getByRole("heading", { name: "Your sessions" })).toBeVisible();
   await expect(page.getByText("This session", { exact: true })).toBeVisible();
   await expectAccessible(page);

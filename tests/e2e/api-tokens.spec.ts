@@ -4,7 +4,9 @@ import { demo, expectAccessible, signIn } from "./fixtures";
 test("a Chief Executive creates an API token, sees it once, uses it, and revokes it", async ({ page, request }) => {
   await signIn(page, demo("ce.rnb"));
   // Through the navigation, as a person would (every signed-in user has it).
-  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "API tokens" }).click();
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Your account" }).click();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   await expectAccessible(page);
 

@@ -70,6 +70,7 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
   await check(page, "/decisions/[id]/files", `/decisions/${awaiting}/files`);
   const signedOff = await firstDecision(page, "status=signed_off&trust=RNA");
   await check(page, "/decisions/[id]", `/decisions/${signedOff}`);
+  await check(page, "/settings", "/settings");
   for (const settings of ["notifications", "sessions", "password", "two-factor"]) await check(page, `/settings/${settings}`, `/settings/${settings}`);
   await signOut(page);
 

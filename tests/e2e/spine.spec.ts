@@ -170,7 +170,7 @@ test("an administrator adds a trust, a user and memberships; the user switches b
   await expectAccessible(page);
   await page.getByLabel("ODS code").fill(ods);
   await page.getByRole("button", { name: "Add organisation" }).click();
-  await expect(page.getByRole("status")).toContainText(`Added ${trustName} (${ods})`);
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(`Added ${trustName} (${ods})`);
   await expect(page.getByRole("row", { name: new RegExp(trustName) })).toContainText("£350m");
 
   await page.goto("/admin/users");
@@ -191,7 +191,7 @@ test("an administrator adds a trust, a user and memberships; the user switches b
   await page.getByLabel("Organisation").selectOption(ods);
   await page.getByLabel("Role").selectOption("chief_executive");
   await page.getByRole("button", { name: "Add membership" }).click();
-  await expect(page.getByRole("status")).toContainText("Membership added");
+  await expect(page.getByRole("status").filter({ hasText: "Membership added" })).toContainText("Membership added");
   await page.getByRole("link", { name: "Add a membership" }).click();
   await page.getByLabel("Organisation").selectOption("QNV");
   await page.getByLabel("Role").selectOption("board_member");
@@ -200,7 +200,7 @@ test("an administrator adds a trust, a user and memberships; the user switches b
   await expectAccessible(page);
   await page.getByLabel("Role").selectOption("ics_lead");
   await page.getByRole("button", { name: "Add membership" }).click();
-  await expect(page.getByRole("status")).toContainText("Membership added");
+  await expect(page.getByRole("status").filter({ hasText: "Membership added" })).toContainText("Membership added");
   await expect(page.getByRole("table")).toContainText("ICS lead");
   await expect(page.getByRole("table")).toContainText(trustName);
   await expectAccessible(page);

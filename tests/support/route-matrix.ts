@@ -94,6 +94,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "page /meetings/new": { who: ["company_secretary", "board"], other: "404" },
   "page /meetings/[id]": { who: ["board", "company_secretary"], other: "404" },
   "page /admin/mail": { who: "admin", other: "404" },
+  "page /settings": { who: "signed-in", other: "own" },
   "page /settings/notifications": { who: "signed-in", other: "own" },
   "page /unsubscribe": { who: "public", other: "own" },
   "page /forgot-password": { who: "public", other: "none" },

@@ -25,10 +25,10 @@ export function PositionCallout({ d, actor }: SectionProps & { actor: Actor }) {
       <h2 id="your-position-heading" className="mb-2 text-xl">
         Your position is needed
       </h2>
-      <p className="mb-4">Version {d.version} is awaiting sign-off by the board.</p>
       <a href="#record-position" className="nhs-button mb-4!">
         Record your position
       </a>
+      <p className="mb-4">Version {d.version} is awaiting sign-off by the board.</p>
       <p className="mb-1 font-semibold">In short</p>
       <p className="prose-text mb-2">{shortSummary(d.summary)}</p>
       <ul className="mb-2 list-disc pl-6">
