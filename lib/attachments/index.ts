@@ -12,7 +12,8 @@ import { assertCan, isInsider, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "../decisions/access";
 import { isUuid } from "../decisions/schemas";
-import { bumpRevision, freezeVersion, StaleRevision, trustRef } from "../decisions/store";
+import { bumpRevision, StaleRevision, trustRef } from "../decisions/store";
+import { freezeAmendment } from "../decisions/write";
 import { AppError } from "../errors";
 import { nextStatus, type DecisionStatus } from "../lifecycle";
 import { databaseBlobStore, type BlobStore } from "./blob-store";
@@ -123,22 +124,15 @@ async function changeDecisionFiles(
         });
         return { decisionId: d.id, revision: updated.revision, version: d.version, fileId: file.fileId };
       }
-      const version = d.version + 1;
-      const { contentHash } = await freezeVersion(tx, actor, updated, trust, version);
-      const [frozen] = await tx
-        .update(decisions)
-        .set({ version, contentHash, status: to, submittedAt: new Date() })
-        .where(eq(decisions.id, d.id))
-        .returning();
-      await recordAudit(tx, actor, {
-        organisationId: trust.id,
-        action: "decision.amend",
-        entityType: "decision",
-        entityId: d.id,
-        before: { version: d.version, contentHash: d.contentHash },
-        after: { revision: frozen.revision, version, contentHash, status: to, changed: ["attachments"], [file.added ? "fileAdded" : "fileRemoved"]: what },
+      const frozen = await freezeAmendment(tx, actor, {
+        decision: d,
+        updated,
+        trust,
+        status: to,
+        before: {},
+        after: { changed: ["attachments"], [file.added ? "fileAdded" : "fileRemoved"]: what },
       });
-      return { decisionId: d.id, revision: frozen.revision, version, fileId: file.fileId };
+      return { decisionId: d.id, revision: frozen.revision, version: frozen.version, fileId: file.fileId };
     });
   } catch (e) {
     if (e instanceof StaleRevision) {

@@ -3,7 +3,7 @@ import "server-only";
 // with its audit event; each edit carries the revision it was based on and is refused if stale.
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { auditEvents, decisions, organisations, users } from "@/db/schema";
+import { auditEvents, decisions, organisations, users, type Decision, type Organisation } from "@/db/schema";
 import { assertCan, can, chiefExecutiveTrustIds, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -140,24 +140,36 @@ export async function updateDecision(actor: Actor, raw: unknown): Promise<WriteR
       });
       return result(updated);
     }
-    const version = d.version + 1;
-    const { contentHash } = await freezeVersion(tx, actor, updated, trust, version);
-    const [frozen] = await tx
-      .update(decisions)
-      .set({ version, contentHash, status: to, submittedAt: new Date() })
-      .where(eq(decisions.id, d.id))
-      .returning();
-    await recordAudit(tx, actor, {
-      organisationId: trust.id,
-      action: "decision.amend",
-      entityType: "decision",
-      entityId: d.id,
-      before: { version: d.version, contentHash: d.contentHash, ...pick(before, changed) },
-      after: { revision: frozen.revision, version, contentHash, status: to, changed, ...pick(after, changed) },
-    });
-    await notifyDecision(tx, "amended", d.id, actor.userId);
+    const frozen = await freezeAmendment(tx, actor, { decision: d, updated, trust, status: to, before: pick(before, changed), after: { changed, ...pick(after, changed) } });
     return result(frozen);
   });
+}
+
+/**
+ * An amendment, in the caller's transaction, once its parts are written (`updated` is the decision row
+ * after its revision was bumped): freezes version N+1, re-opens sign-off, audits `decision.amend` with
+ * what changed, and tells the board. The one way a submitted decision gets a new version: the form's
+ * amendments and a file added or removed (lib/attachments).
+ */
+export async function freezeAmendment(
+  tx: DbOrTx,
+  actor: Actor,
+  a: { decision: Decision; updated: Decision; trust: Organisation; status: DecisionStatus; before: Record<string, unknown>; after: Record<string, unknown> },
+): Promise<Decision> {
+  const { decision: d, trust } = a;
+  const version = d.version + 1;
+  const { contentHash } = await freezeVersion(tx, actor, a.updated, trust, version);
+  const [frozen] = await tx.update(decisions).set({ version, contentHash, status: a.status, submittedAt: new Date() }).where(eq(decisions.id, d.id)).returning();
+  await recordAudit(tx, actor, {
+    organisationId: trust.id,
+    action: "decision.amend",
+    entityType: "decision",
+    entityId: d.id,
+    before: { version: d.version, contentHash: d.contentHash, ...a.before },
+    after: { revision: frozen.revision, version, contentHash, status: a.status, ...a.after },
+  });
+  await notifyDecision(tx, "amended", d.id, actor.userId);
+  return frozen;
 }
 
 /** Freezes a draft and its criteria as version 1 (or the next version) and asks the board to sign it off. */

@@ -9,26 +9,30 @@ import { removeDecisionFileAction, uploadDecisionFileAction, uploadOutcomeFileAc
 const MAX_BYTES = 20 * 1024 * 1024;
 const HINT = "A PDF, Word, Excel, PowerPoint, CSV, PNG or JPEG file, smaller than 20 MB.";
 
-/** Refuses a file over the limit before sending it (without JavaScript, the server refuses it too). */
-function tooBig(form: HTMLFormElement): string | null {
-  const input = form.elements.namedItem("file") as HTMLInputElement | null;
-  const file = input?.files?.[0];
-  return file && file.size > MAX_BYTES ? "The selected file must be smaller than 20 MB" : null;
+/**
+ * Refuses a file over the limit before sending it (without JavaScript, the server refuses it too):
+ * the message to show, if any, and the form's onSubmit.
+ */
+function useSizeGuard() {
+  const [local, setLocal] = useState<string | null>(null);
+  const onSubmit = (ev: React.FormEvent<HTMLFormElement>) => {
+    const file = (ev.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    const over = file && file.size > MAX_BYTES ? "The selected file must be smaller than 20 MB" : null;
+    setLocal(over);
+    if (over) ev.preventDefault();
+  };
+  return { local, onSubmit };
 }
 
 export function UploadDecisionFileForm({ id, baseRevision, amends }: { id: string; baseRevision: number; amends: boolean }) {
   const [state, action, pending] = useActionState(uploadDecisionFileAction, IDLE);
-  const [local, setLocal] = useState<string | null>(null);
+  const { local, onSubmit } = useSizeGuard();
   const errors = local ? { file: local } : state.status === "invalid" ? state.fieldErrors : {};
   return (
     <form
       action={action}
       noValidate
-      onSubmit={(ev) => {
-        const over = tooBig(ev.currentTarget);
-        setLocal(over);
-        if (over) ev.preventDefault();
-      }}
+      onSubmit={onSubmit}
     >
       {local || state.status === "invalid" ? <ErrorSummary errors={errors} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
@@ -63,18 +67,14 @@ export function RemoveDecisionFileButton({ id, baseRevision, fileId, name }: { i
 
 export function UploadOutcomeFileForm({ id, assessments }: { id: string; assessments: { value: string; label: string }[] }) {
   const [state, action, pending] = useActionState(uploadOutcomeFileAction, IDLE);
-  const [local, setLocal] = useState<string | null>(null);
+  const { local, onSubmit } = useSizeGuard();
   const errors = local ? { file: local } : state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
   return (
     <form
       action={action}
       noValidate
-      onSubmit={(ev) => {
-        const over = tooBig(ev.currentTarget);
-        setLocal(over);
-        if (over) ev.preventDefault();
-      }}
+      onSubmit={onSubmit}
     >
       {local || state.status === "invalid" ? <ErrorSummary errors={errors} /> : null}
       {state.status === "error" ? <ErrorSummary errors={{}} message={state.message} /> : null}
