@@ -71,6 +71,17 @@ async function kill(signal = "SIGKILL") {
     /* gone */
   }
   await exited;
+  // The group's last process (next-server) can outlive npx by a moment and still answer on the port:
+  // wait until nothing does, so the next start() cannot mistake the dying server for the new one.
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    try {
+      await fetch(`${base}/api/v1/openapi.json`, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A command-line tool on the data folder, retried while the killed server's last process lets go of it. */
