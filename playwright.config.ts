@@ -6,6 +6,8 @@ const dataDir = process.env.E2E_DATA_DIR || "data-e2e";
 // there, and tests read what arrived from its HTTP side (tests/e2e/mail.ts).
 export const SMTP_CATCHER_PORT = port + 21;
 export const SMTP_CATCHER_HTTP_PORT = port + 22;
+// A real OpenID provider (tests/support/oidc-provider.mjs) for single sign-on, in the same range.
+export const OIDC_PROVIDER_PORT = port + 23;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -44,6 +46,13 @@ export default defineConfig({
       env: { SMTP_CATCHER_PORT: String(SMTP_CATCHER_PORT), SMTP_CATCHER_HTTP_PORT: String(SMTP_CATCHER_HTTP_PORT) },
     },
     {
+      command: `node tests/support/oidc-provider.mjs ${OIDC_PROVIDER_PORT} http://127.0.0.1:${port}/api/auth/callback/oidc`,
+      url: `http://127.0.0.1:${OIDC_PROVIDER_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
       // A fresh embedded database per run (or DATABASE_URL's PostgreSQL), on its own port.
       command: `rm -rf ${dataDir} && npx next start -p ${port}`,
       url: `http://127.0.0.1:${port}/sign-in`,
@@ -60,6 +69,11 @@ export default defineConfig({
         FULCRUM_SMTP_URL: `smtp://127.0.0.1:${SMTP_CATCHER_PORT}`,
         FULCRUM_URL: `http://127.0.0.1:${port}`,
         FULCRUM_MAIL_INTERVAL_SECONDS: "2",
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`,
+        AUTH_OIDC_ID: "fulcrum-test",
+        AUTH_OIDC_SECRET: "fulcrum-test-secret-0123456789",
+        // Not the default ("Sign in with …"): other specs press the password form's "Sign in".
+        AUTH_OIDC_NAME: "Use your organisation's account",
       },
     },
   ],

@@ -1,6 +1,6 @@
 "use server";
 
-import { addMembership, createOrganisation, createUser, removeMembership, resetPassword, setUserDisabled, signOutEverywhere, updateOrganisation } from "@/lib/admin";
+import { addMembership, createOrganisation, createUser, removeMembership, resetPassword, setUserDisabled, signOutEverywhere, unlinkUserIdentity, updateOrganisation } from "@/lib/admin";
 import { formSchema, redirectAfter, validatedActionWithActor } from "@/lib/actions";
 
 // The forms' fields in the API's wire names (the lib schemas accept form strings and check them).
@@ -57,6 +57,15 @@ export const signOutEverywhereAction = validatedActionWithActor(
   async ({ actor, input }) => {
     await signOutEverywhere(actor, { userId: input.userId ?? "" });
     return redirectAfter(`/admin/users/${input.userId ?? ""}?done=signed-out`, ADMIN);
+  },
+  { echo: false },
+);
+
+export const unlinkSsoAction = validatedActionWithActor(
+  formSchema("userId", "identityId"),
+  async ({ actor, input }) => {
+    await unlinkUserIdentity(actor, { userId: input.userId ?? "", identityId: input.identityId ?? "" });
+    return redirectAfter(`/admin/users/${input.userId ?? ""}?done=sso-unlinked`, ADMIN);
   },
   { echo: false },
 );

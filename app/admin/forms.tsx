@@ -12,6 +12,7 @@ import {
   resetPasswordAction,
   setUserDisabledAction,
   signOutEverywhereAction,
+  unlinkSsoAction,
   updateOrganisationAction,
 } from "./actions";
 
@@ -232,13 +233,19 @@ export function ActionButton({
   label,
   className = "nhs-button nhs-button-secondary",
 }: {
-  kind: "remove-membership" | "set-disabled" | "sign-out-everywhere";
+  kind: "remove-membership" | "set-disabled" | "sign-out-everywhere" | "unlink-sso";
   fields: Record<string, string>;
   label: ReactNode;
   className?: string;
 }) {
   const [state, formAction, pending] = useActionState(
-    kind === "remove-membership" ? removeMembershipAction : kind === "sign-out-everywhere" ? signOutEverywhereAction : setUserDisabledAction,
+    kind === "remove-membership"
+      ? removeMembershipAction
+      : kind === "sign-out-everywhere"
+        ? signOutEverywhereAction
+        : kind === "unlink-sso"
+          ? unlinkSsoAction
+          : setUserDisabledAction,
     IDLE,
   );
   const message = state.status === "error" ? state.message : state.status === "invalid" ? Object.values(state.fieldErrors)[0] : null;

@@ -35,3 +35,9 @@ export const signInAction = validatedAction(
     },
   },
 );
+
+/** Single sign-on: off to the organisation's identity provider (Auth.js sets PKCE, state and nonce). */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const next = safeReturnPath(typeof formData.get("next") === "string" ? String(formData.get("next")) : undefined);
+  await signIn("oidc", { redirectTo: next ?? "/" }); // redirects
+}

@@ -5,6 +5,8 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/organisations";
 import { demoOpen } from "@/lib/demo/lock-down";
 import { PageHeading } from "../_components/ui";
+import { ssoSettings } from "@/lib/auth/sso";
+import { ssoSignInAction } from "./actions";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata = { title: "Sign in" };
@@ -14,6 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const next = safeReturnPath(sp.next);
   if (await getActor()) redirect(next ?? "/");
   const demo = await demoOpen();
+  const sso = ssoSettings();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-10 lg:grid-cols-[minmax(0,28rem)_1fr]">
       <div>
@@ -35,6 +38,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="nhs-inset mb-6" role="status">
             Sign in to see the page you asked for.
           </p>
+        ) : null}
+        {sso ? (
+          <>
+            <form action={ssoSignInAction} className="mb-6">
+              {next ? <input type="hidden" name="next" value={next} /> : null}
+              <button type="submit" className="nhs-button">
+                {sso.name}
+              </button>
+            </form>
+            <h2 className="mb-4 text-2xl">Or sign in with a Fulcrum password</h2>
+          </>
         ) : null}
         <SignInForm next={next} />
         <p className="mt-4">

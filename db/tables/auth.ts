@@ -1,6 +1,6 @@
 // Tables for this concern; re-exported from db/schema.ts. Import what they refer to from "./core".
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations, users } from "./core";
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -116,3 +116,25 @@ export const recoveryCodes = pgTable(
   },
   (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );
+
+/**
+ * A person's account at an OpenID Connect provider (single sign-on), linked at the first sign-in by
+ * the ID token's verified e-mail; from then on found by issuer + subject only.
+ */
+export const userIdentities = pgTable(
+  "user_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    /** The verified e-mail the link was made with (for the admin page; never used to match again). */
+    emailAtLink: text("email_at_link").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+    lastSignInAt: at("last_sign_in_at"),
+  },
+  (t) => [uniqueIndex("user_identities_issuer_subject_key").on(t.issuer, t.subject), uniqueIndex("user_identities_user_issuer_key").on(t.userId, t.issuer)],
+);
+export type UserIdentityRow = typeof userIdentities.$inferSelect;

@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./memberships";
 export * from "./audit";
 export * from "./search";
+export * from "./identities";

@@ -11,10 +11,11 @@ import { REQUESTED_PATH_HEADER, signInPathFor } from "./return-path";
 import { checkSession } from "./sessions";
 import { serverAuthConfig } from "./server-config";
 import { mustEnrolTotp } from "./totp";
+import { sessionIsSso } from "./sso";
 
 export { clientIp };
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => serverAuthConfig());
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => serverAuthConfig(request));
 
 export const ACTIVE_MEMBERSHIP_COOKIE = "fulcrum-acting-as";
 
@@ -45,7 +46,9 @@ export const TWO_FACTOR_PATH = "/settings/two-factor";
  */
 export async function requireActor(): Promise<Actor> {
   const actor = await requireActorAllowingEnrolment();
-  if (await mustEnrolTotp(await getDb(), { id: actor.userId, email: actor.email })) redirect(TWO_FACTOR_PATH);
+  const db = await getDb();
+  // Single sign-on relies on the organisation's own second factor.
+  if (!(await sessionIsSso(db, actor.sessionId)) && (await mustEnrolTotp(db, { id: actor.userId, email: actor.email }))) redirect(TWO_FACTOR_PATH);
   return actor;
 }
 

@@ -10,6 +10,7 @@ import { checkSignIn, countAsFailure } from "./sign-in";
 import { hasTotp, verifySecondFactor } from "./totp";
 import { endSession, startSession } from "./sessions";
 import { demoSignInAllowed } from "../demo/lock-down";
+import { matchSsoUser, SSO_PROVIDER_ID, ssoSettings } from "./sso";
 
 class LockedSignIn extends CredentialsSignin {
   constructor(minutes: number) {
@@ -30,11 +31,53 @@ class CodeSignIn extends CredentialsSignin {
  * goes in the cookie), and sign-out ends it. Kept apart from next-auth's wrapper (lib/auth/index.ts)
  * so tests can drive Auth.js's own endpoints with it.
  */
-export function serverAuthConfig(): NextAuthConfig {
+export function serverAuthConfig(request?: Request): NextAuthConfig {
+  const sso = ssoSettings();
   return {
     ...authConfig,
     secret: authSecret(),
+    callbacks: {
+      ...authConfig.callbacks,
+      // Single sign-on: the ID token (already checked by Auth.js: signature, issuer, audience, state,
+      // nonce, PKCE) is matched to a Fulcrum user, and a server session recorded, as for a password.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true;
+        const db = await getDb();
+        const match = await matchSsoUser(db, {
+          issuer: typeof profile?.iss === "string" ? profile.iss : (sso?.issuer ?? ""),
+          subject: account.providerAccountId ?? (typeof profile?.sub === "string" ? profile.sub : ""),
+          email: profile?.email,
+          emailVerified: profile?.email_verified,
+        });
+        if (match.status === "refused") return `/sign-in/not-set-up?reason=${match.reason}`;
+        user.id = match.userId;
+        user.sessionVersion = match.sessionVersion;
+        user.sid = await startSession(db, {
+          userId: match.userId,
+          method: "sso",
+          ip: request ? clientIp(request.headers) : null,
+          userAgent: request?.headers.get("user-agent") ?? null,
+        });
+        return true;
+      },
+    },
     providers: [
+      ...(sso
+        ? [
+            {
+              id: SSO_PROVIDER_ID,
+              name: sso.name,
+              type: "oidc" as const,
+              issuer: sso.issuer,
+              clientId: sso.clientId,
+              clientSecret: sso.clientSecret,
+              checks: ["pkce" as const, "state" as const, "nonce" as const],
+              authorization: { params: { scope: "openid email profile" } },
+              // Only what matching needs; the user's name and e-mail stay Fulcrum's own.
+              profile: (p: Record<string, unknown>) => ({ id: String(p.sub ?? ""), email: typeof p.email === "string" ? p.email : null }),
+            },
+          ]
+        : []),
       Credentials({
         credentials: { email: {}, password: {}, code: {} },
         async authorize(credentials, request) {

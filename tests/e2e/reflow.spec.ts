@@ -92,6 +92,7 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
 
   // Pages anyone can open: forgotten password, a set-password link and an unsubscribe link (neither valid).
   await check(page, "/forgot-password", "/forgot-password");
+  await check(page, "/sign-in/not-set-up", "/sign-in/not-set-up?reason=not_set_up");
   await check(page, "/set-password/[token]", "/set-password/not-a-real-token");
   await check(page, "/unsubscribe", "/unsubscribe?t=not-a-real-token");
 

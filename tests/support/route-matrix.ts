@@ -16,6 +16,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   // pages
   "page /": { who: "public", other: "none" },
   "page /sign-in": { who: "public", other: "none" },
+  "page /sign-in/not-set-up": { who: "public", other: "none" },
   "page /no-access": { who: "signed-in", other: "none" },
   "page /inbox": { who: "signed-in", other: "own" },
   "page /api-docs": { who: "public", other: "none" },
@@ -72,6 +73,8 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "action app/actions.ts#signOutAction": { who: "signed-in", other: "own" },
   "action app/actions.ts#switchMembershipAction": { who: "signed-in", other: "own" },
   "action app/sign-in/actions.ts#signInAction": { who: "public", other: "none" },
+  "action app/sign-in/actions.ts#ssoSignInAction": { who: "public", other: "none" },
+  "action app/admin/actions.ts#unlinkSsoAction": { who: "admin", other: "404" },
   "action app/settings/tokens/actions.ts#createTokenAction": { who: "signed-in", other: "own" },
   "action app/settings/tokens/actions.ts#revokeTokenAction": { who: "signed-in", other: "own" },
   "action app/decisions/actions.ts#saveDecisionAction": { who: "chief_executive", other: "404" },

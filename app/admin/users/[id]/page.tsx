@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getUser } from "@/lib/admin";
+import { getUser, listUserIdentities } from "@/lib/admin";
 import { ROLE, ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag } from "../../../_components/ui";
@@ -15,6 +15,7 @@ const DONE: Record<string, string> = {
   enabled: "The account is enabled again.",
   "membership-added": "Membership added.",
   "membership-removed": "Membership removed.",
+  "sso-unlinked": "The single sign-on link is removed. The person's next single sign-on links again by their verified e-mail address.",
 };
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -22,6 +23,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const sp = await searchParams;
   const user = await orNotFound(getUser(actor, id));
+  const identities = await listUserIdentities(actor, { userId: user.id });
   const done = sp.created ? "User added. Now give them a membership." : sp.done ? DONE[sp.done] : undefined;
   return (
     <>
@@ -89,6 +91,32 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           Add a membership
         </Link>
       </p>
+
+      <h2 className="mb-2 text-2xl">Single sign-on</h2>
+      {identities.length ? (
+        <ul className="mb-10">
+          {identities.map((i) => (
+            <li key={i.id} className="mb-4">
+              <p className="mb-2">
+                Linked to <span className="break-all">{i.emailAtLink}</span> at <span className="break-all font-mono text-base">{i.issuer}</span> on{" "}
+                {formatDate(i.createdAt)}
+                {i.lastSignInAt ? `; last signed in ${formatDate(i.lastSignInAt)}` : ""}.
+              </p>
+              <ActionButton
+                kind="unlink-sso"
+                fields={{ userId: user.id, identityId: i.id }}
+                label={
+                  <>
+                    Unlink<span className="sr-only"> single sign-on account {i.emailAtLink}</span>
+                  </>
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mb-10 max-w-prose">Not linked. The first time the person signs in with their organisation&apos;s account, it links by their verified e-mail address.</p>
+      )}
 
       <h2 className="mb-2 text-2xl">Sign out everywhere</h2>
       <p className="mb-4 max-w-prose">Ends every session the person has, on every device (for a lost laptop or phone). Their password and API tokens stay.</p>
