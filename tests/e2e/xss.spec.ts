@@ -82,6 +82,12 @@ test("script-shaped text in every field renders as text on every page that shows
   };
 
   await signIn(page, demo("ce.rna"));
+  // A comment that is a question, through the decision page's form.
+  await page.goto(`/decisions/${id}`);
+  await page.getByLabel("Add a comment").fill(tag("comment"));
+  await page.getByLabel("This is a question that needs an answer").check();
+  await page.getByRole("button", { name: "Add comment" }).click();
+  await expect(page.getByText("XSS comment").first()).toBeVisible();
   await visit(`/decisions/${id}`, "XSS summary amended");
   await visit(`/decisions/${id}/paper`, "XSS rationale");
   await visit(`/decisions/${id}/versions/${current.version}`, "XSS summary amended");
@@ -93,7 +99,13 @@ test("script-shaped text in every field renders as text on every page that shows
 
   await signIn(page, demo("ned1.rna"));
   await visit(`/decisions/${id}`, "XSS position");
+  await visit(`/decisions/${id}`, "XSS comment");
   await visit("/inbox");
+  await signOut(page);
+
+  await signIn(page, demo("ics.qnv"));
+  await visit(`/decisions/${id}`, "XSS comment");
+  await visit("/dashboard/ics/QNV");
   await signOut(page);
 
   await signIn(page, demo("chair.rna"));
