@@ -39,6 +39,9 @@ test("script-shaped text in every field renders as text on every page that shows
   const chair = await writeToken(page, "chair.rna", "xss chair");
   const admin = await writeToken(page, "admin", "xss admin");
 
+  // An organisation's name (administrator), then linked to the decision as the one that benefits.
+  await ok(request, "post", "/api/v1/admin/organisations", admin, { kind: "trust", name: `XSS organisation ${P}`.slice(0, 120), ods: "RXSS1", icsOds: "QNV", trustType: "acute" });
+
   // A Chief Executive's decision with a payload in every text field.
   const created = await ok(request, "post", "/api/v1/decisions", ce, {
     trust: "RNA",
@@ -54,6 +57,7 @@ test("script-shaped text in every field renders as text on every page that shows
     factors: ["population_outcomes"],
     decidedOn: "2026-03-01",
     visibility: "system",
+    organisations: [{ ods: "RXSS1", role: "benefits", amountK: 250 }],
     criteria: [{ statement: tag("criterion"), measure: tag("measure"), baseline: tag("baseline"), target: tag("target"), judgedBy: "2027-03-31" }],
   });
   const id: string = created.id;
@@ -89,6 +93,7 @@ test("script-shaped text in every field renders as text on every page that shows
   await page.getByRole("button", { name: "Add comment" }).click();
   await expect(page.getByText("XSS comment").first()).toBeVisible();
   await visit(`/decisions/${id}`, "XSS summary amended");
+  await expect(page.getByText("XSS organisation").first()).toBeVisible();
   await visit(`/decisions/${id}/paper`, "XSS rationale");
   await visit(`/decisions/${id}/versions/${current.version}`, "XSS summary amended");
   await visit("/decisions", "XSS title");
@@ -115,6 +120,7 @@ test("script-shaped text in every field renders as text on every page that shows
 
   await signIn(page, demo("admin"));
   await visit("/admin/users?q=xss.person", "XSS name");
+  await visit("/admin/organisations", "XSS organisation");
   await visit("/admin/audit");
 
   expect(dialogs, "a script ran").toEqual([]);
