@@ -73,6 +73,9 @@ test("script-shaped text in every field renders as text on every page that shows
   // A meeting's location and an agenda item (title, presenter).
   const meeting = await ok(request, "post", "/api/v1/meetings", chair, { date: "2027-01-14", time: "10:00", kind: "committee", committeeName: tag("committee").slice(0, 120), location: tag("location").slice(0, 200) });
   await ok(request, "post", `/api/v1/meetings/${meeting.id}/items`, chair, { title: tag("item").slice(0, 200), presenter: tag("presenter").slice(0, 120) });
+  // A board meeting with the decision on its agenda, for a cover sheet (through the meeting page's form).
+  const board = await ok(request, "post", "/api/v1/meetings", chair, { date: "2027-01-21", time: "10:00", kind: "public_board", location: "Boardroom" });
+  await ok(request, "post", `/api/v1/meetings/${board.id}/items`, chair, { decisionId: id });
 
   // A person's name (administrator).
   await ok(request, "post", "/api/v1/admin/users", admin, { email: "xss.person@example.nhs.uk", name: `XSS name ${P}`.slice(0, 120), password: "Quartz meadow lantern 4417 harbour" });
@@ -115,6 +118,16 @@ test("script-shaped text in every field renders as text on every page that shows
 
   await signIn(page, demo("chair.rna"));
   await visit(`/meetings/${meeting.id}`, "XSS location");
+  await page.goto(`/meetings/${board.id}`);
+  const cover = page.locator("details", { hasText: "Cover sheet for item" }).first();
+  await cover.locator("summary").click();
+  await cover.getByLabel("Recommendation").fill(tag("recommendation"));
+  await cover.getByLabel("Executive lead").fill(tag("lead").slice(0, 100));
+  await cover.getByLabel("Author").fill(tag("author").slice(0, 100));
+  await cover.getByLabel("Link to the board's strategic risks").fill(tag("risks"));
+  await cover.getByRole("button", { name: "Save the cover sheet" }).click();
+  await expect(page.getByText("Recommendation: XSS recommendation").first()).toBeVisible(); // saved before we move on
+  await visit(`/meetings/${board.id}`, "XSS recommendation");
   await visit("/meetings");
   await signOut(page);
 
