@@ -66,5 +66,8 @@ run("npx", ["next", "build"]);
 run("node", ["scripts/reliability-crash.mjs", "--rounds", "3", "--engine", "pglite", "--port", process.env.CRASH_PORT || "3199"]);
 // PostgreSQL crash rounds run in `npm run test:reliability` only: after the first round the restarted
 // server can refuse the verifying requests (open problem, README "Limits that remain").
+// Database restart under load (issue 15): its own PostgreSQL cluster, restarted while requests run
+// (about 40 s). Needs PostgreSQL 15's binaries and root (to run them as the postgres user).
+if (fs.existsSync("/usr/lib/postgresql/15/bin/pg_ctl") && process.getuid?.() === 0) run("node", ["scripts/reliability-db-restart.mjs"]);
 run("npx", ["playwright", "test"], { CHROME_PATH: chrome, PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json` });
 console.log(`\nAll tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -9,6 +9,7 @@ import { clientIp } from "../auth/client-ip";
 import type { RouteSpec } from "./routes";
 import type { z } from "./zod";
 import { logError } from "@/lib/log-error";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-unavailable";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -33,6 +34,11 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 export function errorResponse(code: string, message: string, status: number, fields?: FieldErrors, headers: Record<string, string> = {}): Response {
   return jsonResponse({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, status, headers);
+}
+
+/** The database is down or restarting: 503, try again in a minute (nothing of the error shown). */
+export function unavailableResponse(headers: Record<string, string> = {}): Response {
+  return errorResponse("unavailable", DATABASE_UNAVAILABLE, 503, undefined, { ...headers, "retry-after": "60" });
 }
 
 /** One message per field, keyed by dotted path; an unknown field is named as itself. */
@@ -217,6 +223,7 @@ export function apiHandler<S extends RouteSpec>(
         return errorResponse(e.code, e.message, e.status, e.fieldErrors, headers);
       }
       logError(`[api] ${spec.method.toUpperCase()} ${spec.path}`, e);
+      if (isDatabaseUnavailable(e)) return unavailableResponse(rateHeaders);
       return errorResponse("internal", GENERIC_FAILURE, 500, undefined, rateHeaders);
     }
   };
@@ -230,6 +237,7 @@ export function publicHandler(handler: (request: Request) => Promise<unknown>): 
       return result instanceof Response ? result : jsonResponse(result, 200, { "cache-control": "public, max-age=300" });
     } catch (e) {
       logError("[api] public route", e);
+      if (isDatabaseUnavailable(e)) return unavailableResponse();
       return errorResponse("internal", GENERIC_FAILURE, 500);
     }
   };

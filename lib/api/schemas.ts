@@ -29,7 +29,7 @@ export const SEATS = boardSeat.enumValues;
 export const TOKEN_SCOPES = tokenScope.enumValues;
 // Sets of the API's own, with no column behind them.
 export const GROUP_BY = ["trust_type", "category", "quarter", "trust", "author"] as const;
-export const ERROR_CODES = [...(Object.keys(HTTP_STATUS) as AppErrorCode[]), "internal"] as const;
+export const ERROR_CODES = [...(Object.keys(HTTP_STATUS) as AppErrorCode[]), "unavailable", "internal"] as const;
 export const TOKEN_STATES = ["active", "expired", "revoked"] as const;
 
 // ---------------------------------------------------------------- primitives
