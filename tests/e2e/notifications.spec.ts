@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, expectAccessible, signIn, signOut } from "./fixtures";
+import { DEMO_PASSWORD, demo, expectAccessible, signIn, signOut } from "./fixtures";
 import { caughtMessages } from "./mail";
 
 // A Chief Executive submits a draft; each board member gets an e-mail (caught by the local SMTP
@@ -35,7 +35,10 @@ test("a submitted decision e-mails the board; the link leads a board member to t
   await page.goto(link);
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdecisions%2F/);
   await expect(page.getByText("Sign in to see the page you asked for.")).toBeVisible();
-  await signIn(page, to);
+  // Sign in on this page (not a fresh /sign-in: that would drop where to return to).
+  await page.getByLabel("Email address").fill(to);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const decisionPath = new URL(link).pathname;
   await expect(page).toHaveURL((u) => u.pathname === decisionPath);
   await expect(page.getByRole("heading", { level: 1, name: DRAFT })).toBeVisible();
