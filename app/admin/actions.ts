@@ -1,6 +1,6 @@
 "use server";
 
-import { addMembership, createOrganisation, createUser, removeMembership, resetPassword, setUserDisabled, signOutEverywhere, unlinkUserIdentity, updateOrganisation } from "@/lib/admin";
+import { addMembership, createOrganisation, removeMembership, resetSecondFactor, setUserDisabled, signOutEverywhere, unlinkUserIdentity, updateOrganisation } from "@/lib/admin";
 import { formSchema, redirectAfter, validatedActionWithActor } from "@/lib/actions";
 
 // The forms' fields in the API's wire names (the lib schemas accept form strings and check them).
@@ -15,16 +15,6 @@ export const createOrganisationAction = validatedActionWithActor(formSchema(...O
 export const updateOrganisationAction = validatedActionWithActor(formSchema("id", ...ORGANISATION, "policyChangeReason"), async ({ actor, input: { id = "", ...fields } }) => {
   await updateOrganisation(actor, id, fields);
   return redirectAfter(`/admin/organisations?updated=${id}`, ADMIN);
-});
-
-export const createUserAction = validatedActionWithActor(formSchema("email", "name", "password"), async ({ actor, input }) => {
-  const { id } = await createUser(actor, input);
-  return redirectAfter(`/admin/users/${id}?created=1`, ADMIN);
-});
-
-export const resetPasswordAction = validatedActionWithActor(formSchema("userId", "password"), async ({ actor, input: { userId = "", password } }) => {
-  await resetPassword(actor, { userId, password });
-  return redirectAfter(`/admin/users/${userId}?done=password`, ADMIN);
 });
 
 export const setUserDisabledAction = validatedActionWithActor(
@@ -66,6 +56,15 @@ export const unlinkSsoAction = validatedActionWithActor(
   async ({ actor, input }) => {
     await unlinkUserIdentity(actor, { userId: input.userId ?? "", identityId: input.identityId ?? "" });
     return redirectAfter(`/admin/users/${input.userId ?? ""}?done=sso-unlinked`, ADMIN);
+  },
+  { echo: false },
+);
+
+export const resetSecondFactorAction = validatedActionWithActor(
+  formSchema("userId"),
+  async ({ actor, input }) => {
+    const removed = await resetSecondFactor(actor, { userId: input.userId ?? "" });
+    return redirectAfter(`/admin/users/${input.userId ?? ""}?done=${removed ? "second-factor-reset" : "no-second-factor"}`, ADMIN);
   },
   { echo: false },
 );

@@ -7,9 +7,8 @@ import { Choices, Select, TextArea, TextField } from "../_components/form";
 import {
   addMembershipAction,
   createOrganisationAction,
-  createUserAction,
   removeMembershipAction,
-  resetPasswordAction,
+  resetSecondFactorAction,
   setUserDisabledAction,
   signOutEverywhereAction,
   unlinkSsoAction,
@@ -152,42 +151,6 @@ export function OrganisationForm({
   );
 }
 
-export function UserForm() {
-  const { formAction, pending, errors, values, summary } = useForm(createUserAction);
-  return (
-    <form action={formAction} noValidate key={JSON.stringify(values ?? {})}>
-      {summary}
-      <TextField name="name" label="Full name" defaultValue={values?.name} error={errors.name} autoComplete="off" maxLength={200} />
-      <TextField name="email" label="Email address" type="email" defaultValue={values?.email} error={errors.email} autoComplete="off" />
-      <TextField
-        name="password"
-        label="Initial password"
-        hint="At least 12 characters. Give it to the person by a different route from their email address."
-        type="password"
-        autoComplete="new-password"
-        error={errors.password}
-      />
-      <button type="submit" className="nhs-button" disabled={pending}>
-        Add user
-      </button>
-    </form>
-  );
-}
-
-export function PasswordForm({ userId }: { userId: string }) {
-  const { formAction, pending, errors, summary } = useForm(resetPasswordAction);
-  return (
-    <form action={formAction} noValidate>
-      {summary}
-      <input type="hidden" name="userId" value={userId} />
-      <TextField name="password" label="New password" hint="At least 12 characters" type="password" autoComplete="new-password" error={errors.password} />
-      <button type="submit" className="nhs-button" disabled={pending}>
-        Set new password
-      </button>
-    </form>
-  );
-}
-
 export function MembershipForm({
   userId,
   email,
@@ -233,7 +196,7 @@ export function ActionButton({
   label,
   className = "nhs-button nhs-button-secondary",
 }: {
-  kind: "remove-membership" | "set-disabled" | "sign-out-everywhere" | "unlink-sso";
+  kind: "remove-membership" | "set-disabled" | "sign-out-everywhere" | "unlink-sso" | "reset-second-factor";
   fields: Record<string, string>;
   label: ReactNode;
   className?: string;
@@ -245,7 +208,9 @@ export function ActionButton({
         ? signOutEverywhereAction
         : kind === "unlink-sso"
           ? unlinkSsoAction
-          : setUserDisabledAction,
+          : kind === "reset-second-factor"
+            ? resetSecondFactorAction
+            : setUserDisabledAction,
     IDLE,
   );
   const message = state.status === "error" ? state.message : state.status === "invalid" ? Object.values(state.fieldErrors)[0] : null;

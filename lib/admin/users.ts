@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { apiTokens, memberships, organisations, users } from "@/db/schema";
+import { apiTokens, memberships, organisations, recoveryCodes, totpFactors, users } from "@/db/schema";
 import { assertCan, type Actor, type Role, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
@@ -20,15 +20,13 @@ export const password = (label = "Password") =>
     .max(PASSWORD_MAX, { message: `${label} must be ${PASSWORD_MAX} characters or fewer` })
     .refine((v) => !/\u0000/.test(v), { message: `${label} contains a character that is not allowed` });
 
-/** The wire shape of `POST /api/v1/admin/users` (and the admin form). */
+/** A first administrator's account, made by `npm run user:create` (password on standard input). */
 export const UserInput = z.object({
   email,
   name: text("the person's full name", NAME_MAX, { required: true }),
   password: password(),
 });
 export type UserInput = z.input<typeof UserInput>;
-
-export const ResetPasswordInput = z.object({ password: password("New password") });
 
 /** What is shown of a user: never the password hash. */
 export type UserView = {
@@ -78,18 +76,6 @@ export async function unsafeCreateUser(tx: DbOrTx, actor: Actor | null, input: z
   const [user] = await tx.insert(users).values({ email: input.email, name: input.name, passwordHash }).returning();
   await recordAudit(tx, actor, { organisationId: null, action: "user.created", entityType: "user", entityId: user.id, after: auditUser(user) });
   return publicUser(user);
-}
-
-export async function createUser(actor: Actor, raw: unknown): Promise<UserView> {
-  assertCan(actor, "admin");
-  const input = parseInput(UserInput, raw);
-  const db = await getDb();
-  try {
-    return await db.transaction((tx) => unsafeCreateUser(tx, actor, input));
-  } catch (e) {
-    if (isUniqueViolation(e)) throw duplicateEmail();
-    throw e;
-  }
 }
 
 export type UserListRow = UserView & { memberships: string };
@@ -202,39 +188,46 @@ export async function refuseSelf(actor: Actor, targetUserId: string, action: str
 }
 
 /**
- * Sets a new password, ends every session the person holds (session version bumped too) and revokes
- * their API tokens. An administrator cannot reset their own (change it with the current one instead).
+ * Takes away a person's authenticator app and recovery codes (a lost phone): every session ends, and
+ * a password account must enrol again at its next sign-in (FULCRUM_REQUIRE_MFA). Not one's own: an
+ * administrator who lost their phone asks another.
  */
-export async function resetPassword(actor: Actor, input: { userId: string; password: unknown }): Promise<UserView> {
+export async function resetSecondFactor(actor: Actor, input: { userId: string }): Promise<boolean> {
   assertCan(actor, "admin");
-  await refuseSelf(actor, input.userId, "user.password_reset", "You cannot reset your own password here: use Change password, or ask another administrator");
-  const { password: pw } = parseInput(ResetPasswordInput, { password: input.password });
+  if (!z.uuid().safeParse(input.userId).success) throw new AppError("not_found", "User not found");
+  await refuseSelf(actor, input.userId, "user.totp_reset", "You cannot reset your own second factor: ask another administrator");
   const db = await getDb();
-  const [target] = z.uuid().safeParse(input.userId).success
-    ? await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId))
-    : [];
-  const problem = target ? passwordProblem(pw, target, "New password") : null;
-  if (problem) throw new AppError("invalid", "Some answers need correcting", { fieldErrors: { password: problem } });
-  const passwordHash = await hashPassword(pw);
   return db.transaction(async (tx) => {
-    const before = await lockUser(tx, input.userId);
-    const [after] = await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: before.sessionVersion + 1, updatedAt: new Date() })
-      .where(eq(users.id, input.userId))
-      .returning();
-    await endAllSessions(tx, after.id, "password_reset");
-    await revokeAllTokens(tx, after.id);
+    const user = await lockUser(tx, input.userId);
+    const removed = await tx.delete(totpFactors).where(eq(totpFactors.userId, user.id)).returning({ confirmedAt: totpFactors.confirmedAt });
+    const codes = await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)).returning({ id: recoveryCodes.id });
+    if (!removed.length && !codes.length) return false;
+    await tx.update(users).set({ sessionVersion: user.sessionVersion + 1, updatedAt: new Date() }).where(eq(users.id, user.id));
+    const ended = await endAllSessions(tx, user.id, "totp_reset");
     await recordAudit(tx, actor, {
       organisationId: null,
-      action: "user.password_reset",
+      action: "user.totp_reset",
       entityType: "user",
-      entityId: after.id,
-      before: auditUser(before),
-      after: auditUser(after),
+      entityId: user.id,
+      before: { enrolled: removed.some((r) => r.confirmedAt !== null), recoveryCodes: codes.length },
+      after: { enrolled: false, sessionsEnded: ended },
     });
-    return publicUser(after);
+    return true;
   });
+}
+
+/** What the admin page says of a person's sign-in: a password set or not, a second factor or not. */
+export async function getSignInFactors(actor: Actor, userId: string): Promise<{ passwordSet: boolean; totpEnrolledAt: Date | null }> {
+  assertCan(actor, "admin");
+  if (!z.uuid().safeParse(userId).success) throw new AppError("not_found", "User not found");
+  const db = await getDb();
+  const [row] = await db
+    .select({ hasPassword: sql<boolean>`${users.passwordHash} is not null`, totpAt: totpFactors.confirmedAt })
+    .from(users)
+    .leftJoin(totpFactors, eq(totpFactors.userId, users.id))
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError("not_found", "User not found");
+  return { passwordSet: row.hasPassword, totpEnrolledAt: row.totpAt ?? null };
 }
 
 /** Revokes every live API token of a user (a password reset: whoever had the account may have made some). */

@@ -2,7 +2,6 @@
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
 import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, role, tokenScope, trustType, visibility } from "@/db/schema";
-import { PASSWORD_MAX, PASSWORD_MIN } from "../auth/passwords";
 import { REGISTER_OUTCOMES } from "../decisions/register-filters";
 import { LIMITS } from "../decisions/taxonomy";
 import { HTTP_STATUS, type AppErrorCode } from "../errors";
@@ -372,11 +371,19 @@ export const UserInput = z
   .object({
     email: z.string().email({ message: "Must be an email address like name@nhs.net" }).max(EMAIL_MAX),
     name: str(NAME_MAX).min(1, { message: "Enter the name" }),
-    password: z.string().min(PASSWORD_MIN, { message: `Must be at least ${PASSWORD_MIN} characters` }).max(PASSWORD_MAX),
   })
   .strict()
   .openapi("UserInput");
 export const User = z.object({ id: Uuid, email: z.string(), name: z.string() }).openapi("User");
+/** The link the person sets their own password with: shown once, never stored (only its hash is). */
+export const SetPasswordLink = z
+  .object({
+    url: z.string().openapi({ description: "Single use, for 72 hours. Pass it to the person; it is shown only in this answer." }),
+    expiresAt: z.string().openapi({ format: "date-time" }),
+    emailed: z.boolean().openapi({ description: "Whether Fulcrum e-mails it to the person (a mail server is set up); if not, pass it on yourself." }),
+  })
+  .openapi("SetPasswordLink");
+export const UserInvited = User.extend({ setPasswordLink: SetPasswordLink }).openapi("UserInvited");
 
 export const MembershipInput = z
   .object({ email: z.string().email().max(EMAIL_MAX), ods: Ods, role: z.enum(ROLES), seat: z.enum(SEATS).optional() })
@@ -440,4 +447,6 @@ export type OutcomeWire = z.infer<typeof Outcome>;
 export type PositionWire = z.infer<typeof Position>;
 export type OrganisationWire = z.infer<typeof Organisation>;
 export type UserWire = z.infer<typeof User>;
+export type SetPasswordLinkWire = z.infer<typeof SetPasswordLink>;
+export type UserInvitedWire = z.infer<typeof UserInvited>;
 export type MembershipWire = z.infer<typeof Membership>;

@@ -4,8 +4,9 @@ import type { TokenSummary } from "../tokens";
 import type { MembershipView } from "../admin/memberships";
 import type { OrganisationView } from "../admin/organisations";
 import type { UserView } from "../admin/users";
+import type { PasswordLink } from "../auth/password-links";
 import type { DecisionListItem } from "../decisions/list-page";
-import type { DecisionWire, MeWire, MembershipWire, OrganisationWire, OutcomeWire, PositionWire, TokenWire, UserWire } from "./schemas";
+import type { DecisionWire, MeWire, MembershipWire, OrganisationWire, OutcomeWire, PositionWire, SetPasswordLinkWire, TokenWire, UserInvitedWire, UserWire } from "./schemas";
 
 export function meToWire(actor: Actor & { tokenScope?: "read" | "write" }): MeWire {
   return {
@@ -123,5 +124,14 @@ export function organisationToWire(o: OrganisationView): OrganisationWire {
 }
 
 export const userToWire = (u: UserView): UserWire => ({ id: u.id, email: u.email, name: u.name });
+
+export const passwordLinkToWire = (link: PasswordLink, emailed: boolean): SetPasswordLinkWire => ({ url: link.url, expiresAt: link.expiresAt.toISOString(), emailed });
+
+export const invitationToWire = (userId: string, link: PasswordLink, emailed: boolean): UserInvitedWire => ({
+  id: userId,
+  email: link.to.email,
+  name: link.to.name,
+  setPasswordLink: passwordLinkToWire(link, emailed),
+});
 
 export const membershipToWire = (m: MembershipView): MembershipWire => ({ id: m.id, email: m.email, ods: m.ods, role: m.role, seat: m.seat });

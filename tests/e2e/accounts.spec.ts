@@ -108,6 +108,21 @@ test("an invited person sets a password from the link once, signs in, and change
   await p.getByLabel("New password again").fill(next);
   await p.getByRole("button", { name: "Change password" }).click();
   await expect(p.getByRole("status").filter({ hasText: "Your password has changed" })).toBeVisible();
+
+  // A lost phone: the administrator resets the authenticator app; the person is signed out and sets one
+  // up again at the next sign-in.
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: "Robin Okafor" }).click();
+  await expect(page.getByText(/^Set up on /)).toBeVisible();
+  await page.getByRole("button", { name: "Reset authenticator app" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "authenticator app and recovery codes are removed" })).toBeVisible();
+  await expect(page.getByText("Not set up", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await p.goto("/inbox");
+  await expect(p).toHaveURL(/\/sign-in/);
+  await signIn(p, email, next);
+  await p.goto("/inbox");
+  await expect(p).toHaveURL(/\/settings\/two-factor/);
   await guest.close();
 });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, memberships } from "@/db/schema";
-import { addMembership, removeMembership, resetPassword, updateOrganisation } from "@/lib/admin";
+import { addMembership, removeMembership, resetSecondFactor, updateOrganisation } from "@/lib/admin";
+import { resetPasswordByLink } from "@/lib/auth/password-links";
 import { listUnseenAccessChanges, markAccessChangeSeen } from "@/lib/admin/access-changes";
 import { makeAdmin, makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
@@ -54,10 +55,11 @@ describe("administrators and their own access", () => {
     expect(await t.db.select().from(memberships).where(eq(memberships.id, m.id))).toHaveLength(0);
   });
 
-  it("cannot reset their own password", async () => {
+  it("cannot reset their own password or their own authenticator app", async () => {
     const admin = await makeAdmin(t.db);
-    await expect(resetPassword(admin, { userId: admin.userId, password: "an entirely new passphrase" })).rejects.toMatchObject({ code: "forbidden" });
-    expect(await refusals(admin.userId)).toHaveLength(1);
+    await expect(resetPasswordByLink(admin, { userId: admin.userId }, { origin: "http://127.0.0.1" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(resetSecondFactor(admin, { userId: admin.userId })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await refusals(admin.userId)).toHaveLength(2);
   });
 
   it("cannot change the sign-off rule of a board they sit on; another administrator can", async () => {

@@ -5,24 +5,30 @@ import {
   addMembership,
   checkAuditChains,
   createOrganisation,
-  createUser,
   getOrganisation,
   getUser,
   listOrganisations,
   listUsers,
   removeMembership,
-  resetPassword,
+  resetSecondFactor,
   setUserDisabled,
   updateOrganisation,
 } from "@/lib/admin";
 import { loadActor } from "@/lib/actors";
 import { openPglite, setDbForProcess } from "@/db/client";
 import { AppError } from "@/lib/errors";
+import { inviteUser, resetPasswordByLink } from "@/lib/auth/password-links";
 import { makeAdmin, makeIcs, makeNational, makeTrust, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
 
 const t = useTestDatabase();
 const uniq = () => Math.random().toString(36).slice(2, 7).toUpperCase();
+const ORIGIN = { origin: "http://127.0.0.1" };
+/** Administrators add people by invitation only (issue 11): nobody sets another's password. */
+async function createUser(actor: Parameters<typeof inviteUser>[0], input: { email: string; name: string }) {
+  const { userId, link } = await inviteUser(actor, input, ORIGIN);
+  return { id: userId, email: link.to.email, name: link.to.name, link };
+}
 
 async function counts() {
   const [[o], [u], [m], [a]] = await Promise.all([
@@ -145,29 +151,28 @@ describe("organisations", () => {
 });
 
 describe("users", () => {
-  it("creates a user without returning the password hash, audited on the platform chain", async () => {
+  it("invites a user by e-mail and name: no password, a set-password link, audited on the platform chain without the link", async () => {
     const admin = await makeAdmin(t.db);
     const email = `New.Person.${uniq()}@Test.Example`;
-    const user = await createUser(admin, { email, name: "New Person", password: "twelve chars!" });
-    expect(user).toMatchObject({ email: email.toLowerCase(), name: "New Person", disabled: false });
-    expect(JSON.stringify(user)).not.toContain("argon2");
+    const user = await createUser(admin, { email, name: "New Person" });
+    expect(user).toMatchObject({ email: email.toLowerCase(), name: "New Person" });
+    expect(user.link.url).toMatch(/\/set-password\/[A-Za-z0-9_-]{40,}$/);
+    const [row] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(row.passwordHash).toBeNull();
     const [ev] = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, user.id));
-    expect(ev).toMatchObject({ action: "user.created", chain: "platform", actorId: admin.userId });
-    expect(JSON.stringify(ev.after)).not.toContain("argon2");
+    expect(ev).toMatchObject({ action: "user.invited", chain: "platform", actorId: admin.userId });
+    expect(JSON.stringify(ev.after)).not.toContain(user.link.url.split("/").pop()!);
     expect((await listUsers(admin)).find((u) => u.id === user.id)?.memberships).toBe("");
   });
 
   it("names the field and writes nothing for each kind of bad input", async () => {
     const admin = await makeAdmin(t.db);
     const { ce } = await makeTrustWithBoard(t.db);
-    const good = { email: `p.${uniq()}@test.example`, name: "A Person", password: "long enough password" };
+    const good = { email: `p.${uniq()}@test.example`, name: "A Person" };
     await expectInvalid(() => createUser(admin, { ...good, email: "not-an-email" }), "email", /correct format/);
     await expectInvalid(() => createUser(admin, { ...good, email: "" }), "email");
     await expectInvalid(() => createUser(admin, { ...good, email: ce.email.toUpperCase() }), "email", /already exists/);
     await expectInvalid(() => createUser(admin, { ...good, name: "" }), "name", /Enter the person's full name/);
-    await expectInvalid(() => createUser(admin, { ...good, password: "short" }), "password", /at least 12 characters/);
-    await expectInvalid(() => createUser(admin, { ...good, password: undefined }), "password");
-    await expectInvalid(() => resetPassword(admin, { userId: ce.userId, password: "elevenchars" }), "password", /at least 12/);
   });
 
   it("disables and re-enables, bumping the session version on disable; an admin cannot disable themself", async () => {
@@ -189,7 +194,7 @@ describe("memberships", () => {
     const admin = await makeAdmin(t.db);
     const { trust, chair } = await makeTrustWithBoard(t.db);
     const ics = await getOrganisation(admin, trust.icsId!);
-    const person = await createUser(admin, { email: `m.${uniq()}@test.example`, name: "Member", password: "long enough password" });
+    const person = await createUser(admin, { email: `m.${uniq()}@test.example`, name: "Member" });
     const ned = await addMembership(admin, { email: person.email, ods: trust.ods, role: "board_member", seat: "non_executive" });
     expect(ned).toMatchObject({ userId: person.id, organisationId: trust.id, role: "board_member", seat: "non_executive" });
     const lead = await addMembership(admin, { email: person.email, ods: ics.ods, role: "ics_lead", seat: "" });
@@ -214,7 +219,7 @@ describe("memberships", () => {
     const { trust, ce } = await makeTrustWithBoard(t.db);
     const ics = await getOrganisation(admin, trust.icsId!);
     const national = await makeNational(t.db);
-    const person = await createUser(admin, { email: `b.${uniq()}@test.example`, name: "Bad Input", password: "long enough password" });
+    const person = await createUser(admin, { email: `b.${uniq()}@test.example`, name: "Bad Input" });
     const good = { email: person.email, ods: trust.ods, role: "board_member", seat: "non_executive" };
     await expectInvalid(() => addMembership(admin, { ...good, email: `nobody.${uniq()}@test.example` }), "email", /no user/);
     await expectInvalid(() => addMembership(admin, { ...good, email: "nonsense" }), "email");
@@ -259,7 +264,7 @@ describe("access", () => {
     const analyst = await makeUser(t.db, [{ organisationId: national.id, role: "national_analyst" }]);
     const ics = await makeIcs(t.db);
     const admin = await makeAdmin(t.db);
-    const someone = await createUser(admin, { email: `x.${uniq()}@test.example`, name: "Target", password: "long enough password" });
+    const someone = await createUser(admin, { email: `x.${uniq()}@test.example`, name: "Target" });
     const m = await addMembership(admin, { email: someone.email, ods: trust.ods, role: "board_member", seat: "executive" });
     for (const actor of [ce, chair, icsLead, analyst]) {
       await expectNotFound(() => listOrganisations(actor));
@@ -268,9 +273,10 @@ describe("access", () => {
       await expectNotFound(() => getUser(actor, someone.id));
       await expectNotFound(() => createOrganisation(actor, { kind: "ics", name: "Sneaky ICS", ods: `Q${uniq()}` }));
       await expectNotFound(() => updateOrganisation(actor, trust.id, { kind: "trust", name: "Hijacked", ods: trust.ods, icsOds: ics.ods, trustType: "acute" }));
-      await expectNotFound(() => createUser(actor, { email: `y.${uniq()}@test.example`, name: "Sneaky", password: "long enough password" }));
+      await expectNotFound(() => createUser(actor, { email: `y.${uniq()}@test.example`, name: "Sneaky" }));
       await expectNotFound(() => setUserDisabled(actor, { userId: someone.id, disabled: true }));
-      await expectNotFound(() => resetPassword(actor, { userId: someone.id, password: "long enough password" }));
+      await expectNotFound(() => resetPasswordByLink(actor, { userId: someone.id }, ORIGIN));
+      await expectNotFound(() => resetSecondFactor(actor, { userId: someone.id }));
       await expectNotFound(() => addMembership(actor, { email: actor.email, ods: national.ods, role: "admin" }));
       await expectNotFound(() => removeMembership(actor, { membershipId: m.id }));
       await expectNotFound(() => checkAuditChains(actor));

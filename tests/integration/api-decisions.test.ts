@@ -9,6 +9,8 @@ import { POST as recordPosition } from "@/app/api/v1/decisions/[id]/positions/ro
 import { POST as recordOutcome } from "@/app/api/v1/criteria/[id]/outcomes/route";
 import { POST as createOrganisation } from "@/app/api/v1/admin/organisations/route";
 import { POST as createUser } from "@/app/api/v1/admin/users/route";
+import { POST as resetUserPassword } from "@/app/api/v1/admin/users/[id]/password-reset/route";
+import { setPasswordWithLink } from "@/lib/auth/password-links";
 import { POST as createMembership } from "@/app/api/v1/admin/memberships/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
 import { ALL_ROUTES } from "@/lib/api/routes";
@@ -340,21 +342,41 @@ describe("API v1 administration", () => {
     expect(org.status).toBe(201);
     expect(await org.json()).toMatchObject({ kind: "trust", ods, icsOds: ics.ods, trustType: "community", foundationTrust: true, turnoverM: 180 });
     const email = `ce.${ods.toLowerCase()}@northfield.test`;
-    const user = await createUser(req("/api/v1/admin/users", { method: "POST", token: tok, json: { email, name: "Sam Patel", password: "a long passphrase here" } }));
+    // A password is not taken: nobody sets another person's password (issue 11).
+    const withPassword = await createUser(req("/api/v1/admin/users", { method: "POST", token: tok, json: { email, name: "Sam Patel", password: "a long passphrase here" } }));
+    expect(withPassword.status).toBe(400);
+    expect((await withPassword.json()).error.fields).toEqual({ password: 'Unknown field "password"' });
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+    const user = await createUser(req("/api/v1/admin/users", { method: "POST", token: tok, json: { email, name: "Sam Patel" } }));
     expect(user.status).toBe(201);
     const u = await user.json();
-    expect(u).toEqual({ id: expect.any(String), email, name: "Sam Patel" });
+    expect(u).toEqual({ id: expect.any(String), email, name: "Sam Patel", setPasswordLink: { url: expect.stringMatching(/\/set-password\/[A-Za-z0-9_-]{40,}$/), expiresAt: expect.any(String), emailed: false } });
+    const [created] = await t.db.select().from(users).where(eq(users.email, email));
+    expect(created.passwordHash).toBeNull();
+    // The link sets the person's own password, once.
+    const token1 = u.setPasswordLink.url.split("/").pop();
+    await setPasswordWithLink(token1, { password: "violet kettle orbit 2048 rain", confirm: "violet kettle orbit 2048 rain" });
+    await expect(setPasswordWithLink(token1, { password: "another long passphrase 8", confirm: "another long passphrase 8" })).rejects.toMatchObject({ code: "not_found" });
+    // A reset: a new link, the password stops working; not for one's own account; 404 to others.
+    const reset = await resetUserPassword(req(`/api/v1/admin/users/${u.id}/password-reset`, { method: "POST", token: tok }), { params: Promise.resolve({ id: u.id }) });
+    expect(reset.status).toBe(201);
+    expect(await reset.json()).toEqual({ url: expect.stringMatching(/\/set-password\//), expiresAt: expect.any(String), emailed: false });
+    expect((await t.db.select().from(users).where(eq(users.id, u.id)))[0].passwordHash).toBeNull();
+    const own = await resetUserPassword(req(`/api/v1/admin/users/${admin.userId}/password-reset`, { method: "POST", token: tok }), { params: Promise.resolve({ id: admin.userId }) });
+    expect(own.status).toBe(403);
     const m = await createMembership(req("/api/v1/admin/memberships", { method: "POST", token: tok, json: { email, ods, role: "chief_executive" } }));
     expect(m.status).toBe(201);
     expect(await m.json()).toMatchObject({ email, ods, role: "chief_executive", seat: null });
-    const dupe = await createUser(req("/api/v1/admin/users", { method: "POST", token: tok, json: { email, name: "Again", password: "a long passphrase here" } }));
+    const dupe = await createUser(req("/api/v1/admin/users", { method: "POST", token: tok, json: { email, name: "Again" } }));
     expect(dupe.status).toBe(400);
     expect((await dupe.json()).error).toMatchObject({ code: "invalid", fields: { email: "A user with this email address already exists" } });
 
     const b = await makeTrustWithBoard(t.db);
     const notAdmin = await createOrganisation(req("/api/v1/admin/organisations", { method: "POST", token: await token(b.ce), json: { kind: "ics", name: "Sneaky ICS", ods: "QZZ9" } }));
     expect(notAdmin.status).toBe(404);
-    const readAdmin = await createUser(req("/api/v1/admin/users", { method: "POST", token: await token(admin, "read"), json: { email: "x@y.test", name: "X", password: "a long passphrase here" } }));
+    const readAdmin = await createUser(req("/api/v1/admin/users", { method: "POST", token: await token(admin, "read"), json: { email: "x@y.test", name: "X" } }));
+    const ceReset = await resetUserPassword(req(`/api/v1/admin/users/${u.id}/password-reset`, { method: "POST", token: await token(b.ce) }), { params: Promise.resolve({ id: u.id }) });
+    expect(ceReset.status).toBe(404);
     expect(readAdmin.status).toBe(403);
     expect(await t.db.select().from(organisations).where(eq(organisations.ods, "QZZ9"))).toEqual([]);
     expect(await t.db.select().from(users).where(inArray(users.email, ["x@y.test"]))).toEqual([]);

@@ -63,7 +63,7 @@ describe("the route × role matrix", () => {
     const [criterion] = await t.db.select().from(successCriteria).where(eq(successCriteria.decisionId, d.id));
     const ownToken = await createApiToken(a.ce, { name: "probe target", scope: "write" });
     const { meeting, items } = await heldMeeting(a.secretary, [d.id]);
-    const ids: Record<string, string> = { decisions: d.id, criteria: criterion.id, tokens: (ownToken as unknown as { summary: { id: string } }).summary.id, meetings: meeting.id };
+    const ids: Record<string, string> = { decisions: d.id, criteria: criterion.id, tokens: (ownToken as unknown as { summary: { id: string } }).summary.id, meetings: meeting.id, admin: a.ce.userId };
     const itemId = items[0].id;
     const strangerToken = (await createApiToken(stranger.ce, { name: "stranger", scope: "write" })).token;
     const probed: string[] = [];
@@ -89,6 +89,7 @@ describe("the route × role matrix", () => {
       expect(res.status, `${key}: ${text}`).toBe(404);
       expect(text, key).not.toContain(title);
       expect(text, key).not.toContain(a.trust.ods);
+      expect(text, key).not.toContain(a.ce.email);
       probed.push(key);
     }
     expect(probed.length).toBeGreaterThanOrEqual(6);

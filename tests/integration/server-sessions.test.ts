@@ -6,7 +6,8 @@ import { encode } from "@auth/core/jwt";
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { apiTokens, auditEvents, sessions } from "@/db/schema";
-import { resetPassword, setUserDisabled, signOutEverywhere } from "@/lib/admin";
+import { setUserDisabled, signOutEverywhere } from "@/lib/admin";
+import { resetPasswordByLink } from "@/lib/auth/password-links";
 import { serverAuthConfig } from "@/lib/auth/server-config";
 import { checkSession, endMyOtherSessions, endMySession, listMySessions, startSession, TOUCH_EVERY_MS } from "@/lib/auth/sessions";
 import { createApiToken } from "@/lib/tokens";
@@ -113,7 +114,7 @@ describe("server sessions", () => {
     const { ce } = await makeTrustWithBoard(t.db);
     const sid = await signedIn(ce.userId);
     await createApiToken(ce, { name: "Reporting", scope: "read" });
-    await resetPassword(admin, { userId: ce.userId, password: "a much longer new passphrase 42" });
+    await resetPasswordByLink(admin, { userId: ce.userId }, { origin: "http://127.0.0.1" });
     expect(await checkSession(t.db, sid, ce.userId)).toBe(false);
     const tokens = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, ce.userId));
     expect(tokens.length).toBe(1);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { loginAttempts, users } from "@/db/schema";
 import { loadActor } from "@/lib/actors";
-import { resetPassword, setUserDisabled } from "@/lib/admin";
+import { setUserDisabled } from "@/lib/admin";
+import { resetPasswordByLink, setPasswordWithLink } from "@/lib/auth/password-links";
 import { checkSignIn } from "@/lib/auth/sign-in";
 import { makeAdmin, makeTrustWithBoard, TEST_PASSWORD } from "../support/factories";
 import { useTestDatabase } from "../support/db";
@@ -86,12 +87,13 @@ describe("sign-in", () => {
     if (again.status !== "ok") throw new Error("sign-in after enable failed");
     expect(await loadActor(t.db, ned2.userId, { sessionVersion: again.sessionVersion })).not.toBeNull();
 
-    await resetPassword(admin, { userId: ned2.userId, password: "a brand new password" });
+    const link = await resetPasswordByLink(admin, { userId: ned2.userId }, { origin: "http://127.0.0.1" });
     expect(await loadActor(t.db, ned2.userId, { sessionVersion: again.sessionVersion })).toBeNull();
+    await setPasswordWithLink(link.url.split("/").pop()!, { password: "a brand new password", confirm: "a brand new password" });
     expect((await checkSignIn(t.db, { email: ned2.email, password: TEST_PASSWORD, ip: addr() })).status).toBe("invalid");
     const fresh = await checkSignIn(t.db, { email: ned2.email, password: "a brand new password", ip: addr() });
     expect(fresh.status).toBe("ok");
     const [u] = await t.db.select().from(users).where(eq(users.id, ned2.userId));
-    expect(u.sessionVersion).toBe(v1 + 2);
+    expect(u.sessionVersion).toBe(v1 + 3); // disabled, reset, then set by the link
   });
 });

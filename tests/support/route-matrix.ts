@@ -59,6 +59,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "GET /api/v1/stats/balance": { who: ["board", "ics_lead", "national", "admin"], other: "404" },
   "POST /api/v1/admin/organisations": { who: "admin", other: "404" },
   "POST /api/v1/admin/users": { who: "admin", other: "404" },
+  "POST /api/v1/admin/users/{id}/password-reset": { who: "admin", other: "404" },
   "POST /api/v1/admin/memberships": { who: "admin", other: "404" },
   // other route handlers (cookie sessions)
   "GET /api/auth/[...nextauth]/route": { who: "public", other: "none" },
@@ -86,8 +87,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "action app/decisions/[id]/_sections/actions.ts#recordOutcomeAction": { who: "chief_executive", other: "404" },
   "action app/admin/actions.ts#createOrganisationAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#updateOrganisationAction": { who: "admin", other: "404" },
-  "action app/admin/actions.ts#createUserAction": { who: "admin", other: "404" },
-  "action app/admin/actions.ts#resetPasswordAction": { who: "admin", other: "404" },
+  "action app/admin/actions.ts#resetSecondFactorAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#setUserDisabledAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#addMembershipAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#removeMembershipAction": { who: "admin", other: "404" },

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as db from "@/db/schema";
 import { MembershipInput } from "@/lib/admin/memberships";
 import { OrganisationInput } from "@/lib/admin/organisations";
-import { UserInput } from "@/lib/admin/users";
+import { InviteInput } from "@/lib/auth/password-links";
 import { RESOLUTION_EXCEPTIONS } from "@/lib/api/meetings-wire";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ERROR_CODES, GROUP_BY, TOKEN_STATES } from "@/lib/api/schemas";
@@ -57,7 +57,7 @@ const PROBES: Record<string, Probe> = {
   PositionInput: { schema: RecordPositionSchema, base: { position: "support", forum: "public_board", version: 1 } },
   OutcomeInput: { schema: RecordOutcomeSchema, base: { outcome: "met", evidence: "E" } },
   OrganisationInput: { schema: OrganisationInput, base: { kind: "trust", name: "N", ods: "RNA" } },
-  UserInput: { schema: UserInput, base: { email: "a@nhs.net", name: "N", password: "p".repeat(12) } },
+  UserInput: { schema: InviteInput, base: { email: "a@nhs.net", name: "N" } },
   MembershipInput: { schema: MembershipInput, base: { email: "a@nhs.net", ods: "RNA", role: "board_member" } },
   "get /api/v1/decisions ?": { schema: RegisterFiltersSchema, base: {} },
   "get /api/v1/stats/balance ?": { schema: RegisterFiltersSchema, base: {} },

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getUser, listUserIdentities } from "@/lib/admin";
+import { getSignInFactors, getUser, listUserIdentities } from "@/lib/admin";
 import { ROLE, ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { BackLink, InsetText, PageHeading, SummaryList, Tag } from "../../../_components/ui";
@@ -9,7 +9,9 @@ import { orNotFound, requireAdmin } from "../../guard";
 export const metadata = { title: "User – Administration" };
 
 const DONE: Record<string, string> = {
-  password: "The new password is set. Every session the person had has ended, and their API tokens are revoked.",
+  "second-factor-reset":
+    "The person's authenticator app and recovery codes are removed, and every session they had has ended. They set up an authenticator app again at their next sign-in with a password.",
+  "no-second-factor": "The person had no authenticator app set up: nothing changed.",
   "signed-out": "Every session the person had has ended. They must sign in again.",
   disabled: "The account is disabled. Any session the person had has ended.",
   enabled: "The account is enabled again.",
@@ -23,7 +25,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { id } = await params;
   const sp = await searchParams;
   const user = await orNotFound(getUser(actor, id));
-  const identities = await listUserIdentities(actor, { userId: user.id });
+  const [identities, factors] = await Promise.all([listUserIdentities(actor, { userId: user.id }), getSignInFactors(actor, user.id)]);
   const done = sp.created ? "User added. Now give them a membership." : sp.done ? DONE[sp.done] : undefined;
   return (
     <>
@@ -39,7 +41,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           { key: "Email address", value: <span className="break-all">{user.email}</span> },
           { key: "Status", value: user.disabled ? <Tag colour="red">Disabled</Tag> : <Tag colour="green">Active</Tag> },
           { key: "Added", value: formatDate(user.createdAt) },
-          { key: "Password", value: "Set", action: { href: `/admin/users/${user.id}/password`, label: "Reset" } },
+          {
+            key: "Password",
+            value: factors.passwordSet ? "Set" : "Not set (a set-password link is waiting, or the person signs in only with single sign-on)",
+            action: { href: `/admin/users/${user.id}/password`, label: "Reset" },
+          },
+          { key: "Authenticator app", value: factors.totpEnrolledAt ? `Set up on ${formatDate(factors.totpEnrolledAt)}` : "Not set up" },
         ]}
       />
 
@@ -117,6 +124,19 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       ) : (
         <p className="mb-10 max-w-prose">Not linked. The first time the person signs in with their organisation&apos;s account, it links by their verified e-mail address.</p>
       )}
+
+      {factors.totpEnrolledAt ? (
+        <>
+          <h2 className="mb-2 text-2xl">Reset the authenticator app</h2>
+          <p className="mb-4 max-w-prose">
+            For a lost or replaced phone: removes the person&apos;s authenticator app and recovery codes and signs them out everywhere. At their next
+            sign-in with a password they set up an authenticator app again. Check who is asking before you do this.
+          </p>
+          <div className="mb-10">
+            <ActionButton kind="reset-second-factor" fields={{ userId: user.id }} label="Reset authenticator app" />
+          </div>
+        </>
+      ) : null}
 
       <h2 className="mb-2 text-2xl">Sign out everywhere</h2>
       <p className="mb-4 max-w-prose">Ends every session the person has, on every device (for a lost laptop or phone). Their password and API tokens stay.</p>

@@ -1,8 +1,13 @@
-import { createUser } from "@/lib/admin";
 import { apiHandler } from "@/lib/api/handler";
 import { routes } from "@/lib/api/routes";
-import { userToWire } from "@/lib/api/wire";
+import { invitationToWire } from "@/lib/api/wire";
+import { deliverPasswordLink } from "@/lib/auth/password-link-delivery";
+import { inviteUser, originFrom } from "@/lib/auth/password-links";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiHandler(routes.createUser, async ({ actor, body }) => userToWire(await createUser(actor, body)));
+// Nobody sets another person's password (issue 11): the person is invited by a set-password link.
+export const POST = apiHandler(routes.createUser, async ({ actor, body, request }) => {
+  const { userId, link } = await inviteUser(actor, body, { origin: originFrom(request.headers) });
+  return invitationToWire(userId, link, await deliverPasswordLink(link));
+});
