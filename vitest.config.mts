@@ -7,6 +7,7 @@ const integration = (name: string, env: Record<string, string>) => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
+    globalSetup: env.FULCRUM_TEST_ENGINE === "pglite" ? ["tests/support/pglite-template.ts"] : [],
     env,
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -43,6 +43,8 @@ export type OpenedDatabase = {
   close: () => Promise<void>;
   /** Raw SQL on the underlying client (tests, scripts). */
   exec: (sqlText: string) => Promise<void>;
+  /** PGlite only: the whole data folder as a tarball (a template for openPglite({ template })). */
+  dump?: () => Promise<Blob>;
 };
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
@@ -156,7 +158,11 @@ export function lockDataFolder(dir: string): () => void {
   throw new Error(`Could not lock the data folder ${dir}`);
 }
 
-export async function openPglite(opts: { dataDir?: string; migrate?: boolean } = {}): Promise<OpenedDatabase> {
+/**
+ * Embedded PostgreSQL. `template`: a data folder dumped by `dumpDataDir` (tests load one migrated
+ * template per run instead of running initdb and every migration for each file).
+ */
+export async function openPglite(opts: { dataDir?: string; migrate?: boolean; template?: Blob } = {}): Promise<OpenedDatabase> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   let release = () => {};
@@ -173,7 +179,7 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean } =
       throw e;
     }
   } else {
-    client = new PGlite();
+    client = opts.template ? new PGlite({ loadDataDir: opts.template }) : new PGlite();
     await client.waitReady;
   }
   for (const method of ["query", "exec"] as const) {
@@ -198,6 +204,7 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean } =
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },
+    dump: async () => (await client.dumpDataDir("none")) as Blob,
   };
 }
 

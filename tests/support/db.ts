@@ -1,4 +1,5 @@
-import { afterAll, beforeAll } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openPglite, openPostgres, setDbForProcess, type OpenedDatabase } from "@/db/client";
 
 export type TestDb = OpenedDatabase;
@@ -10,6 +11,13 @@ export async function openTestDatabase(): Promise<OpenedDatabase> {
     if (!url) throw new Error("FULCRUM_TEST_ENGINE=postgres needs TEST_DATABASE_URL");
     return openPostgres(url, { max: 5 });
   }
+  return openTestPglite();
+}
+
+/** In-memory PGlite from the migrated template made once per run (tests/support/pglite-template.ts). */
+export async function openTestPglite(): Promise<OpenedDatabase> {
+  const file = inject("pgliteTemplate");
+  if (file && fs.existsSync(file)) return openPglite({ template: new Blob([fs.readFileSync(file)]) });
   return openPglite();
 }
 
@@ -60,7 +68,7 @@ export function useOwnTestDatabase(suffix: string): { readonly db: OpenedDatabas
   };
   beforeAll(async () => {
     if (process.env.FULCRUM_TEST_ENGINE !== "postgres") {
-      opened = await openPglite();
+      opened = await openTestPglite();
     } else {
       const u = new URL(process.env.TEST_DATABASE_URL!);
       const name = `${u.pathname.slice(1)}_${suffix}`;
