@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: unit and integration tests (vitest: PGlite always, PostgreSQL too when
 // TEST_DATABASE_URL is set), then a production build and the e2e tests in Chromium.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 
 // Node 22 from the pinned `node` dev dependency first on the PATH of every child (npx, next, vitest,
@@ -40,12 +40,14 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 const counts = { passed: 0, failed: 0, skipped: 0 };
 function tally() {
-  try {
-    const v = JSON.parse(fs.readFileSync(`${out}/vitest.json`, "utf8"));
-    counts.passed += v.numPassedTests;
-    counts.failed += v.numFailedTests;
-    counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
-  } catch {}
+  for (const f of ["vitest.json", "vitest-postgres.json"]) {
+    try {
+      const v = JSON.parse(fs.readFileSync(`${out}/${f}`, "utf8"));
+      counts.passed += v.numPassedTests;
+      counts.failed += v.numFailedTests;
+      counts.skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+    } catch {}
+  }
   try {
     const e = JSON.parse(fs.readFileSync(`${out}/e2e.json`, "utf8")).stats;
     counts.passed += e.expected + (e.flaky ?? 0);
@@ -60,7 +62,26 @@ process.on("exit", (code) => {
 });
 
 const started = Date.now();
-run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`]);
+// vitest gives one worker on a 2-core machine, so the PostgreSQL project (which mostly waits on the
+// database server) runs as a second vitest beside the unit and PGlite ones, its output shown when done.
+const vitestArgs = (json) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/${json}`];
+const postgresRun = process.env.TEST_DATABASE_URL
+  ? new Promise((resolve) => {
+      const log = fs.openSync(`${out}/vitest-postgres.log`, "w");
+      const child = spawn("npx", [...vitestArgs("vitest-postgres.json"), "--project", "integration:postgres"], { stdio: ["ignore", log, log], env });
+      child.on("exit", (code) => resolve(code ?? 1));
+    })
+  : Promise.resolve(0);
+const local = spawnSync("npx", [...vitestArgs("vitest.json"), "--project", "unit", "--project", "integration:pglite"], { stdio: "inherit", env });
+const postgresCode = await postgresRun;
+if (process.env.TEST_DATABASE_URL) {
+  console.log("\n$ npx vitest run --project integration:postgres");
+  process.stdout.write(fs.readFileSync(`${out}/vitest-postgres.log`, "utf8"));
+}
+if (local.status !== 0 || postgresCode !== 0) {
+  console.error("\nFailed: npx vitest run");
+  process.exit(1);
+}
 run("npx", ["next", "build"]);
 // The short form of the crash rounds (issue 15): 3 SIGKILLs during API writes, on PGlite (and PostgreSQL).
 run("node", ["scripts/reliability-crash.mjs", "--rounds", "3", "--engine", "pglite", "--port", process.env.CRASH_PORT || "3199"]);
