@@ -18,6 +18,8 @@ export async function startUp() {
   authSecret();
   auditKey();
   const db = await getDb();
+  // Several servers on one PostgreSQL must share AUTH_SECRET and the audit key: refuse to start if not.
+  if (process.env.DATABASE_URL) await (await import("./app-servers")).registerAppServer(db, { authSecret: authSecret(), auditKey: auditKey() });
   const sealed = await sealLegacyChains(db);
   // Sign-in attempts and rate-limit windows older than a day are of no use: pruned now and hourly.
   await pruneOldRows(db);
