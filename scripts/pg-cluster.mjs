@@ -61,7 +61,8 @@ export function startReplica(primary, port) {
 }
 
 export function psql(url, query) {
-  return must(spawnSync(path.join(PG_BIN, "psql"), [url, "-Atqc", query], { encoding: "utf8" }), `psql ${query.slice(0, 60)}`).stdout.trim();
+  const bin = fs.existsSync(path.join(PG_BIN, "psql")) ? path.join(PG_BIN, "psql") : "psql";
+  return must(spawnSync(bin, [url, "-Atqc", query], { encoding: "utf8" }), `psql ${query.slice(0, 60)}`).stdout.trim();
 }
 
 /** Stops every cluster started here (immediately) and removes its folder. Safe to call twice. */

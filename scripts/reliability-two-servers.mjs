@@ -46,6 +46,12 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 const rows = [];
 const children = [];
 let dropDatabase = null;
+const tempDirs = [];
+const tempDir = (prefix) => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(d);
+  return d;
+};
 let failure = null;
 const check = (name, ok, figures) => {
   rows.push({ check: name, result: ok ? "pass" : "FAIL", figures });
@@ -113,12 +119,13 @@ try {
     psqlAt(cluster.url(), "CREATE DATABASE fulcrum");
     url = cluster.url("fulcrum");
   } else if (process.env.TEST_DATABASE_URL) {
-    const admin = new URL(process.env.TEST_DATABASE_URL);
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    const admin = new URL(adminUrl);
     if (!["127.0.0.1", "localhost", "[::1]"].includes(admin.hostname)) throw new Error("loopback PostgreSQL only");
     const name = `${admin.pathname.slice(1)}_two`;
-    psqlAt(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    psqlAt(admin.toString(), `CREATE DATABASE "${name}"`);
-    dropDatabase = () => psqlAt(admin.toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    psqlAt(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    psqlAt(adminUrl, `CREATE DATABASE "${name}"`);
+    dropDatabase = () => psqlAt(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     admin.pathname = `/${name}`;
     url = admin.toString();
   } else {
@@ -130,7 +137,7 @@ try {
   // ------------------------------------------------------------------ the SMTP catcher and both servers
   const catcher = spawnLogged(["node", "scripts/smtp-catcher.mjs"], { ...process.env, SMTP_CATCHER_PORT: String(smtpPort), SMTP_CATCHER_HTTP_PORT: String(smtpHttp) }, "smtp catcher");
   await waitUp(`http://127.0.0.1:${smtpHttp}/`, catcher, 20_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-two-"));
+  const dataDir = tempDir("fulcrum-two-");
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -338,7 +345,7 @@ try {
   {
     // Its own data folder and secret, as a second host would have if AUTH_SECRET were left unset.
     const portC = ports[1] + 1;
-    const c = spawnLogged(["npx", "next", "start", "-p", String(portC), "-H", "127.0.0.1"], { ...env, PORT: String(portC), AUTH_SECRET: "another-secret-another-secret-another-01", FULCRUM_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "fulcrum-two-c-")) }, "server C");
+    const c = spawnLogged(["npx", "next", "start", "-p", String(portC), "-H", "127.0.0.1"], { ...env, PORT: String(portC), AUTH_SECRET: "another-secret-another-secret-another-01", FULCRUM_DATA_DIR: tempDir("fulcrum-two-c-") }, "server C");
     const until = Date.now() + 120_000;
     let answered = null;
     while (Date.now() < until && c.exitCode === null && !/differs? from that of another Fulcrum server/.test(c.log)) {
@@ -384,6 +391,7 @@ try {
     /* best effort */
   }
   stopAll();
+  for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
 }
 
 const widths = ["check", "result", "figures"].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));

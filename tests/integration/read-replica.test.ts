@@ -38,7 +38,6 @@ describe.skipIf(!onceHere || !!unavailable)("DATABASE_READ_URL with a real strea
   /** Every statement the replica's client sent. */
   const onReplica: string[] = [];
   let board: Awaited<ReturnType<typeof makeTrustWithBoard>>;
-  const started = Date.now();
 
   const caughtUp = async (lsn: string) => {
     for (let i = 0; i < 200; i++) {
@@ -77,8 +76,6 @@ describe.skipIf(!onceHere || !!unavailable)("DATABASE_READ_URL with a real strea
     expect(r).toEqual({ recovering: true, ro: "on" });
     await expect(replicaClient`create table never_here (x int)`).rejects.toThrow(/read-only/);
     expect(psql(primary.url(), "select count(*) from pg_stat_replication where state = 'streaming'")).toBe("1");
-    // The setup (two clusters, base backup, migrations) fits the budget of npm test.
-    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it("dashboards, register and API list read the replica; the author's reads just after a write, and every write, go to the primary", async () => {
