@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
@@ -302,4 +302,73 @@ export async function getOpenedDatabase(): Promise<OpenedDatabase> {
 /** Tests and scripts point the app's lib at a database they opened. */
 export function setDbForProcess(db: Database | undefined) {
   holder.override = db;
+}
+
+// ---------------------------------------------------------------- the read replica (DATABASE_READ_URL)
+
+type ReadHolder = { opened?: Promise<OpenedDatabase | null>; override?: Database | null; warned?: boolean };
+const rg = globalThis as unknown as { __fulcrumReadDb?: ReadHolder };
+const readHolder: ReadHolder = (rg.__fulcrumReadDb ??= {});
+
+/**
+ * How long after a person's last write their reads stay on the primary (FULCRUM_READ_AFTER_WRITE_SECONDS,
+ * default 10): longer than a healthy replica's lag, so the page shown after a write, and the register or
+ * dashboard its author opens next, include it.
+ */
+export function readAfterWriteSeconds(): number {
+  const n = Number(process.env.FULCRUM_READ_AFTER_WRITE_SECONDS);
+  return Number.isFinite(n) && n >= 0 && n <= 3600 ? n : 10;
+}
+
+/** The replica's database, or null when there is none (no DATABASE_READ_URL, or PGlite). Opened once, never migrated. */
+export async function getReplicaDb(): Promise<Database | null> {
+  if (readHolder.override !== undefined) return readHolder.override;
+  if (holder.override) return null;
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return null;
+  if (!process.env.DATABASE_URL) {
+    if (!readHolder.warned) console.log("Fulcrum: DATABASE_READ_URL is ignored: the embedded database (PGlite) has no replica.");
+    readHolder.warned = true;
+    return null;
+  }
+  readHolder.opened ??= openPostgres(url, { migrate: false }).catch((e) => {
+    readHolder.opened = undefined;
+    throw e;
+  });
+  return (await readHolder.opened)?.db ?? null;
+}
+
+/** Per actor object (one per request): whether they wrote lately, asked of the primary once. */
+const recentWriters = new WeakMap<object, Promise<boolean>>();
+
+/**
+ * The database for a read that may lag a little: the replica when DATABASE_READ_URL is set, else the
+ * primary. Read-after-write rule (README, "A read replica"): when `actor` wrote anything in the last
+ * FULCRUM_READ_AFTER_WRITE_SECONDS (an audit event of theirs, on the primary: every write records one
+ * in its transaction), their reads go to the primary, on every server. Used by the dashboards, the
+ * register and the API's list and stats; sessions, access checks, the decision page and every write
+ * stay on the primary (getDb).
+ */
+export async function getReadDb(actor?: { userId: string } | null): Promise<Database> {
+  const replica = await getReplicaDb();
+  if (!replica) return getDb();
+  if (!actor) return replica;
+  let wrote = recentWriters.get(actor);
+  if (!wrote) {
+    wrote = (async () => {
+      const seconds = readAfterWriteSeconds();
+      const rows = await executeRows<{ recent: boolean }>(
+        await getDb(),
+        sql`select exists (select 1 from audit_events where actor_id = ${actor.userId} and created_at > now() - make_interval(secs => ${seconds})) as recent`,
+      );
+      return !!rows[0]?.recent;
+    })();
+    recentWriters.set(actor, wrote);
+  }
+  return (await wrote) ? getDb() : replica;
+}
+
+/** Tests point the read paths at a replica they opened (null: no replica; undefined: from the environment). */
+export function setReadDbForProcess(db: Database | null | undefined) {
+  readHolder.override = db;
 }

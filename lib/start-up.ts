@@ -18,6 +18,18 @@ export async function startUp() {
   authSecret();
   auditKey();
   const db = await getDb();
+  // Several servers on one PostgreSQL must share AUTH_SECRET and the audit key: refuse to start if not.
+  if (process.env.DATABASE_URL) {
+    const { registerAppServer, SharedSecretMismatch } = await import("./app-servers");
+    try {
+      await registerAppServer(db, { authSecret: authSecret(), auditKey: auditKey() });
+    } catch (e) {
+      // Serving would sign people out at random and mix audit keys: stop, so the process manager sees it.
+      if (!(e instanceof SharedSecretMismatch)) throw e;
+      console.error(`Fulcrum: not starting. ${e.message}`);
+      process.exit(1);
+    }
+  }
   const sealed = await sealLegacyChains(db);
   // Sign-in attempts and rate-limit windows older than a day are of no use: pruned now and hourly.
   await pruneOldRows(db);

@@ -23,6 +23,11 @@ const CHECKS = [
   { check: "secrets and limits (AUTH_SECRET, streaming XLSX, per-person limits, pruning, page cap)", files: ["tests/integration/secrets-limits.test.ts"] },
   { check: "brute force: parallel guesses, per-address lock", files: ["tests/integration/sign-in.test.ts"] },
   { check: "brute force: X-Forwarded-For rotation under FULCRUM_PROXY_HOPS=0", files: ["tests/unit/direct-exposure.test.ts"], engines: ["none"] },
+  { check: "servers on one database share AUTH_SECRET and audit key, else refuse to start", files: ["tests/integration/app-servers.test.ts"] },
+  // Starts its own primary and streaming replica; runs in one project only (PostgreSQL's when there is one).
+  ...(fs.existsSync("/usr/lib/postgresql/15/bin/pg_basebackup") && process.getuid?.() === 0
+    ? [{ check: "DATABASE_READ_URL: reads from a real streaming replica, read-after-write and writes on the primary", files: ["tests/integration/read-replica.test.ts"], engines: [process.env.TEST_DATABASE_URL ? "postgres" : "pglite"] }]
+    : []),
 ];
 
 /** Checks the issue asks for that this suite does not run yet: printed, so the table never overstates. */
@@ -31,6 +36,7 @@ const NOT_BUILT = [
   "PGlite: a kill during a checkpoint",
   "crash rounds for submit, positions, outcomes (creates only so far)",
   ...(fs.existsSync("/usr/lib/postgresql/15/bin/pg_ctl") ? [] : ["database restart under load (needs /usr/lib/postgresql/15/bin and runuser)"]),
+  ...(fs.existsSync("/usr/lib/postgresql/15/bin/pg_basebackup") && process.getuid?.() === 0 ? [] : ["read replica (needs /usr/lib/postgresql/15/bin/pg_basebackup and root)"]),
   ...(process.env.TEST_DATABASE_URL ? [] : ["soak (needs TEST_DATABASE_URL or SOAK_ADMIN_URL)"]),
 ];
 
@@ -106,6 +112,8 @@ if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   if (x.status !== 0) failed = true;
   rows.push({ check: "XSS payloads rendered on every page, dialog listener + axe", engine: "pglite", result: x.status === 0 ? "pass" : "FAIL", figures: `${((Date.now() - started) / 1000).toFixed(0)} s${x.status === 0 ? "" : `; ${x.stdout.split("\n").filter((l) => /Error|✘/.test(l)).slice(0, 2).join(" ")}`}` });
   if (fs.existsSync("/usr/lib/postgresql/15/bin/pg_ctl")) runLine("database restart under load: 503 during the gap, recovers without restart", "dbrestart", ["scripts/reliability-db-restart.mjs"]);
+  // Two app servers on one PostgreSQL (its own cluster, else TEST_DATABASE_URL): prints its own table too.
+  runLine("two app servers on one PostgreSQL: sessions, lockout, rate limit, caches, outbox, shared secrets", "twoservers", ["scripts/reliability-two-servers.mjs"]);
   if (process.env.TEST_DATABASE_URL || process.env.SOAK_ADMIN_URL) {
     const minutes = process.argv.includes("--full") ? "10" : "0.5";
     runLine(`soak: ${minutes} min at 50 req/s mixed (reads, dashboard, writes, sign-ins)`, "soak", ["scripts/reliability-soak.mjs", "--minutes", minutes]);

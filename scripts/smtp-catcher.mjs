@@ -34,6 +34,7 @@ const smtp = new SMTPServer({
     stream.on("data", (c) => chunks.push(c));
     stream.on("end", () => {
       const m = parse(Buffer.concat(chunks).toString("binary"), session.envelope.rcptTo.map((r) => r.address));
+      m.helo = session.hostNameAppearsAs ?? null; // the sender's EHLO name: which server sent it
       messages.push(m);
       console.log(`smtp-catcher: ${m.to.join(", ")}: ${m.subject}`);
       cb();

@@ -90,5 +90,9 @@ run("node", ["scripts/reliability-crash.mjs", "--rounds", "3", "--engine", "pgli
 // Database restart under load (issue 15): its own PostgreSQL cluster, restarted while requests run
 // (about 40 s). Needs PostgreSQL 15's binaries and root (to run them as the postgres user).
 if (fs.existsSync("/usr/lib/postgresql/15/bin/pg_ctl") && process.getuid?.() === 0) run("node", ["scripts/reliability-db-restart.mjs"]);
+// Two app servers on one PostgreSQL, requests alternated (issue 16 item 5; about 60 s): sessions,
+// lockout, rate limit, caches, the e-mail outbox, shared secrets. Its own cluster (as above), else a
+// fresh database beside TEST_DATABASE_URL; with neither it says it skipped.
+run("node", ["scripts/reliability-two-servers.mjs"]);
 run("npx", ["playwright", "test"], { CHROME_PATH: chrome, PLAYWRIGHT_JSON_OUTPUT_FILE: `${out}/e2e.json` });
 console.log(`\nAll tests passed in ${Math.round((Date.now() - started) / 1000)} s.`);

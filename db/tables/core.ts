@@ -413,7 +413,8 @@ export const auditEvents = pgTable(
   (t) => [
     uniqueIndex("audit_events_chain_seq_key").on(t.chain, t.seq),
     index("audit_events_organisation_id_idx").on(t.organisationId),
-    index("audit_events_actor_id_idx").on(t.actorId),
+    // (actor, time): the read-after-write rule asks "did this person write in the last seconds?" (db/client.ts getReadDb).
+    index("audit_events_actor_created_idx").on(t.actorId, t.createdAt),
     index("audit_events_entity_idx").on(t.entityType, t.entityId),
   ],
 );

@@ -4,7 +4,7 @@ import "server-only";
 // so those can't be worked out, → null; fewer than 3 trusts → every count null and `suppressed: true`)
 // and without trust or author groupings for national tokens.
 import { sql } from "drizzle-orm";
-import { executeRows, getDb } from "@/db/client";
+import { executeRows, getReadDb } from "@/db/client";
 import { ROLE, hasRole, insiderMemberships, membershipsWithRole, type Actor } from "../access";
 import { getBalancePanel, isSuppressed, type Cell, type DashboardView, type SideCounts } from "../dashboards";
 import { CATEGORY_LABELS, TRUST_TYPE_LABELS, quarterLabel, quarterOf, type DashboardFilters } from "../dashboard-filters";
@@ -16,7 +16,7 @@ const n = (c: Cell): number | null => (isSuppressed(c) ? null : c);
 
 /** The ODS code of the ICS a trust belongs to, or null when there is no such trust. */
 async function icsOfTrust(trustOds: string): Promise<string | null> {
-  const db = await getDb();
+  const db = await getReadDb();
   const rows = await executeRows<{ ods: string }>(
     db,
     sql`select i.ods from organisations t join organisations i on i.id = t.ics_id where t.kind = 'trust' and t.ods = ${trustOds.toUpperCase()}`,

@@ -2,7 +2,7 @@ import "server-only";
 // What every dashboard panel starts from: who may open which view, and the set of decisions in view as
 // one SQL CTE narrowed by the filters.
 import { sql, type SQL } from "drizzle-orm";
-import { getDb, type Database } from "@/db/client";
+import { getReadDb, type Database } from "@/db/client";
 import { assertCan, type Actor } from "../access";
 import { AppError } from "../errors";
 import { DEFAULT_STATUSES, quarterRange, type DashboardFilters } from "./filters";
@@ -103,5 +103,5 @@ export type Ctx = { db: Database; view: ResolvedView; cell: (n: number | string 
 /** Resolves the view (or "not found") and hands a panel its database and cell rule. */
 export async function open(actor: Actor, view: DashboardView): Promise<Ctx> {
   const resolved = resolveDashboardView(actor, view);
-  return { db: await getDb(), view: resolved, cell: cellFor(resolved.kind) };
+  return { db: await getReadDb(actor), view: resolved, cell: cellFor(resolved.kind) };
 }

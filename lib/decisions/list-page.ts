@@ -3,7 +3,7 @@ import "server-only";
 // condition as the register page (registerConditions, readableDecisionsWhere), ordered by decision
 // date (newest first, undated last) then id, so a page never shifts when rows are added meanwhile.
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getReadDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { readableDecisionsWhere, type Actor } from "../access";
 import { clampLimit, decodeCursor, encodeCursor, type Cursor } from "../paging/cursor";
@@ -74,7 +74,7 @@ export async function listDecisionsPage(
   filters: ListFilters,
   page: { limit?: number; cursor?: string | null } = {},
 ): Promise<{ data: DecisionListItem[]; nextCursor: string | null }> {
-  const db = await getDb();
+  const db = await getReadDb(actor);
   const limit = clampLimit(page.limit);
   const cursor = page.cursor ? decodeCursor(page.cursor) : null;
   // This list's sort key is a date: anything else in a cursor was not made by us.

@@ -2,7 +2,7 @@ import "server-only";
 // The register: decisions the actor may read, filtered, searched (PostgreSQL full text), sorted and
 // paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getReadDb, type DbOrTx } from "@/db/client";
 import { attachments, criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { can, hasRegister, readableDecisionsWhere, sharedReaderIcsIds, type Actor } from "../access";
 import { AppError } from "../errors";
@@ -49,7 +49,7 @@ export const FTS = sql`to_tsvector('english', ${decisions.title} || ' ' || ${dec
 export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {}): Promise<RegisterPage> {
   const filters = parseInput(RegisterFiltersSchema, raw);
   if (!mayUseRegister(actor)) throw new AppError("not_found", "Page not found");
-  const db = await getDb();
+  const db = await getReadDb(actor);
 
   const { scope, attrs, text } = await registerConditions(db, actor, filters);
 
@@ -141,7 +141,7 @@ export function coarseFiltersOnly(f: Partial<RegisterFilters>): boolean {
 async function countHidden(actor: Actor, scope: SQL[], attrs: SQL[], fineFilters: boolean): Promise<number | null> {
   const icsIds = sharedReaderIcsIds(actor);
   if (!icsIds.length || fineFilters) return null;
-  const db = await getDb();
+  const db = await getReadDb(actor);
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(decisions)
@@ -188,7 +188,7 @@ function orderFor(sort: string, q: string | undefined): SQL[] {
 /** Authors of decisions the actor may read, for the register's author filter. */
 export async function listRegisterAuthors(actor: Actor): Promise<{ id: string; name: string }[]> {
   if (!mayUseRegister(actor)) return [];
-  const db = await getDb();
+  const db = await getReadDb(actor);
   return db
     .selectDistinct({ id: users.id, name: users.name })
     .from(decisions)
