@@ -24,18 +24,8 @@ export const OUTSIDE_APPETITE_MESSAGE = "This decision is outside the board's ri
 export const NOT_URGENT_MESSAGE = "Chair's action is only for a decision its Chief Executive has marked urgent: choose the meeting where the board took this position";
 export const NOT_NED_MESSAGE = "Only the Chair and non-executive directors sign off by Chair's action";
 
-export type RatificationState = "awaiting" | "ratified" | "not_ratified";
-export const RATIFICATION_LABELS: Record<RatificationState, string> = {
-  awaiting: "Awaiting ratification",
-  ratified: "Ratified",
-  not_ratified: "Not ratified",
-};
-
-/** The status in words, everywhere a decision's status is shown ("Signed off — awaiting ratification"). */
-export function ratificationWords(statusLabel: string, ratification: RatificationState | null | undefined): string {
-  if (!ratification) return statusLabel;
-  return `${statusLabel} — ${RATIFICATION_LABELS[ratification].toLowerCase()}`;
-}
+export { RATIFICATION_LABELS, ratificationWords, type RatificationState } from "./chairs-action-words";
+import type { RatificationState } from "./chairs-action-words";
 
 const invalid = (field: string, message: string) => new AppError("invalid", message, { fieldErrors: { [field]: message } });
 

@@ -64,6 +64,12 @@ async function loadDecisionDto(actor: Actor, id: string) {
     declineReason: d.declineReason,
     signedOffAt: d.signedOffAt,
     reviewedAt: d.reviewedAt,
+    // Chair's action (issue 14): urgency, and ratification at the next board meeting.
+    urgent: d.urgent,
+    urgentReason: d.urgentReason,
+    ratification: d.ratification,
+    chairsActionAt: d.chairsActionAt,
+    ratificationDecidedAt: d.ratificationDecidedAt,
     /** `restricted`: a version for the trust board only, which this reader (an ICS lead) may not open. */
     versions: versions.map((v) => ({ ...v, restricted: !history.version(v.version) })),
     permissions: {
