@@ -8,7 +8,8 @@ import { getDecision } from "@/lib/decisions";
 import { addAgendaItem, createMeeting, getMeeting, issuePack, markMeetingHeld, recordAttendance, recordResolution } from "@/lib/meetings";
 import { recordPosition } from "@/lib/sign-off";
 import { makeSubmittedDecision } from "../support/decision-fixture";
-import { makeAdmin } from "../support/factories";
+import { makeAdmin, makeIcs, makeNational, makeUser } from "../support/factories";
+import { getRatificationPanel } from "@/lib/dashboards";
 import { makeTrustWithSecretary } from "../support/meeting-fixture";
 import { useTestDatabase } from "../support/db";
 
@@ -23,8 +24,8 @@ async function actions(id: string) {
 }
 const support = (a: Actor, decisionId: string, forum: "chairs_action" | "public_board" = "chairs_action") => recordPosition(a, { decisionId, position: "support", forum, version: 1 });
 
-async function urgentDecision(visibility: "trust" | "system" = "system") {
-  const b = await makeTrustWithSecretary(t.db);
+async function urgentDecision(visibility: "trust" | "system" = "system", icsId?: string) {
+  const b = await makeTrustWithSecretary(t.db, icsId ? { icsId } : {});
   const d = await makeSubmittedDecision(t.db, { trust: b.trust, author: b.ce, visibility });
   await setUrgency(b.ce, { decisionId: d.id, urgent: true, reason: "The neighbouring trust's theatres close on Friday" });
   return { b, d };
@@ -183,5 +184,36 @@ describe("ratification at the next board", () => {
     expect(mail.map((m) => m.recipientUserId).sort()).toEqual([b.ce.userId, b.chair.userId].sort());
     expect(mail[0].subject).toBe(`Chair's action not ratified: ${d.title}`);
     expect(await actions(d.id)).toContain("decision.not_ratified");
+  });
+});
+
+describe("dashboards: Chair's action and ratification", () => {
+  it("counts awaiting, ratified and not ratified with the median lag (trust, ICS), and suppresses small national counts", async () => {
+    const ics = await makeIcs(t.db);
+    const made = [];
+    for (let i = 0; i < 3; i++) {
+      const { b, d } = await urgentDecision("system", ics.id);
+      await support(b.chair, d.id);
+      await support(b.ned1, d.id);
+      made.push({ b, d });
+    }
+    // The board's resolutions, dated so the lag is known: 10 and 20 days after the Chair's action.
+    const at = (iso: string) => new Date(iso);
+    await t.db.update(decisions).set({ ratification: "ratified", chairsActionAt: at("2026-11-01T10:00:00Z"), ratificationDecidedAt: at("2026-11-11T10:00:00Z") }).where(eq(decisions.id, made[1].d.id));
+    await t.db.update(decisions).set({ ratification: "not_ratified", chairsActionAt: at("2026-11-01T10:00:00Z"), ratificationDecidedAt: at("2026-11-21T10:00:00Z") }).where(eq(decisions.id, made[2].d.id));
+    const trust = await getRatificationPanel(made[0].b.ce, { kind: "trust", ods: made[0].b.trust.ods }, {});
+    expect(trust).toEqual({ byChairsAction: 1, awaiting: 1, ratified: 0, notRatified: 0, medianLagDays: null });
+    const lead = await makeUser(t.db, [{ organisationId: ics.id, role: "ics_lead" }]);
+    const icsPanel = await getRatificationPanel(lead, { kind: "ics", ods: ics.ods }, {});
+    expect(icsPanel).toEqual({ byChairsAction: 3, awaiting: 1, ratified: 1, notRatified: 1, medianLagDays: 15 });
+    const national = await makeNational(t.db);
+    const analyst = await makeUser(t.db, [{ organisationId: national.id, role: "national_analyst" }]);
+    const n = await getRatificationPanel(analyst, { kind: "national" }, { ics: ics.ods });
+    expect(n.awaiting).toEqual({ suppressed: true });
+    expect(n.notRatified).toEqual({ suppressed: true });
+    expect(n.medianLagDays).toBeNull();
+    // Another ICS's lead cannot open this ICS's view.
+    const otherLead = await makeUser(t.db, [{ organisationId: (await makeIcs(t.db)).id, role: "ics_lead" }]);
+    await expect(getRatificationPanel(otherLead, { kind: "ics", ods: ics.ods }, {})).rejects.toMatchObject({ code: "not_found" });
   });
 });
