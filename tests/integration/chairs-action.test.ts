@@ -8,6 +8,7 @@ import { getDecision } from "@/lib/decisions";
 import { addAgendaItem, createMeeting, getMeeting, issuePack, markMeetingHeld, recordAttendance, recordResolution } from "@/lib/meetings";
 import { recordPosition } from "@/lib/sign-off";
 import { makeSubmittedDecision } from "../support/decision-fixture";
+import { getOrganisation, updateOrganisation } from "@/lib/admin";
 import { makeAdmin, makeIcs, makeNational, makeUser } from "../support/factories";
 import { getRatificationPanel } from "@/lib/dashboards";
 import { makeTrustWithSecretary } from "../support/meeting-fixture";
@@ -90,6 +91,19 @@ describe("Chair's action", () => {
     expect((await recordPosition(b.ned2, { decisionId: d.id, position: "support", forum: "chairs_action", version: 1, conflict: "Governor of the other trust" })).signedOff).toBe(false);
     expect((await recordPosition(b.ned2, { decisionId: d.id, position: "support", forum: "chairs_action", version: 1 })).signedOff).toBe(true);
     expect((await row(d.id)).ratification).toBe("awaiting");
+  });
+
+  it("the administrator's organisation form sets the Chair's action rule, with a reason, as an access change", async () => {
+    const b = await makeTrustWithSecretary(t.db);
+    const admin = await makeAdmin(t.db);
+    const ics = await getOrganisation(admin, b.trust.icsId!);
+    const fields = { kind: "trust", name: b.trust.name, ods: b.trust.ods, icsOds: ics.ods, trustType: "acute", signOffMinSupport: 3, signOffChairRequired: "yes", chairsActionNeds: "2" };
+    await expect(updateOrganisation(admin, b.trust.id, fields)).rejects.toMatchObject({ code: "invalid", fieldErrors: { policyChangeReason: expect.any(String) } });
+    await expect(updateOrganisation(admin, b.trust.id, { ...fields, chairsActionNeds: "3", policyChangeReason: "x" })).rejects.toMatchObject({ code: "invalid", fieldErrors: { chairsActionNeds: expect.stringMatching(/from 1 to 2/) } });
+    expect(await updateOrganisation(admin, b.trust.id, { ...fields, policyChangeReason: "Standing orders revised" })).toMatchObject({ chairsActionNeds: 2 });
+    // Left out (an older client): it stays as it is.
+    const { chairsActionNeds: _n, ...older } = fields;
+    expect(await updateOrganisation(admin, b.trust.id, { ...older, name: "Renamed" })).toMatchObject({ chairsActionNeds: 2 });
   });
 
   it("a member of another trust cannot record a Chair's action position, nor see the decision or its ratification item", async () => {
