@@ -5,6 +5,7 @@ import { auditEvents, decisions, meetingItems, outbox } from "@/db/schema";
 import type { Actor } from "@/lib/access";
 import { getChairsActionView, OUTSIDE_APPETITE_MESSAGE, setChairsActionNeds, setUrgency } from "@/lib/chairs-action";
 import { getDecision } from "@/lib/decisions";
+import { draftMinutesFrom } from "@/lib/meetings/minutes";
 import { addAgendaItem, createMeeting, getMeeting, issuePack, markMeetingHeld, recordAttendance, recordResolution } from "@/lib/meetings";
 import { recordPosition } from "@/lib/sign-off";
 import { makeSubmittedDecision } from "../support/decision-fixture";
@@ -148,6 +149,12 @@ describe("ratification at the next board", () => {
     expect(after).toMatchObject({ status: "signed_off", ratification: "ratified" });
     expect(after.ratificationDecidedAt).toBeInstanceOf(Date);
     expect(await actions(d.id)).toContain("decision.ratified");
+    // The minutes and the pack's cover sheet say it was for ratification.
+    const m = await getMeeting(b.secretary, next.id);
+    expect(m.items[0]).toMatchObject({ forRatification: true, cover: expect.objectContaining({ purpose: "ratification" }), resolution: "approved" });
+    const minutes = draftMinutesFrom(m).sections.flatMap((x) => x.paragraphs).join("\n");
+    expect(minutes).toMatch(/signed off between meetings by Chair's action and came to the Board for ratification/);
+    expect(minutes).toMatch(/The Board RATIFIED the Chair's action/);
     expect((await getChairsActionView(b.ned2, d.id)).words).toMatch(/ratified on/);
   });
 
