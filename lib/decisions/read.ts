@@ -138,10 +138,10 @@ export type TimelineEvent = {
   hash: string;
   prevHash: string;
   /** Only what the timeline says: never the content an event recorded (drafts, comment bodies). */
-  after: { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
+  after: { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string; ratification?: string; urgentReason?: string; note?: string };
 };
 
-const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status", "position", "outcome"] as const;
+const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status", "position", "outcome", "ratification", "urgentReason", "note"] as const;
 
 /** The decision's audit events, oldest first (who did what when), for anyone who may read it. */
 export async function listDecisionTimeline(actor: Actor, id: string): Promise<TimelineEvent[]> {

@@ -51,9 +51,9 @@ test("the CE marks a decision urgent, the Chair and a NED sign it off by Chair's
   await signIn(page, demo("ned1.rsb"));
   await openDecision(page);
   await recordChairsAction(page);
-  await expect(page.getByText("The decision is now signed off.").first()).toBeVisible();
-  await page.reload();
+  // The position form gives way to the signed-off state.
   await expect(page.getByText("Signed off — awaiting ratification", { exact: true })).toBeVisible();
+  await expect(page.getByText(/Signed off by Chair's action on version 1: awaiting ratification/)).toBeVisible();
   await expect(page.getByTestId("ratification-state")).toContainText("awaiting ratification at the next board meeting");
   await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 800 });
@@ -83,7 +83,8 @@ test("the CE marks a decision urgent, the Chair and a NED sign it off by Chair's
   const item = page.locator("form", { has: page.getByRole("button", { name: "Record the resolution on item 1" }) });
   await item.getByLabel("Ratified", { exact: true }).check();
   await item.getByRole("button", { name: "Record the resolution on item 1" }).click();
-  await expect(page.getByText("The Chair's action is ratified.").first()).toBeVisible();
+  // The form gives way to the resolution as recorded, and the draft minutes say so.
+  await expect(page.getByText("The Board RATIFIED the Chair's action.")).toBeVisible();
   await expect(agenda.getByText("Ratified", { exact: true })).toBeVisible();
   await expectAccessible(page);
 
