@@ -144,3 +144,22 @@ export function evaluateQuorum<P extends QuorumPosition>(input: {
     notCounted,
   };
 }
+
+// ---------------------------------------------------------------- Chair's action (issue 14)
+
+export type ChairsActionPosition = QuorumPosition & { forum: "public_board" | "private_session" | "chairs_action" };
+
+/**
+ * Chair's action between meetings: met when, among the positions that count (evaluateQuorum's
+ * `counted`: effective, current version, not the author, no conflict, still on the board, support),
+ * the Chair and at least `nedsRequired` non-executive directors supported with forum `chairs_action`.
+ * Only for a decision marked urgent and not outside the board's risk appetite.
+ */
+export function evaluateChairsAction<P extends ChairsActionPosition>(input: { counted: P[]; nedsRequired: number; urgent: boolean; outsideAppetite: boolean }): { met: boolean; chair: P | null; neds: P[] } {
+  const byAction = input.counted.filter((p) => p.forum === "chairs_action");
+  const seatOf = (p: P) => p.currentSeat ?? p.seat;
+  const chair = byAction.find((p) => seatOf(p) === "chair") ?? null;
+  const neds = byAction.filter((p) => seatOf(p) === "non_executive");
+  const met = input.urgent && !input.outsideAppetite && chair !== null && neds.length >= Math.max(1, input.nedsRequired);
+  return { met, chair, neds };
+}

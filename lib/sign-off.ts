@@ -12,7 +12,8 @@ import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { notifyDecision, notifyPosition } from "./notifications/events";
 import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
-import { evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
+import { evaluateChairsAction, evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
+import { assertChairsActionAllowed, placeForRatification } from "./chairs-action";
 import { parseInput, text } from "./validation";
 
 export const POSITION_LABELS = { support: "Support", object: "Object", abstain: "Abstain" } as const;
@@ -155,6 +156,8 @@ export async function recordPosition(actor: Actor, input: { decisionId: string }
         { details: { currentVersion: decision.version, contentHash: decision.contentHash } },
       );
     }
+    // Chair's action (issue 14): only the Chair and non-executives, only on an urgent decision within appetite.
+    if (data.forum === "chairs_action") assertChairsActionAllowed(decision, seat);
     const conflictDescription = data.conflict ?? null;
     const [prior] = await tx
       .select()
@@ -236,15 +239,21 @@ export async function evaluateSignOff(tx: Tx, actor: Actor, decisionId: string, 
   const [trust] = await tx.select().from(organisations).where(eq(organisations.id, decision.trustId));
   const all = await loadPositionRows(tx, decision.id);
   const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
-  if (!quorum.met) return false;
-  await changeStatus(tx, actor, decision, "quorum", { signedOffAt: new Date() }, {
+  // Chair's action (issue 14): the Chair and the non-executive(s) the standing orders ask for, on an urgent decision.
+  const action = evaluateChairsAction({ counted: quorum.counted, nedsRequired: trust.chairsActionNeds, urgent: decision.urgent, outsideAppetite: decision.outsideAppetite });
+  if (!quorum.met && !action.met) return false;
+  const now = new Date();
+  const byAction = action.met ? { ratification: "awaiting" as const, chairsActionAt: now } : {};
+  await changeStatus(tx, actor, decision, "quorum", { signedOffAt: now, ...byAction }, {
     action: "decision.signed_off",
     after: {
       supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })),
       policy: policyOf(trust),
       ...(opts.reason ? { reason: opts.reason } : {}),
+      ...(action.met ? { chairsAction: { nedsRequired: trust.chairsActionNeds, chair: action.chair!.memberId, neds: action.neds.map((p) => p.memberId) }, ratification: "awaiting" } : {}),
     },
   });
+  if (action.met) await placeForRatification(tx, actor, decision.id);
   return true;
 }
 

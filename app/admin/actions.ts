@@ -4,7 +4,7 @@ import { addMembership, createOrganisation, removeMembership, resetSecondFactor,
 import { formSchema, redirectAfter, validatedActionWithActor } from "@/lib/actions";
 
 // The forms' fields in the API's wire names (the lib schemas accept form strings and check them).
-const ORGANISATION = ["kind", "name", "ods", "icsOds", "trustType", "foundationTrust", "turnoverM", "signOffMinSupport", "signOffChairRequired"] as const;
+const ORGANISATION = ["kind", "name", "ods", "icsOds", "trustType", "foundationTrust", "turnoverM", "signOffMinSupport", "signOffChairRequired", "chairsActionNeds"] as const;
 const ADMIN = ["/admin", "layout"] as const;
 
 export const createOrganisationAction = validatedActionWithActor(formSchema(...ORGANISATION), async ({ actor, input }) => {

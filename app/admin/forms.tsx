@@ -38,6 +38,7 @@ export type OrganisationFormValues = {
   foundationTrust: string;
   turnoverM: string;
   signOffMinSupport: string;
+  chairsActionNeds?: string;
   signOffChairRequired: string;
   policyChangeReason?: string;
 };
@@ -125,6 +126,19 @@ export function OrganisationForm({
             defaultValue={v.signOffChairRequired}
             error={errors.signOffChairRequired}
           />
+          <Choices
+            name="chairsActionNeds"
+            legend="Chair's action: non-executive directors who must support with the Chair"
+            hint="For an urgent decision between meetings, as the trust's standing orders say. The next board meeting is asked to ratify it."
+            type="radio"
+            inline
+            options={[
+              { value: "1", label: "One" },
+              { value: "2", label: "Two" },
+            ]}
+            defaultValue={v.chairsActionNeds ?? "1"}
+            error={errors.chairsActionNeds}
+          />
           {editing ? (
             <>
               <p className="mb-4" data-testid="policy-waiting">
@@ -135,7 +149,7 @@ export function OrganisationForm({
               <TextArea
                 name="policyChangeReason"
                 label="Reason for changing the sign-off policy"
-                hint="Needed only if you change the number of supporting members or the Chair rule"
+                hint="Needed only if you change the number of supporting members, the Chair rule or Chair's action"
                 defaultValue={v.policyChangeReason}
                 error={errors.policyChangeReason}
                 rows={3}

@@ -1,3 +1,4 @@
+import { ratificationWords } from "@/lib/chairs-action-words";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -223,7 +224,7 @@ export default async function RegisterPage({ searchParams }: Props) {
                   </td>
                   <td>{r.favoured ? <Tag colour={r.favoured === "system" ? "blue" : "purple"}>{FAVOURED_LABELS[r.favoured]}</Tag> : <span className="text-nhs-secondary">Not chosen</span>}</td>
                   <td>
-                    <Tag colour={STATUS_COLOURS[r.status]}>{STATUS_LABELS[r.status]}</Tag>
+                    <Tag colour={r.ratification === "not_ratified" ? "red" : STATUS_COLOURS[r.status]}>{ratificationWords(STATUS_LABELS[r.status], r.ratification)}</Tag>
                     {r.version > 1 ? <span className="block text-sm text-nhs-secondary">Version {r.version}</span> : null}
                   </td>
                   <td>{r.category ? CATEGORY_LABELS[r.category as CategoryId] : <span className="text-nhs-secondary">None</span>}</td>

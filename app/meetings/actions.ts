@@ -133,7 +133,9 @@ export const resolutionAction = validatedActionWithActor(Anything, async ({ acto
     prefixErrors(e, prefix);
   });
   refresh(meetingId);
-  const outcome = r.signedOff ? "The decision is now signed off." : r.status === "declined" ? "The decision is declined." : "The decision is still awaiting sign-off.";
+  const outcome = r.ratification
+    ? { awaiting: "The Chair's action still awaits ratification: it goes to the next board meeting.", ratified: "The Chair's action is ratified.", not_ratified: "The Chair's action is not ratified: its Chief Executive and Chair are told." }[r.ratification]
+    : r.signedOff ? "The decision is now signed off." : r.status === "declined" ? "The decision is declined." : "The decision is still awaiting sign-off.";
   return { status: "ok", message: `The resolution has been recorded. ${outcome}` };
 });
 

@@ -74,6 +74,8 @@ export const positionKind = pgEnum("position_kind", ["support", "object", "absta
 export const forum = pgEnum("forum", ["public_board", "private_session", "chairs_action"]);
 export const outcome = pgEnum("outcome", ["met", "partly_met", "not_met", "unknown"]);
 export const tokenScope = pgEnum("token_scope", ["read", "write"]);
+/** Chair's action (issue 14): awaiting ratification by the next board meeting, ratified, or not ratified. */
+export const ratificationState = pgEnum("ratification_state", ["awaiting", "ratified", "not_ratified"]);
 
 const created = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -94,6 +96,8 @@ export const organisations = pgTable(
     /** Sign-off policy (trusts): minimum supporting board members, and whether the Chair must be one. */
     signOffMinSupport: integer("sign_off_min_support").notNull().default(3),
     signOffChairRequired: boolean("sign_off_chair_required").notNull().default(true),
+    /** Standing orders (issue 14): non-executive directors who must support with the Chair for Chair's action (1 or 2). */
+    chairsActionNeds: integer("chairs_action_neds").notNull().default(1),
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -192,11 +196,23 @@ export const decisions = pgTable(
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawReason: text("withdraw_reason"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    outsideAppetite: boolean("outside_appetite").notNull().default(false),
+    // Chair's action (issue 14): marked urgent by the Chief Executive with a reason; signed off between
+    // meetings by the Chair and non-executive director(s); ratified (or not) at the next board meeting.
+    urgent: boolean("urgent").notNull().default(false),
+    urgentReason: text("urgent_reason").notNull().default(""),
+    urgentAt: timestamp("urgent_at", { withTimezone: true }),
+    /** Null: not signed off by Chair's action. */
+    ratification: ratificationState("ratification"),
+    chairsActionAt: timestamp("chairs_action_at", { withTimezone: true }),
+    /** When the board resolved to ratify it or not. */
+    ratificationDecidedAt: timestamp("ratification_decided_at", { withTimezone: true }),
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("decisions_trust_id_idx").on(t.trustId),
+    index("decisions_trust_ratification_idx").on(t.trustId, t.ratification),
     index("decisions_author_id_idx").on(t.authorId),
     index("decisions_trust_status_idx").on(t.trustId, t.status),
     index("decisions_status_idx").on(t.status),

@@ -1,7 +1,7 @@
 // Board meetings (issue 13): the meeting, its agenda with cover sheets, attendance, declarations of
 // interest, and the board's resolution per decision item. Re-exported from db/schema.ts.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { decisions, organisations, users } from "./core";
 
 export const meetingKind = pgEnum("meeting_kind", ["public_board", "private_board", "committee"]);
@@ -66,6 +66,8 @@ export const meetingItems = pgTable(
     title: text("title").notNull(),
     presenter: text("presenter").notNull().default(""),
     decisionId: uuid("decision_id").references(() => decisions.id, { onDelete: "restrict" }),
+    /** A decision signed off by Chair's action, put to this meeting for ratification (issue 14). */
+    forRatification: boolean("for_ratification").notNull().default(false),
     /** The version and hash the board considers: set when the pack is issued. */
     packVersion: integer("pack_version"),
     packHash: text("pack_hash"),

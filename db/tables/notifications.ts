@@ -19,6 +19,7 @@ export const notificationKind = pgEnum("notification_kind", [
   "review_due",
   "access_change",
   "password_link",
+  "not_ratified",
 ]);
 /** at once, in the daily digest (08:00 England's time), in the weekly digest (Monday 08:00), or not at all. */
 export const notificationDelivery = pgEnum("notification_delivery", ["immediate", "daily", "weekly", "off"]);

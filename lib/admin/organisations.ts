@@ -40,6 +40,8 @@ export const OrganisationInput = z.object({
   turnoverM: wholeNumber("Turnover", 0, 100_000),
   signOffMinSupport: wholeNumber("Minimum supporting board members", 1, 30),
   signOffChairRequired: yesNo("the Chair must support"),
+  /** Standing orders (issue 14): non-executive directors who must join the Chair for Chair's action. */
+  chairsActionNeds: wholeNumber("Non-executive directors for Chair's action", 1, 2),
   /** Required when a change alters the sign-off policy (issue 10 item 2): recorded in the audit. */
   policyChangeReason: z.preprocess((v) => (v === null ? undefined : v), text("the reason for changing the sign-off policy", 2000).optional()),
 });
@@ -115,6 +117,7 @@ async function resolve(tx: Tx, input: z.output<typeof OrganisationInput>, selfId
     turnoverM: trust && input.turnoverM !== undefined ? Math.round(input.turnoverM / 10) * 10 : null,
     signOffMinSupport: input.signOffMinSupport ?? 3,
     signOffChairRequired: input.signOffChairRequired ?? true,
+    chairsActionNeds: input.chairsActionNeds ?? 1,
   };
 }
 
@@ -155,8 +158,11 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
         });
       }
       const values = await resolve(tx, input, id);
+      // Not sent (an older client): the trust's Chair's action rule stays as it is.
+      if (input.chairsActionNeds === undefined) values.chairsActionNeds = before.chairsActionNeds;
       const policyChanged =
-        before.kind === "trust" && (values.signOffMinSupport !== before.signOffMinSupport || values.signOffChairRequired !== before.signOffChairRequired);
+        before.kind === "trust" &&
+        (values.signOffMinSupport !== before.signOffMinSupport || values.signOffChairRequired !== before.signOffChairRequired || values.chairsActionNeds !== before.chairsActionNeds);
       // An administrator who sits on this organisation's board cannot change its sign-off rules.
       if (policyChanged && actor.memberships.some((m) => m.organisationId === id && m.role !== ROLE.admin)) return "self" as const;
       if (policyChanged && !input.policyChangeReason) {
@@ -175,12 +181,18 @@ export async function updateOrganisation(actor: Actor, id: string, raw: unknown)
       });
       if (policyChanged) {
         const words = (n: number, chair: boolean) => `at least ${n} in support${chair ? ", the Chair among them" : ""}`;
-        await recordAccessChange(
-          tx,
-          actor,
-          id,
-          `Sign-off rule changed from ${words(before.signOffMinSupport, before.signOffChairRequired)} to ${words(after.signOffMinSupport, after.signOffChairRequired)}`,
-        );
+        if (after.signOffMinSupport !== before.signOffMinSupport || after.signOffChairRequired !== before.signOffChairRequired) {
+          await recordAccessChange(
+            tx,
+            actor,
+            id,
+            `Sign-off rule changed from ${words(before.signOffMinSupport, before.signOffChairRequired)} to ${words(after.signOffMinSupport, after.signOffChairRequired)}`,
+          );
+        }
+        if (after.chairsActionNeds !== before.chairsActionNeds) {
+          const neds = (n: number) => `the Chair and ${n === 1 ? "one non-executive director" : "two non-executive directors"}`;
+          await recordAccessChange(tx, actor, id, `Chair's action changed from ${neds(before.chairsActionNeds)} to ${neds(after.chairsActionNeds)}`);
+        }
         // The one rule for a changed policy (lib/sign-off.ts): waiting decisions are re-checked now.
         await reapplySignOffPolicy(tx, actor, id, input.policyChangeReason!);
       }

@@ -146,6 +146,11 @@ export const Decision = z
     version: z.number().int().openapi({ description: "Number of the latest frozen version (0 until first submitted)" }),
     revision: z.number().int().openapi({ description: "Edit counter: send it back as `baseVersion` (or `If-Match`) when you PATCH, submit or withdraw" }),
     contentHash: Sha256.nullable(),
+    urgent: z.boolean().openapi({ description: "Marked urgent by its Chief Executive: the Chair and non-executive director(s) may sign it off between meetings by Chair's action" }),
+    urgentReason: z.string().openapi({ description: "Why it cannot wait for the next board meeting (empty when not urgent)" }),
+    ratification: z.enum(["awaiting", "ratified", "not_ratified"]).nullable().openapi({ description: "Signed off by Chair's action: awaiting ratification at the next board meeting, ratified, or not ratified; null otherwise" }),
+    chairsActionAt: IsoDateTime.nullable().openapi({ description: "When it was signed off by Chair's action" }),
+    ratificationDecidedAt: IsoDateTime.nullable().openapi({ description: "When the board resolved to ratify it or not" }),
     criteria: z.array(Criterion),
   })
   .openapi("Decision");

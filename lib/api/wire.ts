@@ -67,6 +67,11 @@ export function decisionToWire(d: DecisionListItem): DecisionWire {
     version: d.version,
     revision: d.revision,
     contentHash: d.contentHash,
+    urgent: d.urgent,
+    urgentReason: d.urgentReason,
+    ratification: d.ratification,
+    chairsActionAt: d.chairsActionAt ? new Date(d.chairsActionAt).toISOString() : null,
+    ratificationDecidedAt: d.ratificationDecidedAt ? new Date(d.ratificationDecidedAt).toISOString() : null,
     criteria: d.criteria.map((c) => ({
       id: c.id,
       statement: c.statement,

@@ -26,6 +26,7 @@ export async function buildBoardPaper(actor: Actor, decisionId: string, opts: { 
     title: d.title,
     trust: { ods: d.trust.ods, name: d.trust.name },
     status: d.status,
+    ratification: d.ratification,
     summary: d.summary,
     context: d.context,
     options: d.options,

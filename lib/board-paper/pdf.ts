@@ -1,5 +1,6 @@
 // The board paper as an A4 PDF (pdfkit, standard Helvetica: no font files to ship). Every page
 // carries the decision's version and content hash in its footer, and "Page n of m".
+import { ratificationWords } from "../chairs-action-words";
 import PDFDocument from "pdfkit";
 import { formatDate, formatDateTime, formatImpactK, formatMoneyK } from "../format";
 import { labelOfType } from "../attachments/sniff";
@@ -87,7 +88,7 @@ export function drawBoardPaper(doc: PDFKit.PDFDocument, paper: BoardPaper) {
   doc.font("Helvetica").fontSize(10).fillColor(GREY).text(pdfSafe(`${paper.trust.name} (${paper.trust.ods}) · Board paper`), { width });
   doc.moveDown(0.3).font("Helvetica-Bold").fontSize(20).fillColor(TEXT).text(pdfSafe(paper.title), { width });
   doc.moveDown(0.5);
-  field("Status", STATUS_LABEL[paper.status] ?? paper.status);
+  field("Status", ratificationWords(STATUS_LABEL[paper.status] ?? paper.status, paper.ratification));
   field("Favours", paper.favoured ? FAVOURED_LABEL[paper.favoured] : "Not yet chosen");
   field("Category", paper.category ? (CATEGORY_LABEL[paper.category] ?? paper.category) : "Not yet chosen");
   field("Decided on", formatDate(paper.decidedOn) || "Not given");

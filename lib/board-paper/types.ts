@@ -36,6 +36,8 @@ export type BoardPaper = {
   title: string;
   trust: { ods: string; name: string };
   status: string;
+  /** Chair's action (issue 14): awaiting ratification, ratified or not ratified; null otherwise. */
+  ratification?: "awaiting" | "ratified" | "not_ratified" | null;
   summary: string;
   context: DecisionContext;
   options: string;

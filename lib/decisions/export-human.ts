@@ -1,4 +1,5 @@
 import "server-only";
+import { ratificationWords } from "../chairs-action-words";
 // The register export's second, human sheet (issue 10 item 16): the same decisions as the import-
 // compatible columns, in words: labels instead of codes, dates as "26 November 2026", £ as "£250k",
 // the rationale, the impacts, and each success criterion with its latest outcome. Details are read
@@ -95,7 +96,7 @@ export async function humanRows(rows: RegisterExportRow[]): Promise<HumanExportR
     return {
       trust: `${r.trustName} (${r.trustOds})`,
       title: r.title,
-      status: STATUS_LABELS[r.status as DecisionStatus] ?? r.status,
+      status: ratificationWords(STATUS_LABELS[r.status as DecisionStatus] ?? r.status, r.ratification),
       favoured: r.favoured ? FAVOURED_LABELS[r.favoured] : "Not chosen",
       category: r.category ? (CATEGORY_LABELS[r.category as CategoryId] ?? r.category) : "Not chosen",
       decided: r.decidedOn ? formatDate(r.decidedOn) : "Not given",

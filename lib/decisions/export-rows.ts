@@ -80,6 +80,11 @@ export async function* streamRegisterExportRows(actor: Actor, filters: ListFilte
           where p.decision_id = ${decisions.id} and p.decision_version = ${decisions.version} and p.position in ('object', 'abstain')
             and not exists (select 1 from positions p2 where p2.supersedes_id = p.id)
         ), '')`,
+        urgent: decisions.urgent,
+        urgentReason: decisions.urgentReason,
+        ratification: decisions.ratification,
+        chairsActionOn: sql<string | null>`to_char(${decisions.chairsActionAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
+        ratificationDecidedOn: sql<string | null>`to_char(${decisions.ratificationDecidedAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
         key: sql<string>`${SORT_KEY}::text`,
       })
       .from(decisions)

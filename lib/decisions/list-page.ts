@@ -52,6 +52,12 @@ export type DecisionListItem = {
   version: number;
   revision: number;
   contentHash: string | null;
+  // Chair's action (issue 14).
+  urgent: boolean;
+  urgentReason: string;
+  ratification: "awaiting" | "ratified" | "not_ratified" | null;
+  chairsActionAt: Date | null;
+  ratificationDecidedAt: Date | null;
   criteria: {
     id: string;
     statement: string;
@@ -113,6 +119,11 @@ export async function listDecisionsPage(
     version: d.version,
     revision: d.revision,
     contentHash: d.contentHash,
+    urgent: d.urgent,
+    urgentReason: d.urgentReason,
+    ratification: d.ratification,
+    chairsActionAt: d.chairsActionAt,
+    ratificationDecidedAt: d.ratificationDecidedAt,
     criteria: parts.criteria.get(d.id) ?? [],
   }));
   const last = pageRows.at(-1);

@@ -64,6 +64,12 @@ async function loadDecisionDto(actor: Actor, id: string) {
     declineReason: d.declineReason,
     signedOffAt: d.signedOffAt,
     reviewedAt: d.reviewedAt,
+    // Chair's action (issue 14): urgency, and ratification at the next board meeting.
+    urgent: d.urgent,
+    urgentReason: d.urgentReason,
+    ratification: d.ratification,
+    chairsActionAt: d.chairsActionAt,
+    ratificationDecidedAt: d.ratificationDecidedAt,
     /** `restricted`: a version for the trust board only, which this reader (an ICS lead) may not open. */
     versions: versions.map((v) => ({ ...v, restricted: !history.version(v.version) })),
     permissions: {
@@ -132,10 +138,10 @@ export type TimelineEvent = {
   hash: string;
   prevHash: string;
   /** Only what the timeline says: never the content an event recorded (drafts, comment bodies). */
-  after: { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
+  after: { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string; ratification?: string; urgentReason?: string; note?: string };
 };
 
-const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status", "position", "outcome"] as const;
+const TIMELINE_FIELDS = ["changed", "version", "reason", "contentHash", "status", "position", "outcome", "ratification", "urgentReason", "note"] as const;
 
 /** The decision's audit events, oldest first (who did what when), for anyone who may read it. */
 export async function listDecisionTimeline(actor: Actor, id: string): Promise<TimelineEvent[]> {

@@ -16,6 +16,8 @@ export type RegisterRow = {
   summary: string;
   favoured: "system" | "trust" | null;
   status: "draft" | "awaiting_sign_off" | "signed_off" | "declined" | "reviewed" | "withdrawn";
+  /** Chair's action (issue 14): awaiting ratification, ratified or not ratified; null otherwise. */
+  ratification: "awaiting" | "ratified" | "not_ratified" | null;
   category: string | null;
   decidedOn: string | null;
   visibility: "trust" | "system";
@@ -72,6 +74,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
         summary: sql<string>`left(${decisions.summary}, 300)`,
         favoured: decisions.favoured,
         status: decisions.status,
+        ratification: decisions.ratification,
         category: decisions.category,
         decidedOn: decisions.decidedOn,
         visibility: decisions.visibility,
@@ -103,6 +106,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
       summary: r.summary,
       favoured: r.favoured,
       status: r.status,
+      ratification: r.ratification,
       category: r.category,
       decidedOn: r.decidedOn,
       visibility: r.visibility,

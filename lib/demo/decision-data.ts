@@ -51,6 +51,8 @@ export type DemoDecision = {
   positions?: DemoPosition[];
   /** Chair's reason (declined). */
   declineReason?: string;
+  /** Marked urgent by the Chief Executive, with this reason, before the positions (Chair's action, issue 14). */
+  urgentReason?: string;
   /** Chief Executive's reason (withdrawn). */
   withdrawReason?: string;
   /** One per criterion, in order (reviewed). */
@@ -434,7 +436,9 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     visibility: "trust",
     criteria: [{ statement: "Three national grants secured with matched funding", measure: "Grants awarded", baseline: "0", target: "3", judgedBy: "2026-09-30" }],
     state: "signed_off",
-    positions: [sup("chair.rne", "private_session"), sup("ned1.rne", "private_session"), sup("exec.rne", "private_session")],
+    // Signed off between meetings by Chair's action; the next private board meeting is asked to ratify it.
+    urgentReason: "The national funders' deadline for matched funding falls before the next board meeting.",
+    positions: [sup("chair.rne", "chairs_action"), sup("ned1.rne", "chairs_action")],
   },
   {
     key: "rne-shared-procurement",

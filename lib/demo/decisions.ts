@@ -1,4 +1,5 @@
 import "server-only";
+import { setUrgency } from "../chairs-action";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { decisions, decisionVersions, organisations, positions, successCriteria, users } from "@/db/schema";
@@ -56,6 +57,7 @@ export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {})
     const ce = await actorFor(`ce.${spec.trust.toLowerCase()}`);
     const times = storyTimes(spec, shift, now);
     const decisionId = await createDemoDecision(ce, spec, trust.ods, shift, times);
+    if (spec.urgentReason) await runAsOf(times.submitted, () => setUrgency(ce, { decisionId, urgent: true, reason: spec.urgentReason! }));
     for (const [i, p] of (spec.positions ?? []).entries()) {
       const member = await actorFor(p.member);
       await runAsOf(times.position(i), () =>
@@ -153,6 +155,10 @@ async function backdate(db: Database, decisionId: string, spec: DemoDecision, sh
     await db.update(decisionVersions).set({ createdAt: set.submittedAt }).where(eq(decisionVersions.decisionId, decisionId));
   }
   if (spec.state === "signed_off" || spec.state === "reviewed") set.signedOffAt = times.lastPosition;
+  if (spec.urgentReason) {
+    set.urgentAt = times.submitted;
+    if (spec.state === "signed_off" || spec.state === "reviewed") set.chairsActionAt = times.lastPosition;
+  }
   if (spec.state === "declined") set.declinedAt = times.declined;
   if (spec.state === "withdrawn") set.withdrawnAt = times.withdrawn;
   if (spec.state === "reviewed") {

@@ -28,6 +28,14 @@ export type RegisterExportRow = {
   signedOffOn: string | null;
   /** Objections and abstentions on the current version, one per line, with their comments: dissent is never left out. */
   dissent: string;
+  // Chair's action (issue 14).
+  urgent: boolean;
+  urgentReason: string;
+  ratification: "awaiting" | "ratified" | "not_ratified" | null;
+  /** YYYY-MM-DD */
+  chairsActionOn: string | null;
+  /** YYYY-MM-DD */
+  ratificationDecidedOn: string | null;
 };
 
 export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
@@ -51,6 +59,11 @@ export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
   { header: "support counting toward sign-off", type: "number", value: (r) => r.supportCounted, width: 9 },
   { header: "signed off on", type: "date", value: (r) => r.signedOffOn, width: 12 },
   { header: "objections and abstentions", type: "text", value: (r) => r.dissent, width: 60 },
+  { header: "urgent", type: "text", value: (r) => (r.urgent ? "yes" : "no"), width: 8 },
+  { header: "urgent reason", type: "text", value: (r) => r.urgentReason, width: 40 },
+  { header: "ratification", type: "text", value: (r) => r.ratification, width: 14 },
+  { header: "chair's action on", type: "date", value: (r) => r.chairsActionOn, width: 12 },
+  { header: "ratification decided on", type: "date", value: (r) => r.ratificationDecidedOn, width: 12 },
 ];
 
 export const REGISTER_HEADERS = REGISTER_COLUMNS.map((c) => c.header);

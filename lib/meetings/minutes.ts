@@ -39,7 +39,10 @@ export function draftMinutesFrom(view: MeetingView): MinutesDraft {
     if (item.decision) {
       ps.push(`The Board considered "${item.decision.title}" (version ${item.packVersion ?? item.decision.version}, content hash ${item.packHash ?? item.decision.contentHash ?? "none"}).`);
       if (item.amendedSincePack) ps.push(`The decision was amended since the pack was issued: version ${item.decision.version} is now current.`);
-      if (item.resolution === "approved") ps.push("The Board APPROVED the recommendation.");
+      if (item.forRatification) ps.push(`The decision was signed off between meetings by Chair's action and came to the Board for ratification.`);
+      if (item.forRatification && item.resolution === "approved") ps.push("The Board RATIFIED the Chair's action.");
+      else if (item.forRatification && item.resolution === "not_approved") ps.push("The Board DID NOT RATIFY the Chair's action.");
+      else if (item.resolution === "approved") ps.push("The Board APPROVED the recommendation.");
       else if (item.resolution === "not_approved") ps.push("The Board DID NOT APPROVE the recommendation.");
       else if (item.resolution === "deferred") ps.push("The Board DEFERRED the item.");
       else ps.push("No resolution has been recorded.");

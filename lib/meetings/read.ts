@@ -74,6 +74,8 @@ export type AgendaItemView = {
   packHash: string | null;
   amendedSincePack: boolean;
   cover: CoverSheet | null;
+  /** Signed off by Chair's action between meetings: put to this meeting for ratification (issue 14). */
+  forRatification: boolean;
   resolution: "approved" | "not_approved" | "deferred" | null;
   resolutionNote: string;
   declarations: { userId: string; name: string; description: string }[];
@@ -114,7 +116,8 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     packVersion: item.packVersion,
     packHash: item.packHash,
     amendedSincePack: !!decision && item.packVersion !== null && decision.version !== item.packVersion,
-    cover: item.cover,
+    cover: item.forRatification ? { ...(item.cover ?? { recommendation: "", executiveLead: "", author: "", previouslyConsideredBy: "", strategicRisks: "" }), purpose: "ratification" as const } : item.cover,
+    forRatification: item.forRatification,
     resolution: item.resolution,
     resolutionNote: item.resolutionNote,
     declarations: decl.filter((d) => d.itemId === item.id).map((d) => ({ userId: d.userId, name: d.name, description: d.description })),

@@ -10,6 +10,8 @@ import { assertCan, type Actor, type Seat } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { declineInTransaction, evaluateSignOff } from "../sign-off";
+import { resolveRatification } from "../chairs-action";
+import { meetingTitle } from "./read";
 import { parseInput } from "../validation";
 import { loadTrustPeople, orgRef } from "./access";
 import { meetingQuorumIn } from "./read";
@@ -18,7 +20,7 @@ import { unsafeLoadItemForMeetingWrite } from "./write";
 
 export const FORUM_OF_KIND = { public_board: "public_board", private_board: "private_session", committee: "private_session" } as const;
 
-export type ResolutionResult = { resolution: "approved" | "not_approved" | "deferred"; status: string; signedOff: boolean; positionsRecorded: number };
+export type ResolutionResult = { resolution: "approved" | "not_approved" | "deferred"; status: string; signedOff: boolean; positionsRecorded: number; ratification?: "awaiting" | "ratified" | "not_ratified" };
 
 export async function recordResolution(actor: Actor, itemId: string, input: ResolutionInput): Promise<ResolutionResult> {
   const data = parseInput(ResolutionSchema, input);
@@ -34,6 +36,23 @@ export async function recordResolution(actor: Actor, itemId: string, input: Reso
     const [decision] = await tx.select().from(decisions).where(eq(decisions.id, item.decisionId)).for("update");
     if (!decision || decision.trustId !== trust.id) throw new AppError("not_found", "Agenda item not found");
     if (item.packVersion === null || !item.packHash) throw new AppError("conflict", "Issue the board pack before recording a resolution.");
+    if (item.forRatification) {
+      // Ratification of a Chair's action (issue 14): the resolution ratifies it or not; no positions are recorded.
+      if (data.resolution !== "deferred" && (decision.version !== item.packVersion || decision.contentHash !== item.packHash)) {
+        throw new AppError("conflict", `"${decision.title}" is not the version in the pack: re-issue the pack, or defer the item.`);
+      }
+      const now = new Date();
+      await tx.update(meetingItems).set({ resolution: data.resolution, resolutionNote: data.note, resolvedAt: now, resolvedById: actor.userId }).where(eq(meetingItems.id, item.id));
+      await recordAudit(tx, actor, {
+        organisationId: trust.id,
+        action: "meeting.resolution",
+        entityType: "meeting",
+        entityId: meeting.id,
+        after: { itemId: item.id, decisionId: decision.id, forRatification: true, version: item.packVersion, contentHash: item.packHash, resolution: data.resolution, note: data.note },
+      });
+      const ratification = await resolveRatification(tx, actor, { decision, meeting, meetingTitle: meetingTitle(meeting), resolution: data.resolution, note: data.note });
+      return { resolution: data.resolution, status: decision.status, signedOff: false, positionsRecorded: 0, ratification };
+    }
     if (data.resolution !== "deferred") {
       if (decision.status !== "awaiting_sign_off") throw new AppError("conflict", `"${decision.title}" is no longer awaiting sign-off, so the board's resolution cannot change it.`);
       if (decision.version !== item.packVersion || decision.contentHash !== item.packHash) {

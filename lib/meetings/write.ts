@@ -6,6 +6,7 @@ import { getDb, type Tx } from "@/db/client";
 import { decisions, meetingAttendance, meetingDeclarations, meetingItems, meetingQuorumPolicies, meetings, organisations, type Meeting } from "@/db/schema";
 import { assertCan, can, type Actor } from "../access";
 import { recordAudit } from "../audit";
+import { pickUpRatifications } from "../chairs-action";
 import { loadReadableDecision } from "../decisions/access";
 import { isUuid } from "../decisions/schemas";
 import { AppError } from "../errors";
@@ -50,6 +51,8 @@ export async function createMeeting(actor: Actor, input: CreateMeetingInput & { 
       .values({ trustId, startsAt: englandTimeToDate(data.date, data.time), kind: data.kind, committeeName: data.kind === "committee" ? data.committeeName : "", location: data.location, createdById: actor.userId })
       .returning();
     await recordAudit(tx, actor, { organisationId: trustId, action: "meeting.created", entityType: "meeting", entityId: row.id, after: { startsAt: row.startsAt.toISOString(), kind: row.kind, committeeName: row.committeeName, location: row.location } });
+    // Decisions signed off by Chair's action and awaiting ratification come to the new board meeting (issue 14).
+    await pickUpRatifications(tx, actor, row);
     return row;
   });
 }
@@ -69,11 +72,14 @@ export async function addAgendaItem(actor: Actor, meetingId: string, input: AddI
     if (!manage && !(propose && data.decisionId)) assertCan(actor, "meeting.manage", orgRef(trust), { visible: true });
     requireStatus(meeting, "planned", "change the agenda");
     let title = data.title;
+    let forRatification = false;
     if (data.decisionId) {
       const { decision } = await loadReadableDecision(tx, actor, data.decisionId).catch(() => {
         throw invalid({ decisionId: "Select a decision of this trust awaiting sign-off" });
       });
-      if (decision.trustId !== trust.id || decision.status !== "awaiting_sign_off") throw invalid({ decisionId: "Select a decision of this trust awaiting sign-off" });
+      // A decision signed off by Chair's action and awaiting ratification may go on a board agenda for ratification.
+      forRatification = decision.status === "signed_off" && decision.ratification === "awaiting" && meeting.kind !== "committee";
+      if (decision.trustId !== trust.id || (decision.status !== "awaiting_sign_off" && !forRatification)) throw invalid({ decisionId: "Select a decision of this trust awaiting sign-off" });
       if (decision.visibility === "trust" && meeting.kind === "public_board") {
         throw invalid({ decisionId: `"${decision.title}" is for the trust board only: it can go only on a private meeting's agenda, not a board meeting in public.` });
       }
@@ -82,12 +88,12 @@ export async function addAgendaItem(actor: Actor, meetingId: string, input: AddI
       title = title || decision.title;
     }
     const [{ last }] = await tx.select({ last: max(meetingItems.ordinal) }).from(meetingItems).where(eq(meetingItems.meetingId, meeting.id));
-    const cover = data.decisionId ? { purpose: "decision" as const, recommendation: "", executiveLead: "", author: "", previouslyConsideredBy: "", strategicRisks: "", ...(data.cover ?? {}) } : null;
+    const cover = data.decisionId ? { purpose: forRatification ? ("ratification" as const) : ("decision" as const), recommendation: "", executiveLead: "", author: "", previouslyConsideredBy: "", strategicRisks: "", ...(data.cover ?? {}) } : null;
     const [item] = await tx
       .insert(meetingItems)
-      .values({ meetingId: meeting.id, ordinal: (last ?? 0) + 1, title, presenter: data.presenter, decisionId: data.decisionId ?? null, cover, proposedById: actor.userId })
+      .values({ meetingId: meeting.id, ordinal: (last ?? 0) + 1, title, presenter: data.presenter, decisionId: data.decisionId ?? null, forRatification, cover, proposedById: actor.userId })
       .returning();
-    await recordAudit(tx, actor, { organisationId: trust.id, action: manage ? "meeting.item_added" : "meeting.item_proposed", entityType: "meeting", entityId: meeting.id, after: { itemId: item.id, ordinal: item.ordinal, title, decisionId: item.decisionId } });
+    await recordAudit(tx, actor, { organisationId: trust.id, action: manage ? "meeting.item_added" : "meeting.item_proposed", entityType: "meeting", entityId: meeting.id, after: { itemId: item.id, ordinal: item.ordinal, title, decisionId: item.decisionId, ...(forRatification ? { forRatification } : {}) } });
     return item;
   });
 }

@@ -31,6 +31,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   review_due: "A review of outcomes is due",
   access_change: "Memberships or sign-off policy change",
   password_link: "Set-password and forgot-password links",
+  not_ratified: "A Chair's action is not ratified",
 };
 
 /** Kinds a person may not turn off or put in a digest. */
@@ -46,6 +47,7 @@ export type MessageFacts =
   | { kind: "question"; decision: DecisionFacts; askerName: string }
   | { kind: "answer"; decision: DecisionFacts; answererName: string }
   | { kind: "review_due"; decision: DecisionFacts; criteriaDue: number; judgedBy: string }
+  | { kind: "not_ratified"; decision: DecisionFacts; meetingTitle: string; on: string }
   | { kind: "access_change"; trustName: string; change: string; pageUrl: string }
   | { kind: "password_link"; purpose: "set" | "reset"; url: string; expiresAt: Date };
 
@@ -146,6 +148,17 @@ export function buildContent(facts: MessageFacts, link: (path: string) => string
           "Record the outcomes on the decision's page.",
         ],
         action: { label: "Record outcomes", url: page },
+      };
+    case "not_ratified":
+      return {
+        kindLabel,
+        subject: `Chair's action not ratified: ${d.title}`,
+        heading: "A Chair's action is not ratified",
+        paragraphs: [
+          `The board did not ratify ${where}, signed off between meetings by Chair's action, at ${facts.meetingTitle} on ${formatDate(facts.on)}.`,
+          "It stays in the record as signed off and not ratified. Read the board's resolution on the decision's page.",
+        ],
+        action: { label: "Open the decision", url: page },
       };
   }
 }

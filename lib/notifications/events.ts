@@ -88,3 +88,12 @@ export async function enqueuePasswordLink(tx: DbOrTx, input: { userId?: string; 
     facts: { kind: "password_link", purpose: input.purpose, url: input.url, expiresAt: input.expiresAt },
   });
 }
+
+/** The board did not ratify a Chair's action (issue 14): to the trust's Chief Executive and Chair. */
+export async function notifyNotRatified(tx: DbOrTx, input: { decisionId: string; meetingTitle: string; on: string; actorId: string }): Promise<void> {
+  const d = await loadDecisionFacts(tx, input.decisionId);
+  if (!d) return;
+  for (const userId of await chiefExecutivesAndChair(tx, d.trustId, true)) {
+    await enqueueNotification(tx, { recipientUserId: userId, decisionId: d.id, facts: { kind: "not_ratified", decision: factsOf(d), meetingTitle: input.meetingTitle, on: input.on }, dedupeKey: `not_ratified:${d.id}:${userId}` });
+  }
+}

@@ -55,6 +55,10 @@ describe("demo decisions", () => {
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     for (const s of ["draft", "awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"]) expect(byStatus[s]).toBeGreaterThan(0);
     expect((await verifyAuditChains(t.db)).intact).toBe(true);
+    // One decision signed off between meetings by Chair's action, awaiting ratification (issue 14).
+    const [byAction] = await t.db.select().from(decisions).where(eq(decisions.title, DEMO_DECISIONS.find((d) => d.urgentReason)!.title));
+    expect(byAction).toMatchObject({ status: "signed_off", urgent: true, ratification: "awaiting" });
+    expect(byAction.chairsActionAt?.getTime()).toBe(byAction.signedOffAt?.getTime());
 
     // A newcomer sees the product alive: the RNB Chair has a decision awaiting their position, the CE has reviews due.
     const chair = await actor("chair.rnb");

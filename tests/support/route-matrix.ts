@@ -85,6 +85,7 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "action app/decisions/[id]/_sections/actions.ts#recordPositionAction": { who: "board", other: "404" },
   "action app/decisions/[id]/_sections/actions.ts#declineAction": { who: "board", other: "404" },
   "action app/decisions/[id]/_sections/actions.ts#recordOutcomeAction": { who: "chief_executive", other: "404" },
+  "action app/decisions/[id]/_sections/actions.ts#setUrgencyAction": { who: "chief_executive", other: "404" },
   "action app/admin/actions.ts#createOrganisationAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#updateOrganisationAction": { who: "admin", other: "404" },
   "action app/admin/actions.ts#resetSecondFactorAction": { who: "admin", other: "404" },

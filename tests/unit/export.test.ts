@@ -28,6 +28,11 @@ const row = (over: Partial<RegisterExportRow> = {}): RegisterExportRow => ({
   supportCounted: 3,
   signedOffOn: "2026-03-20",
   dissent: "Objected: Sam Reed (Non-Executive Director) – Too costly",
+  urgent: false,
+  urgentReason: "",
+  ratification: null,
+  chairsActionOn: null,
+  ratificationDecidedOn: null,
   ...over,
 });
 
@@ -58,7 +63,7 @@ describe("CSV writer", () => {
     expect(lines[0]).toBe(REGISTER_HEADERS.join(","));
     expect(csv).toContain('"Say ""yes"", please"');
     expect(csv).toContain('"Line one\nline two"');
-    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,3,2026-03-20,Objected: Sam Reed (Non-Executive Director) – Too costly\r\n");
+    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,3,2026-03-20,Objected: Sam Reed (Non-Executive Director) – Too costly,no,,,,\r\n");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
   it("neutralises formulas in text cells", () => {

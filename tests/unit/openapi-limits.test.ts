@@ -172,6 +172,7 @@ describe("openapi.json closed sets are the database's", () => {
     "MeetingSummary.status": db.meetingStatus,
     attendance: db.attendanceKind,
     resolution: db.resolutionKind,
+    ratification: db.ratificationState,
   };
   /** Sets with no column behind them, by their full place. */
   const OWN: Record<string, readonly string[]> = {

@@ -25,6 +25,7 @@ import { OutcomesBySidePanelView } from "./panels/outcomes-by-side-panel";
 import { ReciprocityPanelView } from "./panels/reciprocity-panel";
 import { RegisterPanelView } from "./panels/register-panel";
 import { SignOffSummaryPanelView } from "./panels/sign-off-summary-panel";
+import { RatificationPanelView } from "./panels/ratification-panel";
 import { WordPairsPanelView } from "./panels/word-pairs-panel";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -161,6 +162,9 @@ export async function DashboardPage({
       ) : null}
       <Streamed key={`s${k}`} title="Sign-off">
         <SignOffSummaryPanelView {...props} />
+      </Streamed>
+      <Streamed key={`r${k}`} title="Chair's action and ratification">
+        <RatificationPanelView {...props} />
       </Streamed>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth";
 import { getDecision } from "@/lib/decisions";
 import { orNotFound } from "@/lib/page-errors";
+import { ChairsActionSection } from "./_sections/chairs-action";
 import { DecisionComments } from "./_sections/comments";
 import { DecisionCriteria } from "./_sections/criteria";
 import { DecisionDetails } from "./_sections/details";
@@ -32,6 +33,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
     <div className="max-w-5xl">
       <DecisionHeader d={d} done={done} />
       <PositionCallout d={d} actor={actor} />
+      <ChairsActionSection actor={actor} decisionId={d.id} />
       <DecisionDetails d={d} />
       <DecisionFiles d={d} actor={actor} />
       {/* Once signed off, the criteria are shown with their outcomes instead. */}

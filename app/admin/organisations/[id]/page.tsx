@@ -32,6 +32,7 @@ export default async function EditOrganisationPage({ params }: { params: Promise
           foundationTrust: org.foundationTrust ? "yes" : "no",
           turnoverM: org.turnoverM === null ? "" : String(org.turnoverM),
           signOffMinSupport: String(org.signOffMinSupport),
+          chairsActionNeds: String(org.chairsActionNeds),
           signOffChairRequired: org.signOffChairRequired ? "yes" : "no",
         }}
       />

@@ -7,6 +7,7 @@ import type { ActionState } from "@/lib/action-state";
 import { datePartsToIso } from "@/lib/date-parts";
 import { recordOutcome } from "@/lib/outcomes";
 import { declineDecision, recordPosition } from "@/lib/sign-off";
+import { setUrgency } from "@/lib/chairs-action";
 
 function revalidateDecision(decisionId: string) {
   revalidatePath(`/decisions/${decisionId}`);
@@ -65,4 +66,13 @@ export const recordOutcomeAction = validatedActionWithActor(OutcomeForm, async (
   const result = await recordOutcome(actor, { criterionId, ...input });
   revalidateDecision(decisionId);
   return { status: "ok", message: result.reviewed ? "Outcome recorded. Every criterion is now assessed: the decision is reviewed." : "Outcome recorded." };
+});
+
+// Chair's action (issue 14): the Chief Executive marks the decision urgent, with a reason, or no longer urgent.
+const UrgencyForm = formSchema("urgent", "reason").transform((f) => ({ urgent: (f.urgent ?? "") as never, reason: f.reason ?? "" }));
+
+export const setUrgencyAction = validatedActionWithActor(UrgencyForm, async ({ actor, input }, decisionId: string): Promise<ActionState> => {
+  const r = await setUrgency(actor, { decisionId, ...input });
+  revalidateDecision(decisionId);
+  return { status: "ok", message: r.urgent ? "The decision is marked urgent: the Chair and non-executive directors can sign it off by Chair's action." : "The decision is no longer marked urgent." };
 });

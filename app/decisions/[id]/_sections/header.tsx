@@ -5,6 +5,7 @@ import { FAVOURED_LABELS } from "@/lib/decisions/taxonomy";
 import { fieldId } from "@/app/_components/field-id";
 import { formatDate } from "@/lib/format";
 import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
+import { ratificationWords } from "@/lib/chairs-action-words";
 import type { SectionProps } from "./types";
 
 const DONE: Record<string, string> = {
@@ -32,7 +33,8 @@ export function DecisionHeader({ d, done }: SectionProps & { done?: string }) {
         <Link href={`/decisions/${d.id}/paper`}>Board paper</Link> (print-ready page and PDF)
       </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
-        <Tag colour={STATUS_COLOURS[d.status]}>{STATUS_LABELS[d.status]}</Tag>
+        <Tag colour={d.ratification === "not_ratified" ? "red" : STATUS_COLOURS[d.status]}>{ratificationWords(STATUS_LABELS[d.status], d.ratification)}</Tag>
+        {d.urgent && (d.status === "draft" || d.status === "awaiting_sign_off") ? <Tag colour="red">Urgent</Tag> : null}
         {d.favoured ? <Tag colour={d.favoured === "system" ? "blue" : "purple"}>Favoured {FAVOURED_LABELS[d.favoured].toLowerCase()}</Tag> : <Tag>Favoured: not chosen yet</Tag>}
         <span className="text-nhs-secondary">
           {d.version > 0 ? `Version ${d.version}` : "Not yet submitted"} · recorded by {d.author.name}

@@ -14,7 +14,21 @@ const FORUMS = [
 ];
 
 /** "Record my position": bound to the version number and hash shown on screen. */
-export function PositionForm({ decisionId, version, contentHash, current }: { decisionId: string; version: number; contentHash: string; current?: { position: string; forum: string } | null }) {
+export function PositionForm({
+  decisionId,
+  version,
+  contentHash,
+  current,
+  chairsAction,
+}: {
+  decisionId: string;
+  version: number;
+  contentHash: string;
+  current?: { position: string; forum: string } | null;
+  /** Set when the decision is urgent (and within appetite): Chair's action is offered. */
+  chairsAction?: { neds: number } | null;
+}) {
+  const forums = chairsAction ? FORUMS : FORUMS.filter((f) => f.value !== "chairs_action");
   const [state, action, pending] = useActionState(recordPositionAction.bind(null, decisionId), IDLE);
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const values = state.status === "invalid" || state.status === "error" ? state.values : undefined;
@@ -53,7 +67,16 @@ export function PositionForm({ decisionId, version, contentHash, current }: { de
         ]}
       />
       <TextArea name="comment" label="Comment" hint="Required if you object. Shown to the board with your position, and never hidden." error={errors.comment} defaultValue={values?.comment} rows={4} maxLength={LIMITS.positionComment} />
-      <Select name="forum" label="Forum" hint="Where you took this position." error={errors.forum} options={FORUMS} defaultValue={values?.forum ?? current?.forum ?? "public_board"} />
+      <Select
+        name="forum"
+        label="Forum"
+        hint={
+          chairsAction
+            ? `Where you took this position. This decision is marked urgent: the Chair and ${chairsAction.neds === 1 ? "one non-executive director" : "two non-executive directors"} may sign it off between meetings by Chair's action, to be ratified at the next board meeting.`
+            : "Where you took this position."
+        }
+        error={errors.forum}
+        options={forums} defaultValue={values?.forum ?? current?.forum ?? "public_board"} />
       {/* Conditional reveal without script: the description shows only once an interest is declared. */}
       <div className="group/coi">
       <Choices

@@ -6,6 +6,7 @@ import { listRecordedPositionNotes } from "@/lib/meetings";
 import { InsetText, PlainText, Tag, type TagColour } from "@/app/_components/ui";
 import { DeclineForm } from "./decline-form";
 import { PositionForm } from "./position-form";
+import { getChairsActionView } from "@/lib/chairs-action";
 
 const POSITION_COLOURS: Record<PanelPosition["position"], TagColour> = { support: "green", object: "red", abstain: "grey" };
 
@@ -20,7 +21,7 @@ function Hash({ value }: { value: string }) {
 
 /** The board sign-off panel of a decision page: policy, tally, who has not responded, every position, the forms. */
 export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisionId: string }) {
-  const [panel, recordedAt, imported] = await Promise.all([getSignOffPanel(actor, decisionId), listRecordedPositionNotes(actor, decisionId), getImportedSignOff(actor, decisionId)]);
+  const [panel, recordedAt, imported, urgency] = await Promise.all([getSignOffPanel(actor, decisionId), listRecordedPositionNotes(actor, decisionId), getImportedSignOff(actor, decisionId), getChairsActionView(actor, decisionId)]);
   const { decision, policy } = panel;
   if (decision.version === 0) return null;
   const awaiting = decision.status === "awaiting_sign_off";
@@ -186,7 +187,13 @@ export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisi
               You can record a different position; your earlier one stays in the history.
             </p>
           ) : null}
-          <PositionForm decisionId={decision.id} version={decision.version} contentHash={decision.contentHash} current={panel.mine} />
+          <PositionForm
+            decisionId={decision.id}
+            version={decision.version}
+            contentHash={decision.contentHash}
+            current={panel.mine}
+            chairsAction={urgency.urgent && !urgency.outsideAppetite ? { neds: urgency.nedsRequired } : null}
+          />
         </>
       ) : null}
       {panel.canDecline ? <DeclineForm decisionId={decision.id} version={decision.version} /> : null}

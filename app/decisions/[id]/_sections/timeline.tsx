@@ -4,7 +4,7 @@ import { FIELD_NAMES } from "@/lib/decisions/diff";
 import { OUTCOME_LABELS } from "@/lib/decisions/taxonomy";
 import { formatDateTime } from "@/lib/format";
 
-type After = { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string };
+type After = { changed?: string[]; version?: number; reason?: string; contentHash?: string; status?: string; position?: string; outcome?: string; ratification?: string; urgentReason?: string; note?: string };
 
 const POSITION_WORDS: Record<string, string> = { support: "support", object: "an objection", abstain: "an abstention" };
 const OUTCOME_WORDS: Record<string, string> = Object.fromEntries(Object.entries(OUTCOME_LABELS).map(([k, v]) => [k, v.toLowerCase()]));
@@ -38,7 +38,19 @@ function describe(e: TimelineEvent): string {
     case "position.superseded":
       return `Changed their position to ${POSITION_WORDS[a.position ?? ""] ?? "a new one"} on version ${a.version}`;
     case "decision.signed_off":
-      return `Signed off: the board's support met the trust's policy on version ${a.version}`;
+      return a.ratification
+        ? `Signed off by Chair's action on version ${a.version}: awaiting ratification at the next board meeting`
+        : `Signed off: the board's support met the trust's policy on version ${a.version}`;
+    case "decision.marked_urgent":
+      return `Marked urgent: “${a.urgentReason ?? ""}”`;
+    case "meeting.ratification_item_added":
+      return "Put on the agenda of the next board meeting, for ratification";
+    case "decision.urgent_removed":
+      return "No longer marked urgent";
+    case "decision.ratified":
+      return "The board ratified the Chair's action";
+    case "decision.not_ratified":
+      return `The board did not ratify the Chair's action${a.note ? `: “${a.note}”` : ""}`;
     case "decision.declined":
       return `Declined by the Chair: “${a.reason ?? ""}”`;
     case "outcome.recorded":

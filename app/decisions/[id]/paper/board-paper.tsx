@@ -1,5 +1,6 @@
 // The print-ready board paper (presentational): the page beside it loads the DTO through
 // buildBoardPaper; the PDF (lib/board-paper/pdf.ts) shows the same content.
+import { ratificationWords } from "@/lib/chairs-action-words";
 import { formatDate, formatDateTime, formatImpactK, formatMoneyK } from "@/lib/format";
 import {
   CATEGORY_LABEL,
@@ -44,7 +45,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
         </h1>
         <SummaryList
           rows={[
-            { key: "Status", value: STATUS_LABEL[paper.status] ?? paper.status },
+            { key: "Status", value: ratificationWords(STATUS_LABEL[paper.status] ?? paper.status, paper.ratification) },
             { key: "Favours", value: paper.favoured ? FAVOURED_LABEL[paper.favoured] : "Not yet chosen" },
             { key: "Category", value: paper.category ? (CATEGORY_LABEL[paper.category] ?? paper.category) : "Not yet chosen" },
             { key: "Decided on", value: formatDate(paper.decidedOn) || "Not given" },

@@ -29,7 +29,7 @@ export function AgendaSection({ v }: { v: MeetingView }) {
                 <p className="mb-1 flex flex-wrap gap-2">
                   <Tag colour="grey">{STATUS_WORDS[it.decision.status] ?? it.decision.status}</Tag>
                   {it.amendedSincePack ? <Tag colour="red">Amended since the pack was issued</Tag> : null}
-                  {it.resolution ? <Tag colour={it.resolution === "approved" ? "green" : it.resolution === "not_approved" ? "red" : "yellow"}>{RESOLUTION_LABELS[it.resolution]}</Tag> : null}
+                  {it.resolution ? <Tag colour={it.resolution === "approved" ? "green" : it.resolution === "not_approved" ? "red" : "yellow"}>{it.forRatification ? ({ approved: "Ratified", not_approved: "Not ratified", deferred: "Deferred" } as const)[it.resolution] : RESOLUTION_LABELS[it.resolution]}</Tag> : null}
                 </p>
                 <p className="mb-1 text-nhs-secondary break-all">
                   {it.packVersion !== null ? `Version ${it.packVersion} in the pack, content hash ${it.packHash}` : `Version ${it.decision.version} is current; the pack freezes the version the board considers`}

@@ -8,6 +8,8 @@ const ROLE_WORDS = { chief_executive: "Chief Executive", company_secretary: "Com
 const SEAT_WORDS = { chair: "Chair", non_executive: "Non-Executive Director", executive: "Executive Director" } as const;
 const who = (p: MeetingView["people"][number]) => (p.role === "board_member" && p.seat ? SEAT_WORDS[p.seat] : ROLE_WORDS[p.role]);
 
+const RATIFICATION_RESOLUTION_LABELS = { approved: "Ratified", not_approved: "Not ratified", deferred: "Deferred" } as const;
+
 /** At the meeting: attendance and quorum, declarations of interest, and the board's resolution per decision item. */
 export function RecordSection({ v }: { v: MeetingView }) {
   const m = v.meeting;
@@ -82,7 +84,7 @@ export function RecordSection({ v }: { v: MeetingView }) {
               {it.resolution ? (
                 <>
                   <p className="mb-1">
-                    <strong>{RESOLUTION_LABELS[it.resolution]}.</strong> {it.resolutionNote}
+                    <strong>{it.forRatification ? RATIFICATION_RESOLUTION_LABELS[it.resolution] : RESOLUTION_LABELS[it.resolution]}.</strong> {it.resolutionNote}
                   </p>
                   <ul className="list-disc pl-6">
                     {it.positions.map((p, i) => (
@@ -90,6 +92,21 @@ export function RecordSection({ v }: { v: MeetingView }) {
                     ))}
                   </ul>
                 </>
+              ) : held && it.forRatification ? (
+                <ActionForm action={resolutionAction.bind(null, m.id, it.id, prefix)} submitLabel={`Record the resolution on item ${it.ordinal}`}>
+                  <p className="mb-4">Signed off between meetings by Chair&apos;s action: the board is asked to ratify it.</p>
+                  <Choices
+                    name={`${prefix}-resolution`}
+                    type="radio"
+                    legend="The board's resolution"
+                    options={[
+                      { value: "approved", label: RATIFICATION_RESOLUTION_LABELS.approved },
+                      { value: "not_approved", label: RATIFICATION_RESOLUTION_LABELS.not_approved, hint: "It stays signed off in the record, marked not ratified; its Chief Executive and Chair are told" },
+                      { value: "deferred", label: RATIFICATION_RESOLUTION_LABELS.deferred, hint: "It goes to the next board meeting for ratification" },
+                    ]}
+                  />
+                  <TextArea name={`${prefix}-note`} label="The resolution as minuted" hint="Needed when the board did not ratify it" rows={2} />
+                </ActionForm>
               ) : held ? (
                 <ActionForm action={resolutionAction.bind(null, m.id, it.id, prefix)} submitLabel={`Record the resolution on item ${it.ordinal}`}>
                   <Choices
