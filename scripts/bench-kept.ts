@@ -1,4 +1,4 @@
-// `npm run bench:kept [-- --pg <url>] [--runs 20] [--out bench/results/latest.json]`: each dashboard
+// `npm run bench:kept [-- --pg <url>] [--runs 20] [--no-rollups] [--out bench/results/latest.json]`: each dashboard
 // panel's lib call (p50 / p95 of --runs sequential calls after one warm-up, and SQL statements per
 // call, counted by the db client) for a trust (RNA, its Chief Executive), an ICS (QNV, its lead) and
 // the national analyst, and the national balance panel against its floor: the raw GROUP BY over
@@ -32,13 +32,15 @@ const val = (name: string) => (argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf
 const RUNS = Number(val("runs") ?? 20);
 const OUT = val("out") ?? "bench/results/latest.json";
 const PG = val("pg");
+/** `--no-rollups`: the national panels read the finer kept counts, as before the roll-ups (for a before/after). */
+const ROLLUPS = !argv.includes("--no-rollups");
 
 type Panel = (actor: Actor, view: DashboardView, filters: DashboardFilters) => Promise<unknown>;
 const PANELS: [string, Panel, DashboardView["kind"][]][] = [
   ["context", (a, v) => getDashboardContext(a, v), ["trust", "ics", "national"]],
   ["register", getRegisterPanel, ["trust", "ics"]],
-  ["balance", getBalancePanel, ["trust", "ics", "national"]],
-  ["outcomes by side", getOutcomesBySidePanel, ["trust", "ics", "national"]],
+  ["balance", (a, v, f) => getBalancePanel(a, v, f, { rollups: ROLLUPS }), ["trust", "ics", "national"]],
+  ["outcomes by side", (a, v, f) => getOutcomesBySidePanel(a, v, f, { rollups: ROLLUPS }), ["trust", "ics", "national"]],
   ["factors", getFactorsPanel, ["trust", "ics", "national"]],
   ["word pairs", getWordPairsPanel, ["trust", "ics", "national"]],
   ["reciprocity", getReciprocityPanel, ["ics"]],
