@@ -32,9 +32,17 @@ export function sqlStatementCount(): number {
   return statements.n;
 }
 
-function countStatement(text: string) {
+/**
+ * `npm run bench` only: with FULCRUM_SQL_TRACE_FILE set, every statement and its parameters are
+ * appended to that file as one JSON line, so the benchmark can count a page load's statements and
+ * re-run its SQL directly (the floor). Unset in every other use.
+ */
+const TRACE_FILE = process.env.FULCRUM_SQL_TRACE_FILE || null;
+
+function countStatement(text: string, params?: unknown) {
   statements.n += 1;
   if (TRACE) process.stderr.write(`[sql] ${text.replace(/\s+/g, " ").slice(0, 160)}\n`);
+  if (TRACE_FILE) fs.appendFileSync(TRACE_FILE, `${JSON.stringify({ text, params: params ?? [] })}\n`);
 }
 
 export type OpenedDatabase = {
@@ -185,7 +193,7 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean; te
   for (const method of ["query", "exec"] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      countStatement(String(args[0]));
+      countStatement(String(args[0]), args[1]);
       return original(...args);
     };
   }
@@ -211,7 +219,7 @@ export async function openPglite(opts: { dataDir?: string; migrate?: boolean; te
 export async function openPostgres(url: string, opts: { migrate?: boolean; max?: number } = {}): Promise<OpenedDatabase> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, debug: (_connection, query) => countStatement(query) });
+  const client = postgres(url, { max: opts.max ?? 10, onnotice: () => {}, debug: (_connection, query, parameters) => countStatement(query, parameters) });
   const db = drizzle(client, { schema }) as unknown as Database;
   if (opts.migrate !== false) {
     const { migrate } = await import("drizzle-orm/postgres-js/migrator");

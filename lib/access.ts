@@ -42,6 +42,8 @@ export type Actor = {
   tokenScope?: "read" | "write";
   /** Set for browser sessions: the server-side session this request belongs to (lib/auth/sessions.ts). */
   sessionId?: string | null;
+  /** Set for browser sessions: signed in through single sign-on (read with the session, lib/auth). */
+  sessionSso?: boolean;
   ip?: string | null;
   userAgent?: string | null;
 };

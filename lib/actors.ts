@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import type { Actor, ActorMembership } from "./access";
@@ -13,24 +13,26 @@ export async function loadActor(
   userId: string,
   opts: { sessionVersion?: number; activeMembershipId?: string | null; ip?: string | null; userAgent?: string | null } = {},
 ): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  // One statement: the user and their memberships (in the order they were granted) as JSON.
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+      memberships: sql<ActorMembership[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'organisationId', m.organisation_id, 'organisationName', o.name,
+          'organisationKind', o.kind, 'ods', o.ods, 'icsId', o.ics_id, 'role', m.role, 'seat', m.seat) order by m.created_at, m.id)
+        from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+        where m.user_id = "users"."id"), '[]'::json)`,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!user || user.disabledAt) return null;
   if (opts.sessionVersion !== undefined && opts.sessionVersion !== user.sessionVersion) return null;
-  const rows = await db
-    .select({
-      id: memberships.id,
-      organisationId: memberships.organisationId,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      ods: organisations.ods,
-      icsId: organisations.icsId,
-      role: memberships.role,
-      seat: memberships.seat,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt), asc(memberships.id));
+  const rows: ActorMembership[] = typeof user.memberships === "string" ? JSON.parse(user.memberships) : user.memberships;
   const ms: ActorMembership[] = rows;
   const active = ms.find((m) => m.id === opts.activeMembershipId) ?? ms[0] ?? null;
   return {

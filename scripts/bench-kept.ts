@@ -1,4 +1,4 @@
-// `npm run bench:kept [-- --pg <url>] [--runs 20] [--out bench/results/latest.json]`: each dashboard
+// `npm run bench:kept [-- --pg <url>] [--runs 20] [--no-rollups] [--out bench/results/kept.json]`: each dashboard
 // panel's lib call (p50 / p95 of --runs sequential calls after one warm-up, and SQL statements per
 // call, counted by the db client) for a trust (RNA, its Chief Executive), an ICS (QNV, its lead) and
 // the national analyst, and the national balance panel against its floor: the raw GROUP BY over
@@ -26,19 +26,22 @@ import {
 } from "@/lib/dashboards";
 import type { DashboardFilters } from "@/lib/dashboards/filters";
 import type { Actor } from "@/lib/access";
+import { RAW_NATIONAL_BALANCE } from "./bench-floor-sql";
 
 const argv = process.argv;
 const val = (name: string) => (argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const RUNS = Number(val("runs") ?? 20);
-const OUT = val("out") ?? "bench/results/latest.json";
+const OUT = val("out") ?? "bench/results/kept.json";
 const PG = val("pg");
+/** `--no-rollups`: the national panels read the finer kept counts, as before the roll-ups (for a before/after). */
+const ROLLUPS = !argv.includes("--no-rollups");
 
 type Panel = (actor: Actor, view: DashboardView, filters: DashboardFilters) => Promise<unknown>;
 const PANELS: [string, Panel, DashboardView["kind"][]][] = [
   ["context", (a, v) => getDashboardContext(a, v), ["trust", "ics", "national"]],
   ["register", getRegisterPanel, ["trust", "ics"]],
-  ["balance", getBalancePanel, ["trust", "ics", "national"]],
-  ["outcomes by side", getOutcomesBySidePanel, ["trust", "ics", "national"]],
+  ["balance", (a, v, f) => getBalancePanel(a, v, f, { rollups: ROLLUPS }), ["trust", "ics", "national"]],
+  ["outcomes by side", (a, v, f) => getOutcomesBySidePanel(a, v, f, { rollups: ROLLUPS }), ["trust", "ics", "national"]],
   ["factors", getFactorsPanel, ["trust", "ics", "national"]],
   ["word pairs", getWordPairsPanel, ["trust", "ics", "national"]],
   ["reciprocity", getReciprocityPanel, ["ics"]],
@@ -99,15 +102,7 @@ async function main() {
       rows.push(row);
     }
     // The floor: the raw GROUP BY over decisions that gives the national balance panel's figures.
-    const floor = await timeIt(() =>
-      db.execute(sql`select grouping(t.trust_type, d.category, q, t.ics_id) as g, t.trust_type, d.category, q, t.ics_id,
-          count(*) filter (where d.favoured = 'system') as system, count(*) filter (where d.favoured = 'trust') as trust, count(*) as total,
-          count(distinct d.trust_id) as trusts
-        from (select *, to_char(decided_on - interval '3 months', 'YYYY-"Q"Q') as q from decisions
-              where status in ('awaiting_sign_off', 'signed_off', 'declined', 'reviewed') and version > 0) d
-        join organisations t on t.id = d.trust_id
-        group by grouping sets ((), (t.trust_type), (d.category), (q), (t.ics_id))`),
-    );
+    const floor = await timeIt(() => db.execute(RAW_NATIONAL_BALANCE));
     const national = results.national.balance;
     const header = ["panel", ...views.map((v) => v.label)];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

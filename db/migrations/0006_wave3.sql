@@ -10,6 +10,21 @@ CREATE TABLE "app_servers" (
 	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "aggregate_rollups" (
+	"dim" text NOT NULL,
+	"key" text NOT NULL,
+	"favoured" text NOT NULL,
+	"status" text NOT NULL,
+	"decisions" integer NOT NULL,
+	"assessed_decisions" integer NOT NULL,
+	"met" integer NOT NULL,
+	"partly_met" integer NOT NULL,
+	"not_met" integer NOT NULL,
+	"unknown" integer NOT NULL,
+	"timed" integer NOT NULL,
+	CONSTRAINT "aggregate_rollups_dim_key_status_favoured_pk" PRIMARY KEY("dim","key","status","favoured")
+);
+--> statement-breakpoint
 DROP INDEX "audit_events_actor_id_idx";--> statement-breakpoint
 ALTER TABLE "decisions" ADD COLUMN "outside_appetite" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "decisions" ADD COLUMN "urgent" boolean DEFAULT false NOT NULL;--> statement-breakpoint

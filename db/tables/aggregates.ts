@@ -89,3 +89,28 @@ export const aggregateDirty = pgTable(
   },
   (t) => [primaryKey({ columns: [t.xid, t.decisionId] })],
 );
+
+/**
+ * Coarse national roll-ups of aggregate_counts (issue 16): the same figures summed over one dimension
+ * at a time, so the national panels read hundreds of rows, not one per key. `dim` is 'trust' (key =
+ * trust id: totals, trust type and ICS, trusts counted), 'category', 'quarter' ('' when undated) or
+ * 'author' (key = author id: Chief Executives counted). Kept by the same commit trigger as
+ * aggregate_counts (migration *_g16a_national_rollups_sql). Rows whose counts fell to 0 may stay.
+ */
+export const aggregateRollups = pgTable(
+  "aggregate_rollups",
+  {
+    dim: text("dim").notNull(),
+    key: text("key").notNull(),
+    favoured: text("favoured").notNull(),
+    status: text("status").notNull(),
+    decisions: integer("decisions").notNull(),
+    assessedDecisions: integer("assessed_decisions").notNull(),
+    met: integer("met").notNull(),
+    partlyMet: integer("partly_met").notNull(),
+    notMet: integer("not_met").notNull(),
+    unknown: integer("unknown").notNull(),
+    timed: integer("timed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.key, t.status, t.favoured] })],
+);

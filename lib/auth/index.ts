@@ -8,10 +8,9 @@ import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { clientIp } from "./client-ip";
 import { REQUESTED_PATH_HEADER, signInPathFor } from "./return-path";
-import { checkSession } from "./sessions";
+import { liveSession } from "./sessions";
 import { serverAuthConfig } from "./server-config";
 import { mustEnrolTotp } from "./totp";
-import { sessionIsSso } from "./sso";
 
 export { clientIp };
 
@@ -27,14 +26,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const h = await headers();
   const c = await cookies();
   const db = await getDb();
-  if (!(await checkSession(db, session.sessionId, userId))) return null;
+  const live = await liveSession(db, session.sessionId, userId);
+  if (!live) return null;
   const actor = await loadActor(db, userId, {
     sessionVersion: session.sessionVersion,
     activeMembershipId: c.get(ACTIVE_MEMBERSHIP_COOKIE)?.value ?? null,
     ip: clientIp(h),
     userAgent: h.get("user-agent"),
   });
-  return actor ? { ...actor, sessionId: session.sessionId } : null;
+  return actor ? { ...actor, sessionId: session.sessionId, sessionSso: live.method === "sso" } : null;
 });
 
 export const TWO_FACTOR_PATH = "/settings/two-factor";
@@ -44,13 +44,14 @@ export const TWO_FACTOR_PATH = "/settings/two-factor";
  * (default on) a password account without an authenticator app is sent to enrol first, before it
  * can do anything else (demo accounts are exempt while the demo lasts).
  */
-export async function requireActor(): Promise<Actor> {
+export const requireActor = cache(async (): Promise<Actor> => {
   const actor = await requireActorAllowingEnrolment();
   const db = await getDb();
-  // Single sign-on relies on the organisation's own second factor.
-  if (!(await sessionIsSso(db, actor.sessionId)) && (await mustEnrolTotp(db, { id: actor.userId, email: actor.email }))) redirect(TWO_FACTOR_PATH);
+  // Single sign-on relies on the organisation's own second factor. Once per request (React cache):
+  // a page's generateMetadata and the page itself both ask.
+  if (!actor.sessionSso && (await mustEnrolTotp(db, { id: actor.userId, email: actor.email }))) redirect(TWO_FACTOR_PATH);
   return actor;
-}
+});
 
 /** For the enrolment page and its actions only: signed in, enrolled or not. */
 export async function requireActorAllowingEnrolment(): Promise<Actor> {

@@ -47,19 +47,24 @@ export async function startSession(
  * a limit is marked ended so the list of sessions says so.
  */
 export async function checkSession(db: DbOrTx, sessionId: string | undefined | null, userId: string, now = new Date()): Promise<boolean> {
-  if (!sessionId || !z.uuid().safeParse(sessionId).success) return false;
+  return (await liveSession(db, sessionId, userId, now)) !== null;
+}
+
+/** checkSession's answer as the live session's row (null when not live): its sign-in method saves a second read. */
+export async function liveSession(db: DbOrTx, sessionId: string | undefined | null, userId: string, now = new Date()): Promise<typeof sessions.$inferSelect | null> {
+  if (!sessionId || !z.uuid().safeParse(sessionId).success) return null;
   const [row] = await db.select().from(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).limit(1);
-  if (!row || row.endedAt) return false;
+  if (!row || row.endedAt) return null;
   const t = now.getTime();
   const expired = t - row.lastSeenAt.getTime() > idleMs() ? "idle" : t - row.createdAt.getTime() > maxMs() ? "expired" : null;
   if (expired) {
     await db.update(sessions).set({ endedAt: now, endedReason: expired }).where(and(eq(sessions.id, row.id), isNull(sessions.endedAt)));
-    return false;
+    return null;
   }
   if (t - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.id));
   }
-  return true;
+  return row;
 }
 
 /** Ends one session (sign-out). Ending one already ended changes nothing. */

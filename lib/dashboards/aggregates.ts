@@ -1,7 +1,8 @@
 // The kept aggregates' maintenance (issue 16): a from-scratch recount to compare with what the
 // triggers keep, and a rebuild (after a restore, or if the check ever reports a difference). The
 // tables and triggers are in db/tables/aggregates.ts and the migration *_h16_aggregates_sql.
-// Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
+// aggregate_rollups (the national roll-ups, migration *_g16a_national_rollups_sql) are checked against
+// the same recount summed over each of their dimensions. Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
 // tests, never from a page or the API.
 import { sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
@@ -38,7 +39,19 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
       kept_factors as (select ${keys}, factor, decisions from aggregate_factor_counts where decisions <> 0),
       recount_factors as (
         select ${keys}, factor, count(*)::int as decisions
-        from (select r.*, unnest(r.factors) as factor from recount_facts r) f group by ${keys}, factor)
+        from (select r.*, unnest(r.factors) as factor from recount_facts r) f group by ${keys}, factor),
+      kept_rollups as (
+        select dim, key, favoured, status, decisions, assessed_decisions, met, partly_met, not_met, unknown, timed
+        from aggregate_rollups
+        where decisions <> 0 or assessed_decisions <> 0 or met <> 0 or partly_met <> 0 or not_met <> 0 or unknown <> 0 or timed <> 0),
+      recount_rollups as (
+        select d.dim,
+          case d.dim when 'trust' then r.trust_id::text when 'author' then r.author_id::text when 'category' then r.category else r.quarter end as key,
+          r.favoured, r.status, sum(r.decisions)::int as decisions, sum(r.assessed_decisions)::int as assessed_decisions,
+          sum(r.met)::int as met, sum(r.partly_met)::int as partly_met, sum(r.not_met)::int as not_met, sum(r.unknown)::int as unknown,
+          sum(r.timed)::int as timed
+        from recount_counts r cross join (values ('author'), ('category'), ('quarter'), ('trust')) as d(dim)
+        group by 1, 2, 3, 4)
       select 'aggregate_decisions' as "table", coalesce(x.decision_id, y.decision_id)::text as key,
         row(x.*)::text as kept, row(y.*)::text as recount
       from kept_facts x full join recount_facts y on x.decision_id = y.decision_id
@@ -50,6 +63,11 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
       union all
       select 'aggregate_factor_counts', ${keyText} || '/' || coalesce(x.factor, y.factor), row(x.*)::text, row(y.*)::text
       from kept_factors x full join recount_factors y using (${keys}, factor)
+      where row(x.*) is distinct from row(y.*)
+      union all
+      select 'aggregate_rollups', coalesce(x.dim, y.dim) || '/' || coalesce(x.key, y.key) || '/' || coalesce(x.status, y.status) || '/' || coalesce(x.favoured, y.favoured),
+        row(x.*)::text, row(y.*)::text
+      from kept_rollups x full join recount_rollups y using (dim, key, status, favoured)
       where row(x.*) is distinct from row(y.*)
       limit 100`,
   );

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters, Favoured } from "./filters";
-import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
+import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 3: outcomes by side. (A decision's own outcomes panel is getOutcomesPanel in lib/outcomes.ts.)
@@ -27,13 +27,20 @@ export type OutcomesBySidePanel = {
   tooFewTrusts?: true;
 };
 
-export async function getOutcomesBySidePanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<OutcomesBySidePanel> {
+export async function getOutcomesBySidePanel(
+  actor: Actor,
+  view: DashboardView,
+  filters: DashboardFilters,
+  /** Tests and the benchmark: `rollups: false` reads the finer kept counts even where the roll-ups would do. */
+  opts: { rollups?: boolean } = {},
+): Promise<OutcomesBySidePanel> {
   const { db, view: v, cell } = await open(actor, view);
   const rows = await rowsOf<{ trusts: number; favoured: Favoured | null; decisions: number; assessed: number; met: number; partly_met: number; not_met: number; unknown: number }>(
     db,
     // Read from the kept counts: each decision's latest outcome per live criterion is counted once,
     // when written (db/tables/aggregates.ts), instead of deduplicating every outcome here.
-    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
+    // The national view with no filter but side and status reads the per-trust roll-up rows instead.
+    sql`with s as (${(opts.rollups ?? true) && canUseRollups(v, filters) ? sql`select key::uuid as trust_id, r.* from (${scopedRollups(filters)}) r where r.dim = 'trust'` : scopedKept(v, filters, "aggregate_counts")}),
       n as (select count(distinct trust_id)::int as trusts from s)
       select n.trusts, x.* from n left join (
         select s.favoured, sum(assessed_decisions)::int as decisions, sum(met + partly_met + not_met + unknown)::int as assessed,

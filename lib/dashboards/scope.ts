@@ -93,6 +93,24 @@ export function scopedKept(view: ResolvedView, f: DashboardFilters, table: "aggr
     where ${sql.join(conds, sql` and `)}`;
 }
 
+/**
+ * Whether a national panel can read the coarse roll-ups (aggregate_rollups, one dimension at a time):
+ * only when no filter narrows by another dimension (ICS, trust type, category, period). Side and
+ * status are keys of every roll-up row, so they filter it exactly.
+ */
+export function canUseRollups(view: ResolvedView, f: DashboardFilters): boolean {
+  return view.kind === "national" && !f.ics && !f.trustType && !f.category && !f.from && !f.to;
+}
+
+/** The national roll-up rows (aggregate_rollups) counted under the filters' side and status, as a CTE body. */
+export function scopedRollups(f: DashboardFilters): SQL {
+  const conds: SQL[] = [sql`k.decisions > 0`];
+  if (f.favoured) conds.push(sql`k.favoured = ${f.favoured}`);
+  if (f.status) conds.push(sql`k.status = ${f.status}`);
+  else conds.push(sql`k.status in (${sql.join(DEFAULT_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
+  return sql`select k.* from aggregate_rollups k where ${sql.join(conds, sql` and `)}`;
+}
+
 export async function rowsOf<T>(db: Database, q: SQL): Promise<T[]> {
   const r = (await db.execute(q)) as unknown;
   return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];

@@ -23,23 +23,23 @@ export function getDecision(actor: Actor, id: string): Promise<DecisionDto> {
 async function loadDecisionDto(actor: Actor, id: string) {
   const db = await getDb();
   const { decision: d, trust } = await readableDecision(actor, id);
-  // The author's name and the ICS in one statement (statements per page, issue 16).
-  const [content, [names], versions] = await Promise.all([
+  // The author's name, the ICS and the versions in one statement (statements per page, issue 16).
+  type VersionRow = { version: number; contentHash: string; createdAt: string | Date; createdBy: string };
+  const [content, [names]] = await Promise.all([
     readContent(db, d),
     db
       .select({
         author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
         icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
         icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+        versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
+            'createdAt', v.created_at, 'createdBy', u.name) order by v.version desc)
+          from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
       })
       .from(sql`(select 1) as one`),
-    db
-      .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
-      .from(decisionVersions)
-      .innerJoin(users, eq(users.id, decisionVersions.createdById))
-      .where(eq(decisionVersions.decisionId, d.id))
-      .orderBy(desc(decisionVersions.version)),
   ]);
+  const versionRows: VersionRow[] = typeof names.versions === "string" ? JSON.parse(names.versions) : names.versions;
+  const versions = versionRows.map((v) => ({ version: v.version, contentHash: v.contentHash, createdAt: new Date(v.createdAt), createdBy: v.createdBy }));
   const author = names?.author != null ? { id: d.authorId, name: names.author } : undefined;
   const ics = names?.icsOds != null ? [{ ods: names.icsOds, name: names.icsName ?? "" }] : [];
   const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });

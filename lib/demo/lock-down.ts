@@ -55,9 +55,19 @@ export async function disableDemo(tx: DbOrTx, actor: Actor | null, reason: "comm
  */
 export async function demoOpen(db?: Database): Promise<boolean> {
   db ??= await getDb();
-  const [enabled] = await db.select({ id: users.id }).from(users).where(and(demoUser, isNull(users.disabledAt))).limit(1);
-  if (!enabled) return false;
-  if (await realAdminExists(db)) {
+  // One statement for both questions (it runs on every page a demo account opens).
+  const [r] = await db
+    .select({
+      enabled: sql<boolean>`exists (${db.select({ id: users.id }).from(users).where(and(demoUser, isNull(users.disabledAt)))})`,
+      realAdmin: sql<boolean>`exists (${db
+        .select({ id: users.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.role, ROLE.admin), isNull(users.disabledAt), notLike(users.email, `%@${DEMO_EMAIL_DOMAIN}`)))})`,
+    })
+    .from(sql`(select 1) as one`);
+  if (!r.enabled) return false;
+  if (r.realAdmin) {
     await db.transaction((tx) => disableDemo(tx, null, "real_admin"));
     return false;
   }

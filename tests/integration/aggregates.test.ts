@@ -11,7 +11,8 @@ import { declineDecision, recordPosition } from "@/lib/sign-off";
 import { recordOutcome } from "@/lib/outcomes";
 import { checkAggregates, rebuildAggregates } from "@/lib/dashboards/aggregates";
 import { engineName, useTestDatabase } from "../support/db";
-import { makeTrustWithBoard } from "../support/factories";
+import { makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
+import { getBalancePanel, getOutcomesBySidePanel } from "@/lib/dashboards";
 import { decisionInput } from "../support/decisions";
 
 const t = useTestDatabase();
@@ -157,6 +158,21 @@ describe(`kept aggregates on ${engineName()}`, () => {
     }
   });
 
+  it("national panels read from the roll-ups give the same figures as from the finer kept counts", async () => {
+    const boards = await world(3);
+    const ids: string[] = [];
+    const rand = prng(99);
+    for (let i = 0; i < 25; i++) await randomWrite(rand, boards, ids);
+    const analyst = await makeUser(t.db, [{ organisationId: (await makeNational(t.db)).id, role: "national_analyst" }]);
+    const view = { kind: "national" } as const;
+    for (const f of [{}, { favoured: "trust" as const }, { status: "signed_off" as const }]) {
+      const viaRollups = await getBalancePanel(analyst, view, f);
+      expect(viaRollups.total.total, JSON.stringify(f)).not.toBeNull();
+      expect(viaRollups).toEqual(await getBalancePanel(analyst, view, f, { rollups: false }));
+      expect(await getOutcomesBySidePanel(analyst, view, f)).toEqual(await getOutcomesBySidePanel(analyst, view, f, { rollups: false }));
+    }
+  });
+
   it("the check reports a kept figure that differs, and the rebuild makes it exact again", async () => {
     const boards = await world(1);
     const ids: string[] = [];
@@ -170,6 +186,12 @@ describe(`kept aggregates on ${engineName()}`, () => {
     expect(diff[0].table).toBe("aggregate_counts");
     const rebuilt = await rebuildAggregates(t.db);
     expect(rebuilt.decisions).toBeGreaterThan(0);
+    expect(await checkAggregates(t.db)).toEqual([]);
+    // The national roll-ups too.
+    await t.db.execute(sql`update aggregate_rollups set met = met + 1 where dim = 'trust' and key = ${boards[0].trust.id}`);
+    const rollupDiff = await checkAggregates(t.db);
+    expect(rollupDiff.map((d) => d.table)).toContain("aggregate_rollups");
+    await rebuildAggregates(t.db);
     expect(await checkAggregates(t.db)).toEqual([]);
   });
 

@@ -5,6 +5,16 @@ import { describe, expect, it } from "vitest";
 import { sqlStatementCount } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { countInbox } from "@/lib/inbox";
+import { loadActor } from "@/lib/actors";
+import { liveSession, startSession } from "@/lib/auth/sessions";
+import { mustEnrolTotp } from "@/lib/auth/totp";
+import { createDecision, getDecision, getImportedSignOff, listComments, listDecisionTimeline, submitDecision } from "@/lib/decisions";
+import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
+import { getOutcomesPanel } from "@/lib/outcomes";
+import { listMeetingsForDecision, listRecordedPositionNotes } from "@/lib/meetings";
+import { listDecisionFiles } from "@/lib/attachments";
+import { readTogether } from "@/lib/request-memo";
+import { decisionInput } from "../support/decisions";
 import { createApiToken, authenticateBearer } from "@/lib/tokens";
 import { useTestDatabase } from "../support/db";
 import { makeTrustWithBoard } from "../support/factories";
@@ -40,4 +50,45 @@ describe("statements per request", () => {
     expect(await statementsOf(() => countInbox(ce))).toBeLessThanOrEqual(2);
     expect(await statementsOf(() => countInbox(chair))).toBeLessThanOrEqual(2);
   });
+
+  // The decision page (issue 16, item 2): what app/layout.tsx and app/decisions/[id]/page.tsx read for
+  // a signed-off decision, as one request (the render's memo: readTogether). The page-level count is
+  // `npm run bench`'s (README). Goal 12; this pins today's figure so it cannot grow unnoticed.
+  it("reads the decision page in a bounded number of statements", async () => {
+    const b = await makeTrustWithBoard(t.db);
+    const created = await createDecision(b.ce, decisionInput());
+    const submitted = await submitDecision(b.ce, { id: created.id, baseRevision: created.revision });
+    for (const m of [b.chair, b.ned1, b.ned2]) await recordPosition(m, { decisionId: created.id, position: "support", forum: "public_board", version: submitted.version });
+    expect((await getDecision(b.ce, created.id)).status).toBe("signed_off");
+    const sessionId = await startSession(t.db, { userId: b.ce.userId, method: "password" });
+    const id = created.id;
+    const n = await statementsOf(async () => {
+      // The session, the actor, the second-factor check (lib/auth getActor, requireActor: once per request).
+      expect(await liveSession(t.db, sessionId, b.ce.userId)).not.toBeNull();
+      const actor = (await loadActor(t.db, b.ce.userId))!;
+      await mustEnrolTotp(t.db, { id: actor.userId, email: actor.email });
+      await readTogether(() =>
+        Promise.all([
+          countInbox(actor),
+          getDecision(actor, id), // generateMetadata
+          getDecision(actor, id).then(() =>
+            Promise.all([
+              listDecisionFiles(actor, id),
+              getSignOffPanel(actor, id),
+              listRecordedPositionNotes(actor, id),
+              getImportedSignOff(actor, id),
+              listMeetingsForDecision(actor, id),
+              getOutcomesPanel(actor, id),
+              listComments(actor, id),
+              listDecisionTimeline(actor, id),
+            ]),
+          ),
+        ]),
+      );
+    });
+    expect(n).toBeLessThanOrEqual(DECISION_PAGE_STATEMENTS);
+  });
 });
+
+/** Today's figure for the decision page (goal: 12); lower it when a read is folded away. */
+const DECISION_PAGE_STATEMENTS = 21;
