@@ -154,7 +154,7 @@ try {
   {
     const r = await fetch(`${base}/api/v1/decisions?status=signed_off,reviewed&limit=50`, { headers });
     if (r.status !== 200) throw new Error(`listing signed-off decisions: ${r.status} ${(await r.text()).slice(0, 200)}`);
-    for (const d of (await r.json()).items ?? []) if (d.trust === "RNA") for (const c of d.criteria) criteriaIds.push(c.id);
+    for (const d of (await r.json()).data ?? []) if (d.trust === "RNA") for (const c of d.criteria) criteriaIds.push(c.id);
     if (!criteriaIds.length) throw new Error("the demo has no signed-off decision of RNA with criteria");
   }
   await kill("SIGTERM");
@@ -177,12 +177,13 @@ try {
       for (let i = 0; !stop; i++) {
         const title = `Crash r${round} w${w} n${i} ${Math.random().toString(36).slice(2, 8)}`;
         try {
-          if (i % 3 === 2) {
+          if (w === 3) {
             const criterionId = criteriaIds[(w + i) % criteriaIds.length];
             const o = await write(`/api/v1/criteria/${criterionId}/outcomes`, { outcome: "partly_met", evidence: `Crash round ${round}: ${title}`, confirmEarly: true });
             if (o.status === 201) {
               outcomesAcked.set(o.json.id, o.json.criterionId);
               acks++;
+              roundAcks.outcome++;
             }
             continue;
           }
@@ -195,26 +196,30 @@ try {
           const entry = { title, submitted: null, positions: new Set() };
           acknowledged.set(c.json.id, entry);
           acks++;
+          roundAcks.create++;
           const sub = await write(`/api/v1/decisions/${c.json.id}/submit`, { baseVersion: c.json.revision });
           if (sub.status !== 200) continue;
           entry.submitted = sub.json.version;
           acks++;
+          roundAcks.submit++;
           const p = await write(`/api/v1/decisions/${c.json.id}/positions`, { position: "support", forum: "public_board", comment: `Crash round ${round}`, version: sub.json.version }, boardHeaders);
           if (p.status === 201) {
             entry.positions.add(p.json.id);
             acks++;
+            roundAcks.position++;
           }
         } catch {
           /* the kill: not acknowledged */
         }
       }
     };
-    const before = acks;
+    const roundAcks = { create: 0, submit: 0, position: 0, outcome: 0 };
+    // Writers 0–2 create, submit and take a position on their decision in turn; writer 3 records outcomes.
     const writers = [0, 1, 2, 3].map(writer);
-    // Kill mid-stream: once this round has acknowledged writes, at a random moment soon after (with
-    // --checkpoints, the first moment after that when a checkpoint has begun and not ended).
+    // Kill mid-stream: once this round has acknowledged a write of every kind, at a random moment soon
+    // after (with --checkpoints, the first moment after that when a checkpoint has begun and not ended).
     const until = Date.now() + 90_000;
-    while (acks < before + 3 && Date.now() < until) await sleep(100);
+    while (Object.values(roundAcks).some((n) => n === 0) && Date.now() < until) await sleep(100);
     await sleep(200 + Math.random() * 1000);
     if (values.checkpoints) {
       const by = Date.now() + 20_000;
@@ -246,7 +251,7 @@ try {
   }
   {
     const r = await fetch(`${base}/api/v1/decisions?status=signed_off,reviewed&limit=50`, { headers });
-    for (const d of (await r.json()).items ?? []) outcomesByDecision.set(d.id, d);
+    for (const d of (await r.json()).data ?? []) outcomesByDecision.set(d.id, d);
     const seen = new Set();
     for (const d of outcomesByDecision.values()) {
       const full = await (await fetch(`${base}/api/v1/decisions/${d.id}`, { headers })).json();
