@@ -227,7 +227,7 @@ try {
     }
     const s = server;
     await kill("SIGKILL");
-    await new Promise((r) => (s.stdout.readableEnded ? r() : s.stdout.once("close", r)));
+    await new Promise((r) => (s.stdout.closed || s.stdout.readableEnded ? r() : s.stdout.once("close", r)));
     if (values.checkpoints && checkpointState() === "begin") killsInCheckpoint++;
     stop = true;
     await Promise.all(writers);
