@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/return-path";
 import { authSecret } from "@/lib/auth/secret";
+import { databaseIsDown } from "@/lib/db-health";
+import { DATABASE_UNAVAILABLE } from "@/lib/db-unavailable";
 
 /**
  * Security headers on every response, and a fresh CSP nonce per request for Next's inline scripts.
@@ -95,21 +97,41 @@ function tooLarge(request: NextRequest): NextResponse | null {
   );
 }
 
-/** A plain 413 page in the NHS look (no scripts), saying nothing was saved. */
-function refusal(request: NextRequest, title: string, body: string): NextResponse {
+/**
+ * While the database is known to be down (lib/db-health.ts), answer 503 before anything renders: a page
+ * cannot set its own status once Next.js streams it, so without this a page would go out as a 500.
+ * The API gets its usual JSON error; pages and server actions a plain page. Both say when to try again.
+ */
+function unavailable(request: NextRequest): NextResponse {
+  const retry = { "retry-after": "60", "cache-control": "no-store" };
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) {
+    return NextResponse.json({ error: { code: "unavailable", message: DATABASE_UNAVAILABLE } }, { status: 503, headers: retry });
+  }
+  return refusal(
+    request,
+    "Sorry, the service is unavailable",
+    "<p>The database is not available at the moment, so nothing can be shown or saved.</p><p>Nothing you were doing has been saved twice or half-saved. Try again in a minute.</p>",
+    503,
+    retry,
+  );
+}
+
+/** A plain page in the NHS look (no scripts): 413 saying nothing was saved, or 503. */
+function refusal(request: NextRequest, title: string, body: string, status = 413, extraHeaders: Record<string, string> = {}): NextResponse {
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – Fulcrum</title>
 <style>body{font-family:Arial,sans-serif;margin:0;color:#212b32;background:#f0f4f5}header{background:#005eb8;color:#fff;padding:16px 24px;font-weight:700;font-size:1.25rem}main{max-width:40rem;padding:24px}h1{font-size:2rem;margin:0 0 16px}a{color:#005eb8}</style></head>
 <body><header>NHS Fulcrum</header><main id="main-content"><h1>${title}</h1>
 ${body}
 <p><a href="/">Go to your home page</a></p></main></body></html>`;
-  const headers = { ...securityHeaders(request, Buffer.from(crypto.randomUUID()).toString("base64")), "content-type": "text/html; charset=utf-8", connection: "close" };
-  return new NextResponse(html, { status: 413, headers });
+  const headers = { ...securityHeaders(request, Buffer.from(crypto.randomUUID()).toString("base64")), "content-type": "text/html; charset=utf-8", ...(status === 413 ? { connection: "close" } : {}), ...extraHeaders };
+  return new NextResponse(html, { status, headers });
 }
 
 export async function proxy(request: NextRequest) {
   const refused = tooLarge(request);
   if (refused) return refused;
+  if (await databaseIsDown()) return unavailable(request);
   const response = secured(request);
   // Only page views refresh: a POST (server action) may itself be signing in or out, and two
   // Set-Cookie headers for one cookie in one response would race.

@@ -1,6 +1,7 @@
 import { isAppError, GENERIC_FAILURE, type FieldErrors } from "./errors";
 import { logError } from "./log-error";
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "./db-unavailable";
+import { DATABASE_UNAVAILABLE } from "./db-unavailable";
+import { noteDatabaseError } from "./db-health";
 
 /** What every server action returns to its form (STYLE.md, "Actions, routes, errors"). */
 export type ActionState =
@@ -29,6 +30,6 @@ export function stateFromError(e: unknown, values?: Record<string, string>): Act
     return { status: "error", message: e.message, values };
   }
   logError("[action]", e);
-  if (isDatabaseUnavailable(e)) return { status: "error", message: DATABASE_UNAVAILABLE, values };
+  if (noteDatabaseError(e)) return { status: "error", message: DATABASE_UNAVAILABLE, values };
   return { status: "error", message: GENERIC_FAILURE, values };
 }

@@ -8,6 +8,7 @@ import { auditKey } from "./audit-key";
 import { sealLegacyChains } from "./audit";
 import { logError } from "./log-error";
 import { pruneOldRows } from "./rate-limit";
+import { registerDatabaseProbe } from "./db-health";
 
 /**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
@@ -30,6 +31,8 @@ export async function startUp() {
       process.exit(1);
     }
   }
+  // proxy.ts asks this while the database is believed down (lib/db-health.ts).
+  registerDatabaseProbe(() => db.execute(sql`select 1`));
   const sealed = await sealLegacyChains(db);
   // Sign-in attempts and rate-limit windows older than a day are of no use: pruned now and hourly.
   await pruneOldRows(db);
@@ -47,6 +50,18 @@ export async function startUp() {
     await db.execute(sql`analyze`);
     const timer = setInterval(() => void db.execute(sql`analyze`).catch((e) => logError("Fulcrum: analyze", e)), 6 * 3600_000);
     timer.unref();
+  }
+  if (!process.env.DATABASE_URL && process.env.FULCRUM_TEST_CHECKPOINT_LOOP === "1") {
+    // Test hook (scripts/reliability-crash.mjs --checkpoints): CHECKPOINT back to back while the app
+    // serves, each bracketed by a line on stdout, so the crash rounds can kill PGlite mid-checkpoint.
+    void (async () => {
+      for (let n = 1; ; n++) {
+        process.stdout.write(`Fulcrum: checkpoint ${n} begin\n`);
+        await db.execute(sql`checkpoint`);
+        process.stdout.write(`Fulcrum: checkpoint ${n} end\n`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })().catch((e) => logError("Fulcrum: checkpoint loop", e));
   }
   // E-mail notifications: this process's share of the outbox (lib/notifications/sender.ts).
   (await import("./notifications/sender")).startMailSender();

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Crash rounds (issue 15, reliability): a loop of acknowledged API writes while the server is killed
-// with SIGKILL, N rounds; then every acknowledged write must be there, whole (its criterion too), and
-// the audit chain must verify. Needs a production build (`npx next build`).
-//   node scripts/reliability-crash.mjs [--rounds 3] [--engine pglite|postgres] [--port 3701]
+// Crash rounds (issue 15, reliability): a loop of acknowledged API writes (create a decision with a
+// criterion, submit it, a board member's position on it, an outcome on a signed-off decision's
+// criterion) while the server is killed with SIGKILL, N rounds; then every acknowledged write must be
+// there, whole, and the audit chain must verify. Needs a production build (`npx next build`).
+//   node scripts/reliability-crash.mjs [--rounds 3] [--engine pglite|postgres] [--port 3701] [--checkpoints]
+// --checkpoints (PGlite): the server runs CHECKPOINT back to back (FULCRUM_TEST_CHECKPOINT_LOOP, which
+// brackets each with a line on stdout) and each kill is sent while one has begun and not ended; the
+// figures say how many kills landed inside a checkpoint (at least one must).
 // PostgreSQL: CRASH_ADMIN_URL (a superuser URL; default TEST_DATABASE_URL) gets a fresh database
 // `<its database>_crash`. Prints one line: `crash <engine> pass|FAIL <figures>`; exits 1 on failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -12,7 +16,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, engine: { type: "string", default: "pglite" }, port: { type: "string", default: process.env.CRASH_PORT || "3701" } } });
+const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" }, engine: { type: "string", default: "pglite" }, port: { type: "string", default: process.env.CRASH_PORT || "3701" }, checkpoints: { type: "boolean", default: false } } });
+if (values.checkpoints && values.engine !== "pglite") throw new Error("--checkpoints is for --engine pglite");
 const rounds = Number(values.rounds);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
@@ -28,6 +33,7 @@ const env = {
 };
 delete env.DATABASE_URL;
 delete env.DATABASE_MIGRATION_URL;
+delete env.FULCRUM_TEST_CHECKPOINT_LOOP;
 
 if (values.engine === "postgres") {
   const admin = process.env.CRASH_ADMIN_URL || process.env.TEST_DATABASE_URL;
@@ -43,44 +49,68 @@ if (values.engine === "postgres") {
 }
 
 let server = null;
-async function start() {
-  server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  server.stdout.on("data", (d) => (log += d));
-  server.stderr.on("data", (d) => (log += d));
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
+let log = "";
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Pids of every process in a process group (Linux /proc), so a kill can wait for the whole group. */
+function groupPids(pgid) {
+  const out = [];
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {
-      const r = await fetch(`${base}/api/v1/openapi.json`);
-      if (r.ok) return;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid && fields[0] !== "Z") out.push(Number(pid));
     } catch {
-      /* not up yet */
+      /* gone */
     }
-    await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`server did not start:\n${log}`);
+  return out;
+}
+async function start(extraEnv = {}) {
+  const s = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  server = s;
+  log = "";
+  s.stdout.on("data", (d) => (log = (log + d).slice(-200_000)));
+  s.stderr.on("data", (d) => (log = (log + d).slice(-200_000)));
+  const until = Date.now() + 180_000;
+  // Up means: this process (not a leftover) has opened the database ("database ready", printed by
+  // lib/start-up.ts once migrations ran) and answers on the port.
+  while (Date.now() < until) {
+    if (s.exitCode !== null || s.signalCode !== null) throw new Error(`server exited while starting (${s.exitCode ?? s.signalCode}):\n${log.slice(-3000)}`);
+    if (/database ready/.test(log)) {
+      try {
+        const r = await fetch(`${base}/api/v1/openapi.json`, { signal: AbortSignal.timeout(10_000) });
+        if (r.ok) return;
+      } catch {
+        /* not listening yet */
+      }
+    }
+    await sleep(250);
+  }
+  throw new Error(`server did not start:\n${log.slice(-3000)}`);
 }
 async function kill(signal = "SIGKILL") {
   if (!server) return;
   const s = server;
   server = null;
-  const exited = new Promise((r) => s.once("exit", r));
+  const exited = s.exitCode !== null || s.signalCode !== null ? Promise.resolve() : new Promise((r) => s.once("exit", r));
   try {
     process.kill(-s.pid, signal); // the whole group: npx and next-server
   } catch {
     /* gone */
   }
   await exited;
-  // The group's last process (next-server) can outlive npx by a moment and still answer on the port:
-  // wait until nothing does, so the next start() cannot mistake the dying server for the new one.
+  // npx's exit is reported first; wait until no process of the group is left (next-server included),
+  // then until nothing answers on the port, so the next start() cannot meet the dying server.
   const until = Date.now() + 30_000;
+  while (groupPids(s.pid).length && Date.now() < until) await sleep(50);
+  if (groupPids(s.pid).length) throw new Error(`processes of the killed server still alive after 30 s: ${groupPids(s.pid).join(", ")}`);
   while (Date.now() < until) {
     try {
       await fetch(`${base}/api/v1/openapi.json`, { signal: AbortSignal.timeout(1000) });
     } catch {
       return;
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 
@@ -95,54 +125,110 @@ async function npmRun(script, args = []) {
   return r;
 }
 
-const acknowledged = new Map();
+const acknowledged = new Map(); // decision id -> { title, submitted: version?, positions: Set }
+const outcomesAcked = new Map(); // outcome id -> decision id
 let sent = 0;
 let writeErrors = 0;
+let acks = 0;
 const refusedWrites = [];
 const started = Date.now();
 let failure = null;
+let killsInCheckpoint = 0;
+/** The last checkpoint line the server printed: `begin` while one runs. */
+const checkpointState = () => [...log.matchAll(/checkpoint (\d+) (begin|end)/g)].at(-1)?.[2] ?? null;
 try {
   await start(); // loads the demo
   await kill("SIGTERM");
-  const tok = await npmRun("token:create", ["--email", "ce.rna@fulcrum.demo", "--scope", "write", "--name", "crash"]);
-  if (tok.status !== 0) throw new Error(`token:create failed: ${tok.stderr}`);
-  const token = tok.stdout.trim().split("\n").at(-1);
-  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const token = async (email, name) => {
+    const tok = await npmRun("token:create", ["--email", email, "--scope", "write", "--name", name]);
+    if (tok.status !== 0) throw new Error(`token:create failed: ${tok.stderr}`);
+    return tok.stdout.trim().split("\n").at(-1);
+  };
+  const headers = { authorization: `Bearer ${await token("ce.rna@fulcrum.demo", "crash")}`, "content-type": "application/json" };
+  const boardHeaders = { authorization: `Bearer ${await token("ned2.rna@fulcrum.demo", "crash-board")}`, "content-type": "application/json" };
+  const extraEnv = values.checkpoints ? { FULCRUM_TEST_CHECKPOINT_LOOP: "1" } : {};
+
+  // Criteria of signed-off decisions of this trust, for the outcome writes.
+  await start(extraEnv);
+  const criteriaIds = [];
+  {
+    const r = await fetch(`${base}/api/v1/decisions?status=signed_off,reviewed&limit=50`, { headers });
+    if (r.status !== 200) throw new Error(`listing signed-off decisions: ${r.status} ${(await r.text()).slice(0, 200)}`);
+    for (const d of (await r.json()).data ?? []) if (d.trust === "RNA") for (const c of d.criteria) criteriaIds.push(c.id);
+    if (!criteriaIds.length) throw new Error("the demo has no signed-off decision of RNA with criteria");
+  }
+  await kill("SIGTERM");
+
+  const write = async (url, body, h = headers) => {
+    sent++;
+    const r = await fetch(`${base}${url}`, { method: "POST", headers: h, body: JSON.stringify(body) });
+    const json = r.status < 300 ? await r.json() : null;
+    if (r.status >= 300) {
+      if (r.status >= 500) writeErrors++;
+      refusedWrites.push(`${r.status} ${url} ${(await r.text()).slice(0, 200)}`);
+    }
+    return { status: r.status, json };
+  };
 
   for (let round = 1; round <= rounds; round++) {
-    await start();
+    await start(extraEnv);
     let stop = false;
     const writer = async (w) => {
       for (let i = 0; !stop; i++) {
         const title = `Crash r${round} w${w} n${i} ${Math.random().toString(36).slice(2, 8)}`;
-        sent++;
         try {
-          const r = await fetch(`${base}/api/v1/decisions`, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({
-              trust: "RNA", title, summary: "Written during a crash round.", rationale: "Reliability suite.", favoured: "system", category: "capacity",
-              factors: ["population_outcomes", "economies_of_scale"], decidedOn: "2026-03-01", visibility: "trust",
-              criteria: [{ statement: "Still here after the crash", measure: "Rows", target: "all", judgedBy: "2027-03-31" }],
-            }),
+          if (w === 3) {
+            const criterionId = criteriaIds[(w + i) % criteriaIds.length];
+            const o = await write(`/api/v1/criteria/${criterionId}/outcomes`, { outcome: "partly_met", evidence: `Crash round ${round}: ${title}`, confirmEarly: true });
+            if (o.status === 201) {
+              outcomesAcked.set(o.json.id, o.json.criterionId);
+              acks++;
+              roundAcks.outcome++;
+            }
+            continue;
+          }
+          const c = await write("/api/v1/decisions", {
+            trust: "RNA", title, summary: "Written during a crash round.", rationale: "Reliability suite.", favoured: "system", category: "capacity",
+            factors: ["population_outcomes", "economies_of_scale"], decidedOn: "2026-03-01", visibility: "trust",
+            criteria: [{ statement: "Still here after the crash", measure: "Rows", target: "all", judgedBy: "2027-03-31" }],
           });
-          if (r.status === 201) acknowledged.set((await r.json()).id, title);
-          else {
-            if (r.status >= 500) writeErrors++;
-            refusedWrites.push(`${r.status} ${(await r.text()).slice(0, 200)}`);
+          if (c.status !== 201) continue;
+          const entry = { title, submitted: null, positions: new Set() };
+          acknowledged.set(c.json.id, entry);
+          acks++;
+          roundAcks.create++;
+          const sub = await write(`/api/v1/decisions/${c.json.id}/submit`, { baseVersion: c.json.revision });
+          if (sub.status !== 200) continue;
+          entry.submitted = sub.json.version;
+          acks++;
+          roundAcks.submit++;
+          const p = await write(`/api/v1/decisions/${c.json.id}/positions`, { position: "support", forum: "public_board", comment: `Crash round ${round}`, version: sub.json.version }, boardHeaders);
+          if (p.status === 201) {
+            entry.positions.add(p.json.id);
+            acks++;
+            roundAcks.position++;
           }
         } catch {
           /* the kill: not acknowledged */
         }
       }
     };
-    const before = acknowledged.size;
+    const roundAcks = { create: 0, submit: 0, position: 0, outcome: 0 };
+    // Writers 0–2 create, submit and take a position on their decision in turn; writer 3 records outcomes.
     const writers = [0, 1, 2, 3].map(writer);
-    // Kill mid-stream: once this round has acknowledged writes, at a random moment soon after.
+    // Kill mid-stream: once this round has acknowledged a write of every kind, at a random moment soon
+    // after (with --checkpoints, the first moment after that when a checkpoint has begun and not ended).
     const until = Date.now() + 90_000;
-    while (acknowledged.size < before + 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 200 + Math.random() * 1000));
+    while (Object.values(roundAcks).some((n) => n === 0) && Date.now() < until) await sleep(100);
+    await sleep(200 + Math.random() * 1000);
+    if (values.checkpoints) {
+      const by = Date.now() + 20_000;
+      while (checkpointState() !== "begin" && Date.now() < by) await sleep(2);
+    }
+    const s = server;
     await kill("SIGKILL");
+    await new Promise((r) => (s.stdout.closed || s.stdout.readableEnded ? r() : s.stdout.once("close", r)));
+    if (values.checkpoints && checkpointState() === "begin") killsInCheckpoint++;
     stop = true;
     await Promise.all(writers);
   }
@@ -150,14 +236,28 @@ try {
   await start();
   let missing = 0;
   let half = 0;
-  for (const [id, title] of acknowledged) {
+  const outcomesByDecision = new Map();
+  for (const [id, e] of acknowledged) {
     const r = await fetch(`${base}/api/v1/decisions/${id}`, { headers });
     if (r.status !== 200) {
       missing++;
       continue;
     }
     const d = await r.json();
-    if (d.title !== title || d.criteria?.length !== 1) half++;
+    if (d.title !== e.title || d.criteria?.length !== 1) half++;
+    // Submitted: frozen as a version, no longer a draft.
+    if (e.submitted !== null && (d.status === "draft" || !d.versions?.some((v) => v.number === e.submitted))) missing++;
+    for (const p of e.positions) if (!d.positions?.some((x) => x.id === p)) missing++;
+  }
+  {
+    const r = await fetch(`${base}/api/v1/decisions?status=signed_off,reviewed&limit=50`, { headers });
+    for (const d of (await r.json()).data ?? []) outcomesByDecision.set(d.id, d);
+    const seen = new Set();
+    for (const d of outcomesByDecision.values()) {
+      const full = await (await fetch(`${base}/api/v1/decisions/${d.id}`, { headers })).json();
+      for (const o of full.outcomes ?? []) seen.add(o.id);
+    }
+    for (const id of outcomesAcked.keys()) if (!seen.has(id)) missing++;
   }
   // Server actions: a foreign or null Origin is refused before any action runs (the same request
   // from our own origin reaches the action lookup: an unknown action is "not found").
@@ -176,8 +276,9 @@ try {
   await kill("SIGTERM");
   const verify = await npmRun("audit:verify");
   const intact = verify.status === 0;
-  const figures = `${rounds} rounds, ${acknowledged.size} acknowledged of ${sent} sent, ${missing} missing, ${half} half-written, ${writeErrors} 5xx, chain ${intact ? "intact" : "BROKEN"}, ${((Date.now() - started) / 1000).toFixed(0)} s`;
-  const ok = missing === 0 && half === 0 && intact && acknowledged.size > 0;
+  const kinds = `${acknowledged.size} creates, ${[...acknowledged.values()].filter((e) => e.submitted !== null).length} submits, ${[...acknowledged.values()].reduce((n, e) => n + e.positions.size, 0)} positions, ${outcomesAcked.size} outcomes`;
+  const figures = `${rounds} rounds${values.checkpoints ? ` (${killsInCheckpoint} killed inside a CHECKPOINT)` : ""}, ${acks} acknowledged of ${sent} sent (${kinds}), ${missing} missing, ${half} half-written, ${writeErrors} 5xx, chain ${intact ? "intact" : "BROKEN"}, ${((Date.now() - started) / 1000).toFixed(0)} s`;
+  const ok = missing === 0 && half === 0 && writeErrors === 0 && intact && acknowledged.size > 0 && outcomesAcked.size > 0 && (!values.checkpoints || killsInCheckpoint > 0);
   console.log(`crash ${values.engine} ${ok ? "pass" : "FAIL"} ${figures}`);
   if (!intact) console.log(verify.stdout.split("\n").slice(0, 3).join("\n"));
   if (!ok) failure = failure ? `${failure}; ${figures}` : figures;

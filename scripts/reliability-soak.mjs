@@ -229,6 +229,14 @@ try {
     .join("; ");
   line = `${durations.length} requests in ${elapsed.toFixed(0)} s (${(durations.length / elapsed).toFixed(1)}/s, target ${rate}, ${shed} shed), p50 ${q(durations, 50).toFixed(0)} ms, p99 ${q(durations, 99).toFixed(0)} ms, ${fivexx} 5xx, ${failed} other failures, ${acknowledged.size} acknowledged writes, ${lost} lost, RSS ${warmMb.toFixed(0)} → ${endMb.toFixed(0)} MB after warm-up (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} %)`;
   console.error(`by kind: ${kinds}`);
+  // RSS each minute (mean of that minute's samples), to tell a plateau (V8 growing its heap, caches
+  // filling) from a steady climb (a leak).
+  const perMinute = [];
+  for (let m = 0; m * 60_000 < runMs; m++) {
+    const xs = memory.filter((x) => x.at >= m * 60_000 && x.at < (m + 1) * 60_000).map((x) => x.mb);
+    if (xs.length) perMinute.push(avg(xs).toFixed(0));
+  }
+  console.error(`RSS by minute (MB): ${perMinute.join(", ")}`);
   const problems = [];
   if (fivexx) problems.push(`${fivexx} 5xx`);
   if (failed) problems.push(`${failed} failed requests`);

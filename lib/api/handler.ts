@@ -9,7 +9,8 @@ import { clientIp } from "../auth/client-ip";
 import type { RouteSpec } from "./routes";
 import type { z } from "./zod";
 import { logError } from "@/lib/log-error";
-import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db-unavailable";
+import { DATABASE_UNAVAILABLE } from "@/lib/db-unavailable";
+import { noteDatabaseError } from "@/lib/db-health";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -223,7 +224,7 @@ export function apiHandler<S extends RouteSpec>(
         return errorResponse(e.code, e.message, e.status, e.fieldErrors, headers);
       }
       logError(`[api] ${spec.method.toUpperCase()} ${spec.path}`, e);
-      if (isDatabaseUnavailable(e)) return unavailableResponse(rateHeaders);
+      if (noteDatabaseError(e)) return unavailableResponse(rateHeaders);
       return errorResponse("internal", GENERIC_FAILURE, 500, undefined, rateHeaders);
     }
   };
@@ -237,7 +238,7 @@ export function publicHandler(handler: (request: Request) => Promise<unknown>): 
       return result instanceof Response ? result : jsonResponse(result, 200, { "cache-control": "public, max-age=300" });
     } catch (e) {
       logError("[api] public route", e);
-      if (isDatabaseUnavailable(e)) return unavailableResponse();
+      if (noteDatabaseError(e)) return unavailableResponse();
       return errorResponse("internal", GENERIC_FAILURE, 500);
     }
   };
