@@ -192,6 +192,8 @@ export const decisions = pgTable(
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawReason: text("withdraw_reason"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** Set when a version is frozen: some domain's risk is above the board's appetite in force (db/tables/risk.ts). */
+    outsideAppetite: boolean("outside_appetite").notNull().default(false),
     createdAt: created(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
