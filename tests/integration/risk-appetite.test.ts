@@ -1,0 +1,213 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditEvents, decisions, riskAppetiteStatements } from "@/db/schema";
+import { createDecision, getDecisionVersion, listRegister, submitDecision, updateDecision } from "@/lib/decisions";
+import { hashVersionContent } from "@/lib/decisions/content";
+import { AppError } from "@/lib/errors";
+import { getRiskAppetite, getRiskAppetiteVersion, listRiskAppetiteVersions, outsideSentence, setRiskAppetite } from "@/lib/risk-appetite";
+import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
+import { decisionInput } from "../support/decisions";
+import { makeAdmin, makeTrustWithBoard, makeUser } from "../support/factories";
+import { useTestDatabase } from "../support/db";
+
+const t = useTestDatabase();
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
+
+async function row(id: string) {
+  const [d] = await t.db.select().from(decisions).where(eq(decisions.id, id));
+  return d;
+}
+
+const appetite = (finance: string, note = "") => ({
+  baseVersion: 0,
+  note,
+  domains: {
+    finance: { level: finance, statement: "We accept modest financial risk for long-term sustainability." },
+    quality_safety: { level: "minimal", statement: "Patient safety comes first." },
+    partnerships_system: { level: "seek", statement: "We seek to lead system-wide change." },
+  },
+});
+
+async function boardWithSecretary() {
+  const a = await makeTrustWithBoard(t.db);
+  const sec = await makeUser(t.db, [{ organisationId: a.trust.id, role: "company_secretary" }]);
+  return { ...a, sec };
+}
+
+/** A submitted decision taking `level` risk in finance (and open in partnerships, within a seek appetite). */
+async function submittedWithRisk(a: Awaited<ReturnType<typeof boardWithSecretary>>, level: string) {
+  const created = await createDecision(
+    a.ce,
+    decisionInput({
+      title: `Underwrite the shared elective hub (${level})`,
+      risks: [
+        { domain: "finance", level, reason: "We carry the hub's first-year deficit" },
+        { domain: "partnerships_system", level: "open", reason: "Joint governance with two trusts" },
+      ],
+    } as never),
+  );
+  await submitDecision(a.ce, { id: created.id, baseRevision: created.revision });
+  return row(created.id);
+}
+
+describe("risk appetite statement", () => {
+  it("is set by the Chair or the Company Secretary as dated versions, each audited; the old ones stay readable", async () => {
+    const a = await boardWithSecretary();
+    expect((await getRiskAppetite(a.ned1, a.trust.ods)).current).toBeNull();
+    expect(await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"))).toEqual({ version: 1 });
+    expect(await setRiskAppetite(a.chair, a.trust.ods, { ...appetite("open", "Recovery plan agreed"), baseVersion: 1 })).toEqual({ version: 2 });
+
+    const view = await getRiskAppetite(a.ce, a.trust.ods);
+    expect(view.current?.version).toBe(2);
+    expect(view.current?.levels.find((l) => l.domain === "finance")?.level).toBe("open");
+    expect(view.canSet).toBe(false);
+    const { versions } = await listRiskAppetiteVersions(a.exec, a.trust.ods);
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect((await getRiskAppetiteVersion(a.ned2, a.trust.ods, 1)).levels.find((l) => l.domain === "finance")?.level).toBe("cautious");
+
+    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.organisationId, a.trust.id), eq(auditEvents.action, "risk_appetite.set")));
+    expect(events).toHaveLength(2);
+    expect(events.map((e) => (e.after as { version: number }).version).sort()).toEqual([1, 2]);
+    expect(events.find((e) => (e.after as { version: number }).version === 2)?.before).toMatchObject({ version: 1 });
+  });
+
+  it("refuses a stale version, a level without a sentence (naming the field), and writes nothing", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    await expect(setRiskAppetite(a.chair, a.trust.ods, appetite("open"))).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      setRiskAppetite(a.chair, a.trust.ods, { baseVersion: 1, domains: { finance: { level: "open", statement: "" } } }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { "domains.finance.statement": "Enter the statement for finance" } });
+    await expect(
+      setRiskAppetite(a.chair, a.trust.ods, { baseVersion: 1, domains: { workforce: { level: "reckless", statement: "x" } } }),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { "domains.workforce.level": expect.stringMatching(/appetite for workforce/) } });
+    expect(await t.db.select().from(riskAppetiteStatements).where(eq(riskAppetiteStatements.trustId, a.trust.id))).toHaveLength(1);
+  });
+
+  it("is set by none but the Chair, the secretary or an administrator; another trust's people get not found", async () => {
+    const a = await boardWithSecretary();
+    const b = await boardWithSecretary();
+    const admin = await makeAdmin(t.db);
+    expect(await code(setRiskAppetite(a.ce, a.trust.ods, appetite("open")))).toBe("forbidden");
+    expect(await code(setRiskAppetite(a.ned1, a.trust.ods, appetite("open")))).toBe("forbidden");
+    expect(await code(setRiskAppetite(b.chair, a.trust.ods, appetite("open")))).toBe("not_found");
+    expect(await code(setRiskAppetite(b.sec, a.trust.ods, appetite("open")))).toBe("not_found");
+    expect(await code(getRiskAppetite(b.chair, a.trust.ods))).toBe("not_found");
+    expect(await code(listRiskAppetiteVersions(b.ce, a.trust.ods))).toBe("not_found");
+    expect(await code(getRiskAppetite(a.icsLead, a.trust.ods))).toBe("not_found");
+    expect(await setRiskAppetite(admin, a.trust.ods, appetite("open"))).toEqual({ version: 1 });
+    expect(await t.db.select().from(riskAppetiteStatements).where(eq(riskAppetiteStatements.trustId, a.trust.id))).toHaveLength(1);
+  });
+});
+
+describe("a decision's risks against the appetite", () => {
+  it("flags a domain above the appetite, freezing the flag and the statement version into the version and its hash", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const d = await submittedWithRisk(a, "open");
+    expect(d.outsideAppetite).toBe(true);
+    const v = await getDecisionVersion(a.chair, d.id, 1);
+    expect(v.content.riskAppetite).toEqual({
+      statementVersion: 1,
+      risks: [
+        { domain: "finance", level: "open", reason: "We carry the hub's first-year deficit" },
+        { domain: "partnerships_system", level: "open", reason: "Joint governance with two trusts" },
+      ],
+      outside: [{ domain: "finance", appetite: "cautious", taken: "open" }],
+    });
+    expect(hashVersionContent(v.content)).toBe(v.contentHash);
+    // The statement version is part of what is hashed.
+    expect(hashVersionContent({ ...v.content, riskAppetite: { ...v.content.riskAppetite!, statementVersion: 2 } })).not.toBe(v.contentHash);
+    expect(outsideSentence(v.content.riskAppetite!.outside[0])).toBe("Outside the board's appetite for finance: cautious; this decision: open");
+  });
+
+  it("within appetite, with no statement, or with no risks recorded: not flagged; no risks leaves the content as before", async () => {
+    const a = await boardWithSecretary();
+    const none = await submittedWithRisk(a, "significant");
+    expect(none.outsideAppetite).toBe(false);
+    expect((await getDecisionVersion(a.ce, none.id, 1)).content.riskAppetite).toMatchObject({ statementVersion: null, outside: [] });
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("open"));
+    expect((await submittedWithRisk(a, "open")).outsideAppetite).toBe(false);
+    const plain = await createDecision(a.ce, decisionInput({ title: "No risks recorded" }));
+    await submitDecision(a.ce, { id: plain.id, baseRevision: plain.revision });
+    expect((await getDecisionVersion(a.ce, plain.id, 1)).content).not.toHaveProperty("riskAppetite");
+  });
+
+  it("is compared again on amendment, with the statement then in force", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const d = await submittedWithRisk(a, "open");
+    await setRiskAppetite(a.chair, a.trust.ods, { ...appetite("seek"), baseVersion: 1 });
+    const v1 = await getDecisionVersion(a.ce, d.id, 1);
+    const c = v1.content;
+    await updateDecision(a.ce, {
+      id: d.id,
+      baseRevision: d.revision,
+      ...decisionInput({ title: c.title, criteria: c.criteria.map((x) => ({ ...x })) as never }),
+      summary: `${c.summary} Amended.`,
+      risks: c.riskAppetite!.risks,
+    } as never);
+    const after = await row(d.id);
+    expect(after.version).toBe(2);
+    expect(after.outsideAppetite).toBe(false);
+    const v2 = await getDecisionVersion(a.ce, d.id, 2);
+    expect(v2.content.riskAppetite).toMatchObject({ statementVersion: 2, outside: [] });
+    expect(hashVersionContent(v2.content)).toBe(v2.contentHash);
+  });
+
+  it("refuses a level without a reason, naming the field", async () => {
+    const a = await boardWithSecretary();
+    await expect(
+      createDecision(a.ce, decisionInput({ risks: [{ domain: "workforce", level: "seek", reason: "" }] } as never)),
+    ).rejects.toMatchObject({ code: "invalid", fieldErrors: { "risks.0.reason": "Enter the reason for the risk this decision takes in workforce" } });
+  });
+});
+
+describe("the gate: outside appetite needs the Chair's support", () => {
+  it("is not signed off without the Chair even when the trust's policy does not require the Chair", async () => {
+    const a = await boardWithSecretary();
+    await t.db.update((await import("@/db/schema")).organisations).set({ signOffMinSupport: 2, signOffChairRequired: false }).where(eq((await import("@/db/schema")).organisations.id, a.trust.id));
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const outside = await submittedWithRisk(a, "open");
+    const within = await submittedWithRisk(a, "minimal");
+    for (const d of [outside, within]) {
+      await recordPosition(a.ned1, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
+      await recordPosition(a.ned2, { decisionId: d.id, position: "support", forum: "public_board", version: 1 });
+    }
+    expect((await row(within.id)).status).toBe("signed_off");
+    expect((await row(outside.id)).status).toBe("awaiting_sign_off");
+    const panel = await getSignOffPanel(a.ce, outside.id);
+    expect(panel.policy.chairRequired).toBe(true);
+    expect(panel.chairRequiredBecause).toMatch(/outside the board's risk appetite/);
+    const r = await recordPosition(a.chair, { decisionId: outside.id, position: "support", forum: "public_board", version: 1 });
+    expect(r.signedOff).toBe(true);
+    const [signed] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, outside.id), eq(auditEvents.action, "decision.signed_off")));
+    expect(signed.after).toMatchObject({ outsideAppetite: true, policy: { chairRequired: true } });
+  });
+});
+
+describe("register filters", () => {
+  it("outside=1 and riskDomain= list the decisions outside appetite, in that domain, only for those who may read them", async () => {
+    const a = await boardWithSecretary();
+    const b = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const outside = await submittedWithRisk(a, "open");
+    const within = await submittedWithRisk(a, "minimal");
+    const ids = async (f: Record<string, string>) => (await listRegister(a.ned1, { trust: a.trust.ods, ...f })).rows.map((r) => r.id).sort();
+    expect(await ids({ outside: "1" })).toEqual([outside.id]);
+    expect(await ids({ outside: "1", riskDomain: "finance" })).toEqual([outside.id]);
+    expect(await ids({ outside: "1", riskDomain: "partnerships_system" })).toEqual([]);
+    expect(await ids({ riskDomain: "finance" })).toEqual([outside.id, within.id].sort());
+    expect(await code(listRegister(b.ned1, { trust: a.trust.ods, outside: "1" }))).toBe("not_found");
+    expect((await listRegister(b.ned1, { outside: "1" })).rows.map((r) => r.id)).not.toContain(outside.id);
+  });
+});
