@@ -34,7 +34,13 @@ async function loadDecisionDto(actor: Actor, id: string) {
       })
       .from(sql`(select 1) as one`),
     db
-      .select({ version: decisionVersions.version, contentHash: decisionVersions.contentHash, createdAt: decisionVersions.createdAt, createdBy: users.name })
+      .select({
+        version: decisionVersions.version,
+        contentHash: decisionVersions.contentHash,
+        createdAt: decisionVersions.createdAt,
+        createdBy: users.name,
+        riskAppetite: sql<VersionContent["riskAppetite"] | null>`${decisionVersions.content}->'riskAppetite'`,
+      })
       .from(decisionVersions)
       .innerJoin(users, eq(users.id, decisionVersions.createdById))
       .where(eq(decisionVersions.decisionId, d.id))
@@ -65,7 +71,13 @@ async function loadDecisionDto(actor: Actor, id: string) {
     signedOffAt: d.signedOffAt,
     reviewedAt: d.reviewedAt,
     /** `restricted`: a version for the trust board only, which this reader (an ICS lead) may not open. */
-    versions: versions.map((v) => ({ ...v, restricted: !history.version(v.version) })),
+    versions: versions.map(({ riskAppetite: _, ...v }) => ({ ...v, restricted: !history.version(v.version) })),
+    /**
+     * The risks as compared with the board's appetite: the current version's (frozen when it was
+     * submitted or amended: statement version and domains outside appetite), or a draft's, not yet compared.
+     */
+    riskAppetite: (d.version > 0 ? currentVersion?.riskAppetite : content.riskAppetite) ?? undefined,
+    outsideAppetite: d.outsideAppetite,
     permissions: {
       ...perms,
       canComment: can(actor, "decision.comment", trustRef(trust)),
