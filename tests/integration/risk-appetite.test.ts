@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, decisions, riskAppetiteStatements } from "@/db/schema";
@@ -6,6 +10,9 @@ import { hashVersionContent } from "@/lib/decisions/content";
 import { AppError } from "@/lib/errors";
 import { getRiskAppetite, getRiskAppetiteVersion, listRiskAppetiteVersions, outsideSentence, setRiskAppetite } from "@/lib/risk-appetite";
 import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
+import { buildBoardPaper } from "@/lib/board-paper/build";
+import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
+import { addAgendaItem, buildBoardPack, createMeeting, issuePack } from "@/lib/meetings";
 import { decisionInput } from "../support/decisions";
 import { makeAdmin, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
@@ -209,5 +216,29 @@ describe("register filters", () => {
     expect(await ids({ riskDomain: "finance" })).toEqual([outside.id, within.id].sort());
     expect(await code(listRegister(b.ned1, { trust: a.trust.ods, outside: "1" }))).toBe("not_found");
     expect((await listRegister(b.ned1, { outside: "1" })).rows.map((r) => r.id)).not.toContain(outside.id);
+  });
+});
+
+describe("the words: board paper and the pack's cover sheet", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "fulcrum-risk-"));
+  const pdfText = (pdf: Buffer) => {
+    const f = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+    writeFileSync(f, pdf);
+    return execFileSync("pdftotext", [f, "-"]).toString().replace(/\s+/g, " ");
+  };
+  it("say which domain is outside the appetite, at what level, and that the Chair must support", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const d = await submittedWithRisk(a, "open");
+    const sentence = "Outside the board's appetite for finance: cautious; this decision: open";
+    const paper = await buildBoardPaper(a.ned1, d.id);
+    expect(paper.riskAppetite?.outside).toEqual([{ domain: "finance", appetite: "cautious", taken: "open" }]);
+    expect(pdfText(await renderBoardPaperPdf(paper))).toContain(sentence);
+    const m = await createMeeting(a.sec, { date: "2026-12-03", time: "10:00", kind: "private_board", location: "Boardroom" });
+    await addAgendaItem(a.sec, m.id, { decisionId: d.id });
+    await issuePack(a.sec, m.id);
+    const text = pdfText((await buildBoardPack(a.chair, m.id)).pdf);
+    expect(text.split(sentence).length - 1).toBeGreaterThanOrEqual(2); // cover sheet and paper
+    expect(text).toContain("needs the Chair's support to be signed off");
   });
 });
