@@ -34,3 +34,4 @@ export {
 } from "./word-pairs-panel";
 export { getReciprocityPanel, type ReciprocityFlow, type ReciprocityPanel, type ReciprocityTrust } from "./reciprocity-panel";
 export { getSignOffSummaryPanel, type SignOffSummaryPanel } from "./sign-off-summary-panel";
+export { getRiskAppetitePanel, type RiskAppetitePanel, type RiskAppetiteRow } from "./risk-appetite-panel";

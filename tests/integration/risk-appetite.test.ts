@@ -14,7 +14,8 @@ import { buildBoardPaper } from "@/lib/board-paper/build";
 import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
 import { addAgendaItem, buildBoardPack, createMeeting, issuePack } from "@/lib/meetings";
 import { decisionInput } from "../support/decisions";
-import { makeAdmin, makeTrustWithBoard, makeUser } from "../support/factories";
+import { getRiskAppetitePanel } from "@/lib/dashboards";
+import { makeAdmin, makeIcs, makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
 
 const t = useTestDatabase();
@@ -44,18 +45,19 @@ const appetite = (finance: string, note = "") => ({
   },
 });
 
-async function boardWithSecretary() {
-  const a = await makeTrustWithBoard(t.db);
+async function boardWithSecretary(opts: { icsId?: string } = {}) {
+  const a = await makeTrustWithBoard(t.db, opts);
   const sec = await makeUser(t.db, [{ organisationId: a.trust.id, role: "company_secretary" }]);
   return { ...a, sec };
 }
 
 /** A submitted decision taking `level` risk in finance (and open in partnerships, within a seek appetite). */
-async function submittedWithRisk(a: Awaited<ReturnType<typeof boardWithSecretary>>, level: string) {
+async function submittedWithRisk(a: Awaited<ReturnType<typeof boardWithSecretary>>, level: string, favoured: "system" | "trust" = "system") {
   const created = await createDecision(
     a.ce,
     decisionInput({
       title: `Underwrite the shared elective hub (${level})`,
+      favoured,
       risks: [
         { domain: "finance", level, reason: "We carry the hub's first-year deficit" },
         { domain: "partnerships_system", level: "open", reason: "Joint governance with two trusts" },
@@ -240,5 +242,48 @@ describe("the words: board paper and the pack's cover sheet", () => {
     const text = pdfText((await buildBoardPack(a.chair, m.id)).pdf);
     expect(text.split(sentence).length - 1).toBeGreaterThanOrEqual(2); // cover sheet and paper
     expect(text).toContain("needs the Chair's support to be signed off");
+  });
+});
+
+describe("dashboards: decisions outside appetite", () => {
+  it("count by domain and side in the trust and ICS views, and nationally with suppression, never another trust's", async () => {
+    const ics = await makeIcs(t.db);
+    const a = await boardWithSecretary({ icsId: ics.id });
+    const b = await boardWithSecretary({ icsId: ics.id });
+    const c = await boardWithSecretary({ icsId: ics.id });
+    for (const x of [a, b, c]) await setRiskAppetite(x.sec, x.trust.ods, appetite("cautious"));
+    await submittedWithRisk(a, "open", "system");
+    await submittedWithRisk(a, "seek", "system");
+    await submittedWithRisk(a, "minimal", "trust");
+    await submittedWithRisk(a, "open", "trust");
+    await submittedWithRisk(b, "significant", "system");
+    await submittedWithRisk(c, "averse", "trust");
+
+    const trust = await getRiskAppetitePanel(a.ned1, { kind: "trust", ods: a.trust.ods }, {});
+    expect(trust.recorded).toEqual({ system: 2, trust: 2, total: 4 });
+    expect(trust.outside).toEqual({ system: 2, trust: 1, total: 3 });
+    expect(trust.domains.find((r) => r.domain === "finance")?.outside).toEqual({ system: 2, trust: 1, total: 3 });
+    expect(trust.domains.find((r) => r.domain === "partnerships_system")?.outside).toEqual({ system: 0, trust: 0, total: 0 });
+    expect(trust.domains.map((r) => r.domain)).toEqual(["finance", "quality_safety", "compliance_regulatory", "reputation", "workforce", "partnerships_system"]);
+    // The register behind a count lists the same decisions.
+    expect((await listRegister(a.ned1, { trust: a.trust.ods, outside: "1", riskDomain: "finance", favoured: "system" })).total).toBe(2);
+
+    const icsLead = await makeUser(t.db, [{ organisationId: ics.id, role: "ics_lead" }]);
+    const icsPanel = await getRiskAppetitePanel(icsLead, { kind: "ics", ods: ics.ods }, {});
+    expect(icsPanel.outside).toEqual({ system: 3, trust: 1, total: 4 });
+    expect(icsPanel.recorded.total).toBe(6);
+
+    const national = await makeNational(t.db);
+    const analyst = await makeUser(t.db, [{ organisationId: national.id, role: "national_analyst" }]);
+    const n = await getRiskAppetitePanel(analyst, { kind: "national" }, { ics: ics.ods });
+    expect(n.tooFewTrusts).toBeUndefined();
+    // 3 system, 1 trust (suppressed), so the total is hidden too: 4 - 3 would give it away.
+    expect(n.outside).toEqual({ system: 3, trust: { suppressed: true }, total: { suppressed: true, secondary: true } });
+    expect(n.recorded).toEqual({ system: 3, trust: 3, total: 6 });
+    expect(n.domains.find((r) => r.domain === "partnerships_system")?.outside).toEqual({ system: 0, trust: 0, total: 0 });
+    // Fewer than 3 trusts in view: no figures at all.
+    expect((await getRiskAppetitePanel(analyst, { kind: "national" }, { ics: ics.ods, trustType: "ambulance" })).tooFewTrusts).toBe(true);
+    // Another trust's board cannot open this trust's view.
+    expect(await code(getRiskAppetitePanel(b.ned1, { kind: "trust", ods: a.trust.ods }, {}))).toBe("not_found");
   });
 });

@@ -24,6 +24,7 @@ import { FactorsPanelView } from "./panels/factors-panel";
 import { OutcomesBySidePanelView } from "./panels/outcomes-by-side-panel";
 import { ReciprocityPanelView } from "./panels/reciprocity-panel";
 import { RegisterPanelView } from "./panels/register-panel";
+import { RiskAppetitePanelView } from "./panels/risk-appetite-panel";
 import { SignOffSummaryPanelView } from "./panels/sign-off-summary-panel";
 import { WordPairsPanelView } from "./panels/word-pairs-panel";
 
@@ -161,6 +162,9 @@ export async function DashboardPage({
       ) : null}
       <Streamed key={`s${k}`} title="Sign-off">
         <SignOffSummaryPanelView {...props} />
+      </Streamed>
+      <Streamed key={`a${k}`} title="Decisions outside the board's risk appetite">
+        <RiskAppetitePanelView {...props} />
       </Streamed>
     </>
   );
