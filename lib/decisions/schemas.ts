@@ -180,7 +180,7 @@ export const DecisionInputSchema = z.object({
   /** Optional: the risk the decision takes in each domain it touches (compared with the board's appetite on submit). */
   risks: z
     .array(DecisionRiskInputSchema, { error: "Risks must be a list" })
-    .max(RISK_DOMAINS.length * 2, { error: "Give each risk domain at most once" })
+    .max(RISK_DOMAINS.length, { error: "Give each risk domain at most once" })
     .default([])
     .superRefine((rs, ctx) => {
       const seen = new Set<string>();

@@ -28,6 +28,14 @@ export type RegisterExportRow = {
   signedOffOn: string | null;
   /** Objections and abstentions on the current version, one per line, with their comments: dissent is never left out. */
   dissent: string;
+  /** The risk taken per domain, "finance:open;workforce:cautious" (domain order); "" when none recorded. */
+  risks: string;
+  /** The current version is outside the board's risk appetite (decisions.outside_appetite). */
+  outsideAppetite: boolean;
+  /** Each domain outside the appetite, "finance:cautious<open" (appetite < risk taken). */
+  outsideDomains: string;
+  /** The risk appetite statement version the current version was compared with (null: none in force, or no risks). */
+  appetiteVersion: number | null;
 };
 
 export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
@@ -51,6 +59,10 @@ export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
   { header: "support counting toward sign-off", type: "number", value: (r) => r.supportCounted, width: 9 },
   { header: "signed off on", type: "date", value: (r) => r.signedOffOn, width: 12 },
   { header: "objections and abstentions", type: "text", value: (r) => r.dissent, width: 60 },
+  { header: "risks", type: "text", value: (r) => r.risks, width: 40 },
+  { header: "outside appetite", type: "text", value: (r) => (r.outsideAppetite ? "yes" : "no"), width: 9 },
+  { header: "outside appetite domains", type: "text", value: (r) => r.outsideDomains, width: 40 },
+  { header: "risk appetite version", type: "number", value: (r) => r.appetiteVersion, width: 9 },
 ];
 
 export const REGISTER_HEADERS = REGISTER_COLUMNS.map((c) => c.header);
