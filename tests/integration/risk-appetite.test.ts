@@ -15,6 +15,11 @@ import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
 import { addAgendaItem, buildBoardPack, createMeeting, issuePack } from "@/lib/meetings";
 import { decisionInput } from "../support/decisions";
 import { getRiskAppetitePanel } from "@/lib/dashboards";
+import { GET as listDecisionsRoute, POST as createDecisionRoute } from "@/app/api/v1/decisions/route";
+import { PATCH as patchDecisionRoute } from "@/app/api/v1/decisions/[id]/route";
+import { POST as submitDecisionRoute } from "@/app/api/v1/decisions/[id]/submit/route";
+import { listRegisterExportRows } from "@/lib/decisions";
+import { createApiToken } from "@/lib/tokens";
 import { makeAdmin, makeIcs, makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
 import { useTestDatabase } from "../support/db";
 
@@ -285,5 +290,43 @@ describe("dashboards: decisions outside appetite", () => {
     expect((await getRiskAppetitePanel(analyst, { kind: "national" }, { ics: ics.ods, trustType: "ambulance" })).tooFewTrusts).toBe(true);
     // Another trust's board cannot open this trust's view.
     expect(await code(getRiskAppetitePanel(b.ned1, { kind: "trust", ods: a.trust.ods }, {}))).toBe("not_found");
+  });
+});
+
+describe("API and export carry the risks and the outside flag", () => {
+  process.env.FULCRUM_API_RATE_LIMIT = "10000";
+  const req = (path: string, init: RequestInit & { token: string; json?: unknown }) => {
+    const headers = new Headers({ authorization: `Bearer ${init.token}` });
+    if (init.json !== undefined) headers.set("content-type", "application/json");
+    return new Request(`http://fulcrum.test${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : undefined });
+  };
+  const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+
+  it("records risks through the API, answers outsideAppetite with the domains, filters outside=1, exports the columns", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const token = (await createApiToken(a.ce, { name: "risk", scope: "write" })).token;
+    const body = { ...decisionInput({ title: "Underwrite the hub via the API" }), trust: a.trust.ods, risks: [{ domain: "finance", level: "seek", reason: "First-year deficit" }] };
+    delete (body as Record<string, unknown>).organisations;
+    const created = await createDecisionRoute(req("/api/v1/decisions", { method: "POST", token, json: body }));
+    expect(created.status).toBe(201);
+    const d = await created.json();
+    expect(d).toMatchObject({ risks: [{ domain: "finance", level: "seek", reason: "First-year deficit" }], outsideAppetite: false, riskAppetite: null });
+    // A PATCH without risks keeps them.
+    const patched = await patchDecisionRoute(req(`/api/v1/decisions/${d.id}`, { method: "PATCH", token, json: { summary: "Changed.", baseVersion: d.revision } }), ctx(d.id));
+    expect(patched.status).toBe(200);
+    const p = await patched.json();
+    expect(p.risks).toHaveLength(1);
+    const submitted = await submitDecisionRoute(req(`/api/v1/decisions/${d.id}/submit`, { method: "POST", token, json: { baseVersion: p.revision } }), ctx(d.id));
+    const s = await submitted.json();
+    expect(s).toMatchObject({ outsideAppetite: true, riskAppetite: { statementVersion: 1, outside: [{ domain: "finance", appetite: "cautious", taken: "seek" }] } });
+    const bad = await createDecisionRoute(req("/api/v1/decisions", { method: "POST", token, json: { ...body, risks: [{ domain: "finance", level: "reckless", reason: "x" }] } }));
+    expect(bad.status).toBe(400);
+
+    const list = await listDecisionsRoute(req(`/api/v1/decisions?trust=${a.trust.ods}&outside=1&riskDomain=finance`, { token }));
+    expect((await list.json()).data.map((x: { id: string }) => x.id)).toEqual([d.id]);
+
+    const rows = await listRegisterExportRows(a.ned1, { trust: a.trust.ods });
+    expect(rows.find((r) => r.id === d.id)).toMatchObject({ risks: "finance:seek", outsideAppetite: true, outsideDomains: "finance:cautious<seek", appetiteVersion: 1 });
   });
 });
