@@ -23,6 +23,8 @@ export type RegisterRow = {
   updatedAt: Date;
   trust: { ods: string; name: string };
   author: { id: string; name: string };
+  /** The current version is outside the board's risk appetite. */
+  outsideAppetite: boolean;
 };
 
 export type RegisterPage = {
@@ -77,6 +79,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
         visibility: decisions.visibility,
         version: decisions.version,
         updatedAt: decisions.updatedAt,
+        outsideAppetite: decisions.outsideAppetite,
         trustOds: organisations.ods,
         trustName: organisations.name,
         authorId: users.id,
@@ -110,6 +113,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
       updatedAt: r.updatedAt,
       trust: { ods: r.trustOds, name: r.trustName },
       author: { id: r.authorId, name: r.authorName },
+      outsideAppetite: r.outsideAppetite,
     })),
     total,
     page: filters.page,
