@@ -78,6 +78,8 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
   await signIn(page, demo("sec.rna"));
   await check(page, "/meetings", "/meetings");
   await check(page, "/meetings/new", "/meetings/new");
+  await check(page, "/trusts/[ods]/risk-appetite", "/trusts/RNA/risk-appetite");
+  await check(page, "/trusts/[ods]/risk-appetite/versions", "/trusts/RNA/risk-appetite/versions");
   await page.getByLabel("Day").fill("14");
   await page.getByLabel("Month").fill("1");
   await page.getByLabel("Year").fill("2027");
