@@ -9,3 +9,4 @@ export * from "./tables/governance";
 export * from "./tables/security";
 export * from "./tables/aggregates";
 export * from "./tables/import";
+export * from "./tables/risk";

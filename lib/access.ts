@@ -87,15 +87,15 @@ export const ROLE_PERMISSIONS = {
   board_member: ["decision.read", "decision.comment", "position.record", "register.view", "dashboard.trust", "meeting.read"],
   ics_lead: ["decision.read_shared", "decision.comment", "dashboard.ics", "register.view_shared"],
   national_analyst: ["dashboard.national"],
-  admin: ["admin", "decision.import"],
+  admin: ["admin", "decision.import", "risk_appetite.set"],
   // Reads like a board member; prepares meetings and records the board's resolution. Never
   // `position.record`: a secretary neither counts toward sign-off nor takes a position of their own.
-  company_secretary: ["decision.read", "decision.comment", "register.view", "dashboard.trust", "meeting.read", "meeting.manage"],
+  company_secretary: ["decision.read", "decision.comment", "register.view", "dashboard.trust", "meeting.read", "meeting.manage", "risk_appetite.set"],
 } as const satisfies Record<Role, readonly string[]>;
 
 /** Extra permissions that go with a board seat. */
 export const SEAT_PERMISSIONS = {
-  chair: ["sign_off.decline", "outcome.record", "meeting.manage"],
+  chair: ["sign_off.decline", "outcome.record", "meeting.manage", "risk_appetite.set"],
   non_executive: [],
   executive: [],
 } as const satisfies Record<Seat, readonly string[]>;
@@ -117,6 +117,7 @@ const WRITE_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
   "admin",
   "meeting.manage",
   "meeting.propose",
+  "risk_appetite.set",
 ]);
 
 const PLATFORM_ROLES: ReadonlySet<Role> = new Set<Role>(["admin", "national_analyst"]);

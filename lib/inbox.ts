@@ -95,7 +95,8 @@ export async function getInbox(actor: Actor, opts: { now?: Date } = {}): Promise
         trustId: decisions.trustId,
         authorId: decisions.authorId,
         minSupport: organisations.signOffMinSupport,
-        chairRequired: organisations.signOffChairRequired,
+        // A decision outside the board's risk appetite needs the Chair whatever the policy (lib/sign-off.ts policyFor).
+        chairRequired: sql<boolean>`(${organisations.signOffChairRequired} or ${decisions.outsideAppetite})`,
       })
       .from(decisions)
       .innerJoin(organisations, eq(organisations.id, decisions.trustId))

@@ -29,6 +29,7 @@ export function navigationFor(m: ActorMembership | null, counts: { inbox?: numbe
       items.push(
         { href: "/meetings", label: "Meetings" },
         { href: "/decisions", label: "Decisions" },
+        { href: `/trusts/${m.ods}/risk-appetite`, label: "Risk appetite" },
         { href: `/dashboard/trust/${m.ods}`, label: "Dashboard" },
       );
       break;

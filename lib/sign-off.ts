@@ -15,6 +15,7 @@ import { nextStatus, refusalMessage, type DecisionStatus } from "./lifecycle";
 import { evaluateChairsAction, evaluateQuorum, NOT_COUNTED_LABELS, type NotCountedReason, type QuorumPolicy } from "./quorum";
 import { assertChairsActionAllowed, placeForRatification } from "./chairs-action";
 import { parseInput, text } from "./validation";
+import { OUTSIDE_APPETITE_CHAIR_REASON } from "./risk-appetite/taxonomy";
 
 export const POSITION_LABELS = { support: "Support", object: "Object", abstain: "Abstain" } as const;
 export const FORUM_LABELS = { public_board: "Public board meeting", private_session: "Private session of the board", chairs_action: "Chair's action" } as const;
@@ -97,8 +98,19 @@ async function loadBoard(tx: DbOrTx, trustId: string) {
     .orderBy(asc(users.name));
 }
 
+/** The trust's sign-off policy as set by an administrator. */
 function policyOf(trust: Organisation): QuorumPolicy {
   return { minSupport: trust.signOffMinSupport, chairRequired: trust.signOffChairRequired };
+}
+
+/**
+ * The policy a decision's sign-off is held to: the trust's, except that a decision outside the board's
+ * risk appetite (decisions.outside_appetite, set when its version was frozen) needs the Chair's
+ * support whatever the trust's policy says.
+ */
+export function policyFor(trust: Organisation, decision: Pick<Decision, "outsideAppetite">): QuorumPolicy {
+  const p = policyOf(trust);
+  return decision.outsideAppetite ? { ...p, chairRequired: true } : p;
 }
 
 /** Changes status through the lifecycle, bumping the optimistic-lock revision. */
@@ -238,7 +250,7 @@ export async function evaluateSignOff(tx: Tx, actor: Actor, decisionId: string, 
   if (!decision || decision.status !== "awaiting_sign_off") return false;
   const [trust] = await tx.select().from(organisations).where(eq(organisations.id, decision.trustId));
   const all = await loadPositionRows(tx, decision.id);
-  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: all });
+  const quorum = evaluateQuorum({ policy: policyFor(trust, decision), authorId: decision.authorId, currentVersion: decision.version, positions: all });
   // Chair's action (issue 14): the Chair and the non-executive(s) the standing orders ask for, on an urgent decision.
   const action = evaluateChairsAction({ counted: quorum.counted, nedsRequired: trust.chairsActionNeds, urgent: decision.urgent, outsideAppetite: decision.outsideAppetite });
   if (!quorum.met && !action.met) return false;
@@ -248,7 +260,8 @@ export async function evaluateSignOff(tx: Tx, actor: Actor, decisionId: string, 
     action: "decision.signed_off",
     after: {
       supporting: quorum.counted.map((p) => ({ memberId: p.memberId, seat: p.seat, positionId: p.id })),
-      policy: policyOf(trust),
+      policy: policyFor(trust, decision),
+      ...(decision.outsideAppetite ? { outsideAppetite: true } : {}),
       ...(opts.reason ? { reason: opts.reason } : {}),
       ...(action.met ? { chairsAction: { nedsRequired: trust.chairsActionNeds, chair: action.chair!.memberId, neds: action.neds.map((p) => p.memberId) }, ratification: "awaiting" } : {}),
     },
@@ -374,7 +387,11 @@ export type PanelPosition = {
 
 export type SignOffPanel = {
   decision: { id: string; title: string; status: DecisionStatus; version: number; contentHash: string | null; revision: number; trustName: string; signedOffAt: Date | null; declinedAt: Date | null; declineReason: string | null };
+  /** The policy this decision is held to (policyFor: the Chair is required when outside appetite). */
   policy: QuorumPolicy;
+  /** Why the Chair is required although the trust's policy does not require it (null otherwise). */
+  chairRequiredBecause: string | null;
+  outsideAppetite: boolean;
   tally: { support: number; object: number; abstain: number };
   supportingCounted: number;
   stillNeeded: number;
@@ -398,7 +415,8 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
   const db = await getDb();
   const { decision, trust } = await readableDecision(actor, decisionId);
   const [rows, history, board] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision), loadBoard(db, trust.id)]);
-  const quorum = evaluateQuorum({ policy: policyOf(trust), authorId: decision.authorId, currentVersion: decision.version, positions: rows, board });
+  const policy = policyFor(trust, decision);
+  const quorum = evaluateQuorum({ policy, authorId: decision.authorId, currentVersion: decision.version, positions: rows, board });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));
   const list: PanelPosition[] = rows
     .map((r) => {
@@ -452,7 +470,9 @@ export async function getSignOffPanel(actor: Actor, decisionId: string): Promise
       declinedAt: decision.declinedAt,
       declineReason: decision.declineReason,
     },
-    policy: policyOf(trust),
+    policy,
+    chairRequiredBecause: decision.outsideAppetite && !trust.signOffChairRequired ? OUTSIDE_APPETITE_CHAIR_REASON : null,
+    outsideAppetite: decision.outsideAppetite,
     tally,
     supportingCounted: quorum.supporting,
     stillNeeded: quorum.stillNeeded,

@@ -12,6 +12,7 @@ import { CATEGORY_IDS, CATEGORY_LABELS, FACTORS, FACTOR_LABELS, FAVOURED_LABELS,
 import { formatDate, pluralise } from "@/lib/format";
 import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
 import { orNotFound } from "@/lib/page-errors";
+import { RISK_DOMAINS, RISK_DOMAIN_LABELS } from "@/lib/risk-appetite/taxonomy";
 
 export const metadata: Metadata = { title: "Decisions" };
 
@@ -40,7 +41,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   if (!active) notFound();
   const f = page.filters;
   const [sortField, sortDir] = page.sort === "relevance" ? ["relevance", "desc"] : page.sort.split("-");
-  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType || f.outcome || f.due || f.beneficiary || f.gave);
+  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType || f.outcome || f.due || f.beneficiary || f.gave || f.outside || f.riskDomain);
   const scopeChips: { label: string; without: RegisterFilters }[] = [
     f.trust ? { label: `Trust ${f.trust}`, without: { ...f, trust: undefined, page: 1 } } : null,
     f.ics ? { label: `ICS ${f.ics}`, without: { ...f, ics: undefined, page: 1 } } : null,
@@ -105,6 +106,8 @@ export default async function RegisterPage({ searchParams }: Props) {
           <Filter label="Category" name="category" value={f.category} options={CATEGORY_IDS.map((c) => [c, CATEGORY_LABELS[c]])} />
           <Filter label="Factor weighed" name="factor" value={f.factor} options={FACTORS.map((x) => [x.id, x.label])} />
           <Filter label="Author" name="author" value={f.author} options={authors.map((a) => [a.id, a.name])} />
+          <Filter label="Risk appetite" name="outside" value={f.outside} options={[["1", "Outside the board's risk appetite"]]} />
+          <Filter label="Risk domain" name="riskDomain" value={f.riskDomain} options={RISK_DOMAINS.map((d) => [d, RISK_DOMAIN_LABELS[d]])} />
           <div>
             <label htmlFor="from" className="nhs-label">
               Decided from
@@ -225,6 +228,11 @@ export default async function RegisterPage({ searchParams }: Props) {
                   <td>{r.favoured ? <Tag colour={r.favoured === "system" ? "blue" : "purple"}>{FAVOURED_LABELS[r.favoured]}</Tag> : <span className="text-nhs-secondary">Not chosen</span>}</td>
                   <td>
                     <Tag colour={r.ratification === "not_ratified" ? "red" : STATUS_COLOURS[r.status]}>{ratificationWords(STATUS_LABELS[r.status], r.ratification)}</Tag>
+                    {r.outsideAppetite ? (
+                      <span className="mt-1 block">
+                        <Tag colour="red">Outside risk appetite</Tag>
+                      </span>
+                    ) : null}
                     {r.version > 1 ? <span className="block text-sm text-nhs-secondary">Version {r.version}</span> : null}
                   </td>
                   <td>{r.category ? CATEGORY_LABELS[r.category as CategoryId] : <span className="text-nhs-secondary">None</span>}</td>

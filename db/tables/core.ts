@@ -196,6 +196,7 @@ export const decisions = pgTable(
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     withdrawReason: text("withdraw_reason"),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** Set when a version is frozen: some domain's risk is above the board's appetite in force (db/tables/risk.ts). */
     outsideAppetite: boolean("outside_appetite").notNull().default(false),
     // Chair's action (issue 14): marked urgent by the Chief Executive with a reason; signed off between
     // meetings by the Chair and non-executive director(s); ratified (or not) at the next board meeting.

@@ -31,6 +31,8 @@ export async function apiGetDecision(actor: Actor, id: string): Promise<Decision
     trust: { ods: d.trust.ods, name: d.trust.name },
     category: d.category,
     criteria: d.criteria.map((c) => ({ ...c, outcome: byCriterion.get(c.id)?.[0] ?? null })),
+    risks: d.riskAppetite?.risks ?? [],
+    riskAppetite: d.version > 0 ? (d.riskAppetite ?? null) : null,
   });
   return {
     ...core,
@@ -66,6 +68,7 @@ export async function apiPatchDecision(actor: Actor, id: string, baseRevision: n
     decidedOn: d.decidedOn,
     visibility: d.visibility,
     criteria: d.criteria.map((c) => ({ id: c.id, statement: c.statement, measure: c.measure, baseline: c.baseline, target: c.target, judgedBy: c.judgedBy })),
+    risks: (d.riskAppetite?.risks ?? []).map((r) => ({ domain: r.domain, level: r.level, reason: r.reason })),
   };
   const merged = {
     ...current,

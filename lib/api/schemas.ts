@@ -1,7 +1,7 @@
 // The wire format of REST API v1 (README, "API"). One zod schema per shape, used both to parse
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
-import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, role, tokenScope, trustType, visibility } from "@/db/schema";
+import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, riskDomain, riskLevel, role, tokenScope, trustType, visibility } from "@/db/schema";
 import { REGISTER_OUTCOMES } from "../decisions/register-filters";
 import { LIMITS } from "../decisions/taxonomy";
 import { HTTP_STATUS, type AppErrorCode } from "../errors";
@@ -26,6 +26,8 @@ export const TRUST_TYPES = trustType.enumValues;
 export const ROLES = role.enumValues;
 export const SEATS = boardSeat.enumValues;
 export const TOKEN_SCOPES = tokenScope.enumValues;
+export const RISK_DOMAINS = riskDomain.enumValues;
+export const RISK_LEVELS = riskLevel.enumValues;
 // Sets of the API's own, with no column behind them.
 export const GROUP_BY = ["trust_type", "category", "quarter", "trust", "author"] as const;
 export const ERROR_CODES = [...(Object.keys(HTTP_STATUS) as AppErrorCode[]), "unavailable", "internal"] as const;
@@ -125,6 +127,31 @@ export const Criterion = z
   })
   .openapi("Criterion");
 
+export const DecisionRisk = z
+  .object({
+    domain: z.enum(RISK_DOMAINS),
+    level: z.enum(RISK_LEVELS).openapi({ description: "The risk the decision takes in this domain, on the Good Governance Institute's scale (lowest first)" }),
+    reason: z.string(),
+  })
+  .openapi("DecisionRisk");
+
+export const DecisionRiskInput = z
+  .object({
+    domain: z.enum(RISK_DOMAINS),
+    level: z.enum(RISK_LEVELS),
+    reason: str(LIMITS.riskReason).min(1, { message: "Enter the reason for the risk" }),
+  })
+  .strict()
+  .openapi("DecisionRiskInput");
+
+export const OutsideAppetite = z
+  .object({
+    domain: z.enum(RISK_DOMAINS),
+    appetite: z.enum(RISK_LEVELS).openapi({ description: "The board's appetite in force for this domain" }),
+    taken: z.enum(RISK_LEVELS).openapi({ description: "The risk this decision takes: above the appetite" }),
+  })
+  .openapi("OutsideAppetite");
+
 export const Decision = z
   .object({
     id: Uuid,
@@ -152,6 +179,15 @@ export const Decision = z
     chairsActionAt: IsoDateTime.nullable().openapi({ description: "When it was signed off by Chair's action" }),
     ratificationDecidedAt: IsoDateTime.nullable().openapi({ description: "When the board resolved to ratify it or not" }),
     criteria: z.array(Criterion),
+    risks: z.array(DecisionRisk).openapi({ description: "The risk the decision takes in each domain of the board's risk appetite it touches (empty: none recorded)" }),
+    outsideAppetite: z.boolean().openapi({ description: "The current version is outside the board's risk appetite in at least one domain: its sign-off needs the Chair's support" }),
+    riskAppetite: z
+      .object({
+        statementVersion: z.number().int().nullable().openapi({ description: "The version of the trust's risk appetite statement compared (null: none was in force)" }),
+        outside: z.array(OutsideAppetite),
+      })
+      .nullable()
+      .openapi({ description: "How the current version's risks compared with the board's appetite when frozen (null: a draft, or no risks recorded)" }),
   })
   .openapi("Decision");
 
@@ -218,6 +254,7 @@ const decisionInputFields = {
   decidedOn: IsoDate.nullable().optional(),
   visibility: z.enum(VISIBILITIES).optional(),
   criteria: z.array(CriterionInput).max(LIMITS.criteria, { message: `At most ${LIMITS.criteria} criteria` }).optional(),
+  risks: z.array(DecisionRiskInput).max(RISK_DOMAINS.length, { message: "Give each risk domain at most once" }).optional().openapi({ description: "On PATCH: replaces the risks whole when sent" }),
 };
 
 /** POST /decisions: a new draft. The same fields as a decision, without the server-set ones. */
@@ -321,6 +358,8 @@ export const ListQuery = RegisterFilters.extend({
   due: z.enum(["1"]).optional().openapi({ description: "`1`: signed off, with a criterion past its judged-by date and no assessment" }),
   beneficiary: Ods.optional().openapi({ description: "Decisions of other trusts naming this organisation (of your ICS) as benefiting" }),
   gave: z.enum(["1"]).optional().openapi({ description: "`1`: decisions naming an organisation other than their own trust as benefiting" }),
+  outside: z.enum(["1"]).optional().openapi({ description: "`1`: decisions whose current version is outside the board's risk appetite (with `riskDomain`: in that domain)" }),
+  riskDomain: z.enum(RISK_DOMAINS).optional().openapi({ description: "Decisions recording a risk in this domain (with `outside=1`: outside the appetite in it)" }),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: z.string().max(MAX_CURSOR_LENGTH).optional().openapi({ description: "The `nextCursor` of the previous page" }),
 }).strict();

@@ -81,6 +81,9 @@ export function decisionToWire(d: DecisionListItem): DecisionWire {
       judgedBy: c.judgedBy,
       outcome: c.outcome ? outcomeToWire(c.id, c.outcome) : null,
     })),
+    risks: d.risks.map((r) => ({ domain: r.domain, level: r.level, reason: r.reason })) as DecisionWire["risks"],
+    outsideAppetite: d.outsideAppetite,
+    riskAppetite: d.riskAppetite ? ({ statementVersion: d.riskAppetite.statementVersion, outside: d.riskAppetite.outside } as NonNullable<DecisionWire["riskAppetite"]>) : null,
   };
 }
 

@@ -50,6 +50,7 @@ export async function buildBoardPaper(actor: Actor, decisionId: string, opts: { 
       };
     }),
     files: d.attachments ?? [],
+    riskAppetite: d.riskAppetite ?? null,
     // Oldest first, as minutes read; superseded positions stay, marked.
     positions: [...panel.positions].reverse().map((p) => ({
       memberName: p.memberName,

@@ -2,6 +2,7 @@
 import { formatMoneyM } from "../format";
 import { CATEGORY_LABELS, FACTOR_LABELS, OUTCOME_LABELS } from "../decisions/taxonomy";
 import { STATUS_LABELS } from "../lifecycle";
+import { RISK_DOMAIN_LABELS, RISK_LEVEL_LABELS, isRiskDomain, isRiskLevel, outsideSentence } from "../risk-appetite/taxonomy";
 import type { BoardPaper } from "./types";
 
 export const FAVOURED_LABEL = { system: "The system (ICS)", trust: "The trust" } as const;
@@ -28,4 +29,24 @@ export function contextLine(c: BoardPaper["context"]): string {
 export function countingLine(paper: { signOff: { counting: number; needed: number; chairRequired: boolean } }): string {
   const { counting, needed, chairRequired } = paper.signOff;
   return `Counting toward sign-off: ${counting} of the ${needed} supporting member${needed === 1 ? "" : "s"} needed${chairRequired ? ", including the Chair" : ""}.`;
+}
+
+/**
+ * The risk section's lines, said once for paper, PDF and the pack's cover sheet: each domain outside
+ * the board's appetite first ("Outside the board's appetite for finance: cautious; this decision:
+ * open"), the gate, then each risk taken, then the statement compared.
+ */
+export function riskLines(r: BoardPaper["riskAppetite"] | undefined, frozen: boolean): { outside: string[]; gate: string | null; risks: string[]; compared: string } {
+  if (!r) return { outside: [], gate: null, risks: [], compared: "" };
+  const outside = frozen ? r.outside.map(outsideSentence) : [];
+  return {
+    outside,
+    gate: outside.length ? "Because it is outside the board's risk appetite, this decision needs the Chair's support to be signed off, whatever the trust's sign-off policy says, and cannot be signed off by Chair's action." : null,
+    risks: r.risks.map((x) => `${isRiskDomain(x.domain) ? RISK_DOMAIN_LABELS[x.domain] : x.domain}: ${isRiskLevel(x.level) ? RISK_LEVEL_LABELS[x.level] : x.level}. ${x.reason}`),
+    compared: !frozen
+      ? "Compared with the board's risk appetite when submitted."
+      : r.statementVersion === null
+        ? "No risk appetite statement was in force when this version was frozen, so no domain is flagged."
+        : `Compared with version ${r.statementVersion} of the board's risk appetite.${outside.length ? "" : " Within it in every domain stated."}`,
+  };
 }

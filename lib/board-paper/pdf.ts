@@ -17,6 +17,7 @@ import {
   STATUS_LABEL,
   contextLine,
   countingLine,
+  riskLines,
 } from "./labels";
 import type { BoardPaper } from "./types";
 
@@ -114,6 +115,15 @@ export function drawBoardPaper(doc: PDFKit.PDFDocument, paper: BoardPaper) {
   if (!paper.organisations.length) para("", "No organisations named");
   for (const o of paper.organisations) {
     para(`${ORG_ROLE_LABEL[o.role]}: ${o.name} (${o.ods})${o.amountK !== null ? `, ${formatMoneyK(o.amountK)}` : ""}`);
+  }
+
+  if (paper.riskAppetite) {
+    const r = riskLines(paper.riskAppetite, paper.version > 0);
+    heading("Risk and the board's appetite");
+    for (const line of r.outside) doc.font("Helvetica-Bold").fontSize(10.5).text(pdfSafe(line), { width, lineGap: 2 });
+    if (r.gate) para(r.gate);
+    for (const line of r.risks) para(line);
+    para(r.compared);
   }
 
   if (paper.files.length) {

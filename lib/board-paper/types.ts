@@ -50,6 +50,8 @@ export type BoardPaper = {
   decidedOn: string | null;
   organisations: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[];
   criteria: BoardPaperCriterion[];
+  /** The risk taken per domain and how it compared with the board's appetite (VersionContent.riskAppetite); null when none recorded. */
+  riskAppetite?: { statementVersion: number | null; risks: { domain: string; level: string; reason: string }[]; outside: { domain: string; appetite: string; taken: string }[] } | null;
   /** The evidence files of the current version (name, size, type, SHA-256), in the version's order. */
   files: VersionAttachment[];
   positions: BoardPaperPosition[];

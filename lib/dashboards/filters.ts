@@ -157,6 +157,9 @@ export type Drill = {
   due?: boolean;
   beneficiary?: string;
   gave?: boolean;
+  /** Decisions outside the board's risk appetite (with riskDomain: in that domain). */
+  outside?: boolean;
+  riskDomain?: string;
 };
 
 /**
@@ -189,6 +192,8 @@ export function registerHref(view: { kind: "trust" | "ics"; ods: string }, filte
   set("due", drill.due ? "1" : undefined);
   set("beneficiary", drill.beneficiary);
   set("gave", drill.gave ? "1" : undefined);
+  set("outside", drill.outside ? "1" : undefined);
+  set("riskDomain", drill.riskDomain);
   const s = p.toString();
   return s ? `/decisions?${s}` : "/decisions";
 }

@@ -35,3 +35,4 @@ export {
 export { getReciprocityPanel, type ReciprocityFlow, type ReciprocityPanel, type ReciprocityTrust } from "./reciprocity-panel";
 export { getSignOffSummaryPanel, type SignOffSummaryPanel } from "./sign-off-summary-panel";
 export { getRatificationPanel, type RatificationPanel } from "./ratification-panel";
+export { getRiskAppetitePanel, type RiskAppetitePanel, type RiskAppetiteRow } from "./risk-appetite-panel";

@@ -1,6 +1,7 @@
 // What a frozen version contains, and its hash. Pure: the same function serves submit, amend, the
 // board paper and anyone re-checking a hash (README, "Content hashes").
 import { canonicalJson, sha256Hex } from "../canonical";
+import { sortRisks } from "../risk-appetite/taxonomy";
 
 export type VersionCriterion = {
   id: string;
@@ -48,6 +49,16 @@ export type VersionContent = {
   criteria: VersionCriterion[];
   /** Present only when the decision has files, so versions frozen before files existed keep their hashes. */
   attachments?: VersionAttachment[];
+  /**
+   * Present only when the decision records risks (issue 14), so older versions keep their hashes: the
+   * risk appetite statement version compared (null when the trust had none in force), the risk taken
+   * per domain (domain order), and each domain above the appetite in force.
+   */
+  riskAppetite?: {
+    statementVersion: number | null;
+    risks: { domain: string; level: string; reason: string }[];
+    outside: { domain: string; appetite: string; taken: string }[];
+  };
 };
 
 /** Puts lists in a stable order so the same content always hashes the same. */
@@ -58,6 +69,9 @@ export function normaliseContent(c: VersionContent): VersionContent {
     organisations: [...c.organisations].sort((a, b) => (a.ods + a.role < b.ods + b.role ? -1 : a.ods + a.role > b.ods + b.role ? 1 : 0)),
     criteria: [...c.criteria].sort((a, b) => a.ordinal - b.ordinal),
     ...(c.attachments?.length ? { attachments: sortAttachments(c.attachments) } : {}),
+    ...(c.riskAppetite
+      ? { riskAppetite: { ...c.riskAppetite, risks: sortRisks(c.riskAppetite.risks), outside: sortRisks(c.riskAppetite.outside) } }
+      : {}),
   };
 }
 

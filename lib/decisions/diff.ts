@@ -1,7 +1,11 @@
 // Field-by-field differences between two versions (or a version and a draft). Pure, for the version
 // page's diff and the "someone saved in between" message.
 import { formatMoneyK, formatMoneyM } from "../format";
+import { RISK_DOMAIN_LABELS, RISK_LEVEL_LABELS, isRiskDomain, isRiskLevel, outsideSentence } from "../risk-appetite/taxonomy";
 import type { VersionContent } from "./content";
+
+const riskDomainLabel = (d: string) => (isRiskDomain(d) ? RISK_DOMAIN_LABELS[d] : d);
+const riskLevelLabel = (l: string) => (isRiskLevel(l) ? RISK_LEVEL_LABELS[l] : l);
 import { CATEGORY_LABELS, FACTOR_LABELS, FAVOURED_LABELS, FINANCIAL_POSITION_LABELS, ORG_ROLE_LABELS, VISIBILITY_LABELS } from "./taxonomy";
 
 /** The parts of a decision's content that a person wrote (no ids, numbers or trust). */
@@ -66,6 +70,24 @@ export function flattenContent(c: ComparableContent): { key: string; label: stri
       ].join("\n"),
     });
   });
+  if (c.riskAppetite) {
+    const r = c.riskAppetite;
+    rows.push({
+      key: "riskAppetite.risks",
+      label: "Risk taken",
+      value: r.risks.map((x) => `${riskDomainLabel(x.domain)}: ${riskLevelLabel(x.level)}. ${x.reason}`).join("\n"),
+    });
+    if (r.statementVersion !== null || r.outside.length) {
+      rows.push({
+        key: "riskAppetite.outside",
+        label: "Compared with the board's risk appetite",
+        value: [
+          r.statementVersion === null ? "No risk appetite statement in force" : `Risk appetite statement version ${r.statementVersion}`,
+          ...(r.outside.length ? r.outside.map(outsideSentence) : ["Within the board's appetite in every domain stated"]),
+        ].join("\n"),
+      });
+    }
+  }
   if (c.attachments?.length) {
     rows.push({
       key: "attachments",
@@ -128,4 +150,5 @@ export const FIELD_NAMES: Record<string, string> = {
   visibility: "visibility",
   criteria: "success criteria",
   attachments: "evidence files",
+  riskAppetite: "risk taken",
 };

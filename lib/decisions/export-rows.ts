@@ -85,6 +85,13 @@ export async function* streamRegisterExportRows(actor: Actor, filters: ListFilte
         ratification: decisions.ratification,
         chairsActionOn: sql<string | null>`to_char(${decisions.chairsActionAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
         ratificationDecidedOn: sql<string | null>`to_char(${decisions.ratificationDecidedAt} at time zone 'Europe/London', 'YYYY-MM-DD')`,
+        risks: sql<string>`coalesce((select string_agg(r.domain::text || ':' || r.level::text, ';' order by r.domain) from decision_risks r where r.decision_id = ${decisions.id}), '')`,
+        outsideAppetite: decisions.outsideAppetite,
+        // From the current version's frozen comparison (VersionContent.riskAppetite).
+        outsideDomains: sql<string>`coalesce((select string_agg((e.value->>'domain') || ':' || (e.value->>'appetite') || '<' || (e.value->>'taken'), ';' order by e.ord)
+          from decision_versions v cross join lateral jsonb_array_elements(coalesce(v.content->'riskAppetite'->'outside', '[]'::jsonb)) with ordinality as e(value, ord)
+          where v.decision_id = ${decisions.id} and v.version = ${decisions.version}), '')`,
+        appetiteVersion: sql<number | null>`(select (v.content->'riskAppetite'->>'statementVersion')::int from decision_versions v where v.decision_id = ${decisions.id} and v.version = ${decisions.version})`,
         key: sql<string>`${SORT_KEY}::text`,
       })
       .from(decisions)

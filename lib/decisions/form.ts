@@ -1,5 +1,6 @@
 // Between the decision form's flat field names ("criteria.0.statement") and the API's nested input.
 // Pure: used by the server actions, and by the form to lay out rows from values.
+import { RISK_DOMAINS } from "../risk-appetite/taxonomy";
 import type { ComparableContent } from "./diff";
 
 export type FlatValues = Record<string, string>;
@@ -39,6 +40,9 @@ export function decisionInputFromValues(v: FlatValues) {
       target: v[`criteria.${i}.target`] ?? "",
       judgedBy: v[`criteria.${i}.judgedBy`] ?? "",
     })).filter((c) => c.id || c.statement || c.measure || c.baseline || c.target || c.judgedBy),
+    // One row per risk domain, in domain order ("risks.0.level" is finance): the schema leaves out a
+    // row with neither a level nor a reason, and a message names the row's own fields.
+    risks: RISK_DOMAINS.map((domain, i) => ({ domain, level: v[`risks.${i}.level`] ?? "", reason: v[`risks.${i}.reason`] ?? "" })),
     ...(v.trust ? { trust: v.trust } : {}),
   };
 }
@@ -101,6 +105,12 @@ export function valuesFromContent(c: ComparableContent): FlatValues {
     decidedOn: c.decidedOn ?? "",
     visibility: c.visibility,
   };
+  for (const r of c.riskAppetite?.risks ?? []) {
+    const i = (RISK_DOMAINS as readonly string[]).indexOf(r.domain);
+    if (i < 0) continue;
+    v[`risks.${i}.level`] = r.level;
+    v[`risks.${i}.reason`] = r.reason;
+  }
   c.organisations.forEach((o, i) => {
     v[`organisations.${i}.ods`] = o.ods;
     v[`organisations.${i}.role`] = o.role;

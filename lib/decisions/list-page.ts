@@ -4,13 +4,13 @@ import "server-only";
 // date (newest first, undated last) then id, so a page never shifts when rows are added meanwhile.
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getReadDb, type DbOrTx } from "@/db/client";
-import { criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
+import { criterionOutcomes, decisionFactors, decisionOrganisations, decisionRisks, decisionVersions, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { readableDecisionsWhere, type Actor } from "../access";
 import { clampLimit, decodeCursor, encodeCursor, type Cursor } from "../paging/cursor";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { mayUseRegister, registerConditions } from "./register";
-import type { DecisionContext, DecisionImpact } from "./content";
+import type { DecisionContext, DecisionImpact, VersionContent } from "./content";
 import { RegisterFiltersSchema, type RegisterFiltersInput } from "./register-filters";
 
 /** Undated decisions sort after every dated one (newest first). */
@@ -68,6 +68,11 @@ export type DecisionListItem = {
     /** The latest assessment, if any. */
     outcome: { id: string; outcome: "met" | "partly_met" | "not_met" | "unknown"; evidence: string; assessedOn: string; assessedBy: string; createdAt: Date } | null;
   }[];
+  /** The risk taken per domain (domain order), as recorded now. */
+  risks: { domain: string; level: string; reason: string }[];
+  outsideAppetite: boolean;
+  /** The current version's comparison with the board's appetite (null: a draft, or no risks recorded). */
+  riskAppetite: VersionContent["riskAppetite"] | null;
 };
 
 /**
@@ -125,6 +130,9 @@ export async function listDecisionsPage(
     chairsActionAt: d.chairsActionAt,
     ratificationDecidedAt: d.ratificationDecidedAt,
     criteria: parts.criteria.get(d.id) ?? [],
+    risks: parts.risks.get(d.id) ?? [],
+    outsideAppetite: d.outsideAppetite,
+    riskAppetite: d.version > 0 ? (parts.appetite.get(d.id) ?? null) : null,
   }));
   const last = pageRows.at(-1);
   return { data, nextCursor: more && last ? encodeCursor({ k: last.key, id: last.d.id }) : null };
@@ -142,7 +150,7 @@ function groupBy<T, V>(rows: T[], key: (r: T) => string, value: (r: T) => V): Ma
 }
 
 async function loadParts(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return { factors: new Map<string, string[]>(), orgs: new Map(), criteria: new Map() };
+  if (!ids.length) return { factors: new Map<string, string[]>(), orgs: new Map(), criteria: new Map(), risks: new Map(), appetite: new Map() };
   const latest = db
     .selectDistinctOn([criterionOutcomes.criterionId], {
       criterionId: criterionOutcomes.criterionId,
@@ -158,7 +166,7 @@ async function loadParts(db: DbOrTx, ids: string[]) {
     .where(inArray(criterionOutcomes.decisionId, ids))
     .orderBy(criterionOutcomes.criterionId, desc(criterionOutcomes.createdAt), desc(criterionOutcomes.id))
     .as("latest");
-  const [factors, orgs, criteria] = await Promise.all([
+  const [factors, orgs, criteria, risks, appetite] = await Promise.all([
     db.select().from(decisionFactors).where(inArray(decisionFactors.decisionId, ids)).orderBy(asc(decisionFactors.factor)),
     db
       .select({ decisionId: decisionOrganisations.decisionId, ods: organisations.ods, role: decisionOrganisations.role, amountK: decisionOrganisations.amountK })
@@ -180,8 +188,16 @@ async function loadParts(db: DbOrTx, ids: string[]) {
       .leftJoin(latest, eq(latest.criterionId, successCriteria.id))
       .where(and(inArray(successCriteria.decisionId, ids), isNull(successCriteria.removedAt)))
       .orderBy(asc(successCriteria.ordinal), asc(successCriteria.createdAt)),
+    db.select().from(decisionRisks).where(inArray(decisionRisks.decisionId, ids)).orderBy(asc(decisionRisks.domain)),
+    db
+      .select({ decisionId: decisionVersions.decisionId, riskAppetite: sql<VersionContent["riskAppetite"] | null>`${decisionVersions.content}->'riskAppetite'` })
+      .from(decisionVersions)
+      .innerJoin(decisions, and(eq(decisions.id, decisionVersions.decisionId), eq(decisions.version, decisionVersions.version)))
+      .where(inArray(decisionVersions.decisionId, ids)),
   ]);
   return {
+    risks: groupBy(risks, (r) => r.decisionId, (r) => ({ domain: r.domain as string, level: r.level as string, reason: r.reason })),
+    appetite: new Map(appetite.filter((a) => a.riskAppetite).map((a) => [a.decisionId, a.riskAppetite])),
     factors: groupBy(factors, (f) => f.decisionId, (f) => f.factor as string),
     orgs: groupBy(orgs, (o) => o.decisionId, (o) => ({ ods: o.ods, role: o.role, amountK: o.amountK })),
     criteria: groupBy(

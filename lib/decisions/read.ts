@@ -24,7 +24,7 @@ async function loadDecisionDto(actor: Actor, id: string) {
   const db = await getDb();
   const { decision: d, trust } = await readableDecision(actor, id);
   // The author's name, the ICS and the versions in one statement (statements per page, issue 16).
-  type VersionRow = { version: number; contentHash: string; createdAt: string | Date; createdBy: string };
+  type VersionRow = { version: number; contentHash: string; createdAt: string | Date; createdBy: string; riskAppetite: VersionContent["riskAppetite"] | null };
   const [content, [names]] = await Promise.all([
     readContent(db, d),
     db
@@ -33,13 +33,13 @@ async function loadDecisionDto(actor: Actor, id: string) {
         icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
         icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
         versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
-            'createdAt', v.created_at, 'createdBy', u.name) order by v.version desc)
+            'createdAt', v.created_at, 'createdBy', u.name, 'riskAppetite', v.content->'riskAppetite') order by v.version desc)
           from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
       })
       .from(sql`(select 1) as one`),
   ]);
   const versionRows: VersionRow[] = typeof names.versions === "string" ? JSON.parse(names.versions) : names.versions;
-  const versions = versionRows.map((v) => ({ version: v.version, contentHash: v.contentHash, createdAt: new Date(v.createdAt), createdBy: v.createdBy }));
+  const versions = versionRows.map((v) => ({ version: v.version, contentHash: v.contentHash, createdAt: new Date(v.createdAt), createdBy: v.createdBy, riskAppetite: v.riskAppetite ?? null }));
   const author = names?.author != null ? { id: d.authorId, name: names.author } : undefined;
   const ics = names?.icsOds != null ? [{ ods: names.icsOds, name: names.icsName ?? "" }] : [];
   const perms = writePermissions(actor, { status: d.status, trustId: d.trustId, icsId: trust.icsId });
@@ -71,7 +71,13 @@ async function loadDecisionDto(actor: Actor, id: string) {
     chairsActionAt: d.chairsActionAt,
     ratificationDecidedAt: d.ratificationDecidedAt,
     /** `restricted`: a version for the trust board only, which this reader (an ICS lead) may not open. */
-    versions: versions.map((v) => ({ ...v, restricted: !history.version(v.version) })),
+    versions: versions.map(({ riskAppetite: _, ...v }) => ({ ...v, restricted: !history.version(v.version) })),
+    /**
+     * The risks as compared with the board's appetite: the current version's (frozen when it was
+     * submitted or amended: statement version and domains outside appetite), or a draft's, not yet compared.
+     */
+    riskAppetite: (d.version > 0 ? currentVersion?.riskAppetite : content.riskAppetite) ?? undefined,
+    outsideAppetite: d.outsideAppetite,
     permissions: {
       ...perms,
       canComment: can(actor, "decision.comment", trustRef(trust)),

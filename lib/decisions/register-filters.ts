@@ -2,6 +2,7 @@
 // can build links with `registerHref` and pages can parse `searchParams` the same way.
 import { z } from "zod";
 import { isoDate } from "../validation";
+import { RISK_DOMAINS } from "../risk-appetite/taxonomy";
 import { CATEGORY_IDS, FACTOR_IDS, LIMITS } from "./taxonomy";
 
 export const REGISTER_STATUSES = ["draft", "awaiting_sign_off", "signed_off", "declined", "reviewed", "withdrawn"] as const;
@@ -39,6 +40,10 @@ export const RegisterFiltersSchema = z.object({
   beneficiary: ods.optional(),
   /** "1": decisions that name another organisation than their own trust as benefiting. */
   gave: z.enum(["1"], { error: "Use gave=1 for decisions that helped another organisation" }).optional(),
+  /** "1": decisions whose current version is outside the board's risk appetite (with riskDomain: in that domain). */
+  outside: z.enum(["1"], { error: "Use outside=1 for decisions outside the board's risk appetite" }).optional(),
+  /** Decisions recording a risk in this domain (with outside=1: outside the appetite in it). */
+  riskDomain: z.enum(RISK_DOMAINS, { error: "Choose a risk domain from the list" }).optional(),
   sort: z.enum(REGISTER_SORTS, { error: "Choose a sort order from the list" }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(REGISTER_PAGE_SIZE),

@@ -3,7 +3,7 @@ import "server-only";
 // paged in SQL, with the total count; an ICS lead also learns how many are for trust boards only.
 import { and, asc, desc, eq, exists, gte, inArray, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { getReadDb, type DbOrTx } from "@/db/client";
-import { attachments, criterionOutcomes, decisionFactors, decisionOrganisations, decisions, organisations, successCriteria, users } from "@/db/schema";
+import { attachments, criterionOutcomes, decisionFactors, decisionOrganisations, decisionRisks, decisionVersions, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { can, hasRegister, readableDecisionsWhere, sharedReaderIcsIds, type Actor } from "../access";
 import { AppError } from "../errors";
 import { reviewDueWhere } from "../review-due";
@@ -25,6 +25,8 @@ export type RegisterRow = {
   updatedAt: Date;
   trust: { ods: string; name: string };
   author: { id: string; name: string };
+  /** The current version is outside the board's risk appetite. */
+  outsideAppetite: boolean;
 };
 
 export type RegisterPage = {
@@ -80,6 +82,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
         visibility: decisions.visibility,
         version: decisions.version,
         updatedAt: decisions.updatedAt,
+        outsideAppetite: decisions.outsideAppetite,
         trustOds: organisations.ods,
         trustName: organisations.name,
         authorId: users.id,
@@ -114,6 +117,7 @@ export async function listRegister(actor: Actor, raw: RegisterFiltersInput = {})
       updatedAt: r.updatedAt,
       trust: { ods: r.trustOds, name: r.trustName },
       author: { id: r.authorId, name: r.authorName },
+      outsideAppetite: r.outsideAppetite,
     })),
     total,
     page: filters.page,
@@ -135,7 +139,7 @@ const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
  * decision's attributes through it, so with any of them the count is not shown.
  */
 export function coarseFiltersOnly(f: Partial<RegisterFilters>): boolean {
-  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q) return false;
+  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q || f.outside || f.riskDomain) return false;
   if (f.from && !QUARTER_START.test(f.from)) return false;
   if (f.to && !QUARTER_END.test(f.to)) return false;
   return true;
@@ -261,6 +265,11 @@ export async function registerConditions(
       sql`exists (select 1 from ${decisionOrganisations} o where o.decision_id = ${decisions.id} and o.role = 'benefits' and o.organisation_id = ${org.id} and o.organisation_id <> ${decisions.trustId})`,
     );
   }
+  if (filters.outside && filters.riskDomain) attrs.push(outsideInDomain(filters.riskDomain));
+  else if (filters.outside) attrs.push(eq(decisions.outsideAppetite, true));
+  else if (filters.riskDomain) {
+    attrs.push(sql`exists (select 1 from ${decisionRisks} r where r.decision_id = ${decisions.id} and r.domain = ${filters.riskDomain})`);
+  }
   // The words may be in the decision, or in the text of one of its current files (PDF, Word): those
   // files are part of the current version, which every reader of the decision may read.
   const text = filters.q
@@ -280,6 +289,16 @@ function outcomeCondition(outcome: NonNullable<RegisterFilters["outcome"]>): SQL
   const latest = sql`(select o.outcome from ${criterionOutcomes} o where o.criterion_id = c.id order by o.created_at desc, o.id desc limit 1)`;
   const test = outcome === "assessed" ? sql`${latest} is not null` : sql`${latest} = ${outcome}`;
   return sql`exists (select 1 from ${successCriteria} c where c.decision_id = ${decisions.id} and c.removed_at is null and ${test})`;
+}
+
+/**
+ * The decision's current version is outside the board's appetite in this domain: what its frozen
+ * content says (VersionContent.riskAppetite.outside), the same rule as the dashboards' panel.
+ */
+export function outsideInDomain(domain: string): SQL {
+  return sql`(${decisions.outsideAppetite} and exists (select 1 from ${decisionVersions} v
+    cross join lateral jsonb_array_elements(coalesce(v.content->'riskAppetite'->'outside', '[]'::jsonb)) o
+    where v.decision_id = ${decisions.id} and v.version = ${decisions.version} and o->>'domain' = ${domain}))`;
 }
 
 /** The decision has a review due (lib/review-due.ts: the inbox's and the dashboards' rule). */

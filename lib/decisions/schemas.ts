@@ -2,6 +2,7 @@
 // actions and the tests all parse with these, so a message names the same field everywhere.
 import { z } from "zod";
 import { capitalise, isoDate } from "../validation";
+import { RISK_DOMAINS, RISK_DOMAIN_WORDS, RISK_LEVELS, type RiskDomain, type RiskLevel } from "../risk-appetite/taxonomy";
 import { CATEGORY_IDS, FACTOR_IDS, LIMITS, type CategoryId, type FactorId } from "./taxonomy";
 
 const NUL = /\u0000/;
@@ -103,6 +104,23 @@ const impact = (who: string) =>
     .default({ amountK: null, text: "" });
 
 /**
+ * The risk the decision takes in one domain of the board's risk appetite, with the reason. A row with
+ * neither a level nor a reason is left out (the form sends one row per domain, in domain order).
+ */
+export const DecisionRiskInputSchema = z
+  .object({
+    domain: z.enum(RISK_DOMAINS, { error: "Choose a risk domain from the list" }),
+    level: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(RISK_LEVELS, { error: "Choose a level of risk from the scale" }).nullable()),
+    reason: optText("Reason for the risk", LIMITS.riskReason),
+  })
+  .superRefine((r, ctx) => {
+    const d = RISK_DOMAIN_WORDS[r.domain];
+    if (r.level && !r.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: `Enter the reason for the risk this decision takes in ${d}` });
+    if (!r.level && r.reason) ctx.addIssue({ code: "custom", path: ["level"], message: `Choose the level of risk this decision takes in ${d}` });
+  });
+export type DecisionRiskInput = { domain: RiskDomain; level: RiskLevel; reason: string };
+
+/**
  * A decision as a person or the API gives it. Only the title is needed to save a draft; what
  * submitting needs on top is checked by `submitProblems`.
  */
@@ -159,6 +177,19 @@ export const DecisionInputSchema = z.object({
     .array(CriterionInputSchema, { error: "Success criteria must be a list" })
     .max(LIMITS.criteria, { error: `Add at most ${LIMITS.criteria} success criteria` })
     .default([]),
+  /** Optional: the risk the decision takes in each domain it touches (compared with the board's appetite on submit). */
+  risks: z
+    .array(DecisionRiskInputSchema, { error: "Risks must be a list" })
+    .max(RISK_DOMAINS.length, { error: "Give each risk domain at most once" })
+    .default([])
+    .superRefine((rs, ctx) => {
+      const seen = new Set<string>();
+      rs.forEach((r, i) => {
+        if (r.level && seen.has(r.domain)) ctx.addIssue({ code: "custom", path: [i, "domain"], message: `The risk in ${RISK_DOMAIN_WORDS[r.domain]} is given twice: give each domain once` });
+        if (r.level) seen.add(r.domain);
+      });
+    })
+    .transform((rs) => rs.filter((r): r is DecisionRiskInput => !!r.level)),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export type DecisionInputRaw = z.input<typeof DecisionInputSchema>;

@@ -10,12 +10,15 @@ import {
   decisions,
   organisations,
   attachments,
+  decisionRisks,
   successCriteria,
   type Decision,
   type Organisation,
 } from "@/db/schema";
 import type { Actor } from "../access";
 import { AppError } from "../errors";
+import { appetiteInForce } from "../risk-appetite";
+import { compareWithAppetite, sortRisks, type RiskDomain, type RiskLevel } from "../risk-appetite/taxonomy";
 import { hashVersionContent, sortAttachments, type VersionAttachment, type VersionContent } from "./content";
 import type { ComparableContent } from "./diff";
 import type { DecisionInput } from "./schemas";
@@ -103,6 +106,8 @@ export async function writeParts(
   if (rows.factors.length) await tx.insert(decisionFactors).values(rows.factors);
   await tx.delete(decisionOrganisations).where(eq(decisionOrganisations.decisionId, decisionId));
   if (rows.organisations.length) await tx.insert(decisionOrganisations).values(rows.organisations);
+  await tx.delete(decisionRisks).where(eq(decisionRisks.decisionId, decisionId));
+  if (rows.risks.length) await tx.insert(decisionRisks).values(rows.risks);
   const kept = new Set(input.criteria.map((c) => c.id).filter((x): x is string => !!x));
   const gone = [...existingIds].filter((x) => !kept.has(x));
   if (gone.length) {
@@ -122,6 +127,7 @@ export function partRows(decisionId: string, input: DecisionInput, orgs: { organ
     factors: input.factors.map((factor) => ({ decisionId, factor })),
     organisations: orgs.map((o) => ({ decisionId, organisationId: o.organisationId, role: o.role, amountK: o.amountK })),
     criteria: input.criteria.map((c, ordinal) => ({ decisionId, ...criterionValues(c, ordinal) })),
+    risks: (input.risks ?? []).map((r) => ({ decisionId, domain: r.domain, level: r.level, reason: r.reason })),
   };
 }
 
@@ -145,7 +151,7 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
   for (let i = 0; i < ds.length; i += READ_CHUNK) {
     const chunk = ds.slice(i, i + READ_CHUNK);
     const ids = chunk.map((d) => d.id);
-    const [factors, orgs, criteria, files] = await Promise.all([
+    const [factors, orgs, criteria, files, risks] = await Promise.all([
       db.select({ decisionId: decisionFactors.decisionId, factor: decisionFactors.factor }).from(decisionFactors).where(inArray(decisionFactors.decisionId, ids)),
       db
         .select({ decisionId: decisionOrganisations.decisionId, ods: organisations.ods, name: organisations.name, role: decisionOrganisations.role, amountK: decisionOrganisations.amountK })
@@ -161,7 +167,9 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
         .select({ decisionId: attachments.decisionId, name: attachments.name, size: attachments.size, type: attachments.type, sha256: attachments.sha256 })
         .from(attachments)
         .where(and(inArray(attachments.decisionId, ids), isNull(attachments.outcomeId), isNull(attachments.removedAt))),
+      db.select().from(decisionRisks).where(inArray(decisionRisks.decisionId, ids)),
     ]);
+    const risksOf = groupBy(risks, (r) => r.decisionId);
     const factorsOf = groupBy(factors, (f) => f.decisionId);
     const orgsOf = groupBy(orgs, (o) => o.decisionId);
     const criteriaOf = groupBy(criteria, (c) => c.decisionId);
@@ -169,7 +177,9 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
     for (const d of chunk) {
       const content = contentOf(d, factorsOf.get(d.id) ?? [], orgsOf.get(d.id) ?? [], criteriaOf.get(d.id) ?? []);
       const own = filesOf.get(d.id);
-      out.set(d.id, own ? { ...content, attachments: sortAttachments(own.map(({ decisionId: _, ...f }): VersionAttachment => f)) } : content);
+      const withFiles = own ? { ...content, attachments: sortAttachments(own.map(({ decisionId: _, ...f }): VersionAttachment => f)) } : content;
+      const taken = risksOf.get(d.id);
+      out.set(d.id, taken ? { ...withFiles, riskAppetite: draftRisks(taken) } : withFiles);
     }
   }
   return out;
@@ -229,9 +239,18 @@ function contentOf(
   };
 }
 
+/**
+ * A decision's risks before they are compared (a draft's content, and what an edit is checked
+ * against): no statement version, nothing outside. Freezing a version compares them (versionRow).
+ */
+function draftRisks(risks: { domain: string; level: string; reason: string }[]): NonNullable<ComparableContent["riskAppetite"]> {
+  return { statementVersion: null, risks: sortRisks(risks).map((r) => ({ domain: r.domain, level: r.level, reason: r.reason })), outside: [] };
+}
+
 /** The content the person typed, in the same shape, for showing differences. */
 export function contentFromInput(input: DecisionInput, names: Map<string, string>): ComparableContent {
   return {
+    ...(input.risks?.length ? { riskAppetite: draftRisks(input.risks) } : {}),
     title: input.title,
     summary: input.summary,
     context: { ...input.context },
@@ -257,27 +276,47 @@ export function contentFromInput(input: DecisionInput, names: Map<string, string
   };
 }
 
-/** Freezes the stored content as version `version`: writes the version row, returns its hash. */
+/**
+ * Freezes the stored content as version `version`: writes the version row, returns its hash. When the
+ * decision records risks they are compared with the trust's risk appetite in force now, and the
+ * statement version and every domain outside appetite are frozen with it; `outsideAppetite` is what
+ * the caller sets on the decision row (decisions.outside_appetite) in the same transaction.
+ */
 export async function freezeVersion(tx: DbOrTx, actor: Actor, d: Decision, trust: Organisation, version: number) {
-  const frozen = versionRow(actor, d, trust, version, await readContent(tx, d));
+  const current = await readContent(tx, d);
+  const appetite = current.riskAppetite ? await appetiteInForce(tx, trust.id) : null;
+  const frozen = versionRow(actor, d, trust, version, current, appetite);
   await tx.insert(decisionVersions).values(frozen);
-  return { content: frozen.content, contentHash: frozen.contentHash };
+  return { content: frozen.content, contentHash: frozen.contentHash, outsideAppetite: frozen.outsideAppetite };
 }
 
-/** The version row freezeVersion writes, from the decision's stored content (readContent's). */
-export function versionRow(actor: Actor, d: Decision, trust: Organisation, version: number, current: ComparableContent) {
+/**
+ * The version row freezeVersion writes, from the decision's stored content (readContent's), and
+ * whether it is outside the board's appetite (`appetite`: the statement in force, null when none).
+ */
+export function versionRow(
+  actor: Actor,
+  d: Decision,
+  trust: Organisation,
+  version: number,
+  current: ComparableContent,
+  appetite: { version: number; levels: Partial<Record<RiskDomain, RiskLevel>> } | null = null,
+) {
   if (!current.favoured || !current.category) throw new AppError("invalid", "The decision is not ready to submit");
+  const { riskAppetite: drafted, ...rest } = current;
+  const riskAppetite = drafted ? compareWithAppetite(drafted.risks, appetite) : undefined;
   const content: VersionContent = {
+    ...(riskAppetite ? { riskAppetite } : {}),
     schema: "fulcrum.decision-version/1",
     decisionId: d.id,
     version,
     trust: { ods: trust.ods, name: trust.name },
-    ...current,
+    ...rest,
     favoured: current.favoured,
     category: current.category,
   };
   const contentHash = hashVersionContent(content);
-  return { decisionId: d.id, version, content, contentHash, createdById: actor.userId };
+  return { decisionId: d.id, version, content, contentHash, createdById: actor.userId, outsideAppetite: (riskAppetite?.outside.length ?? 0) > 0 };
 }
 
 /** Bumps the optimistic-lock counter only if it is still the one the edit was based on. */

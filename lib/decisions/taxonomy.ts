@@ -146,6 +146,7 @@ export const LIMITS = {
   /** Why the Chair declined. */
   declineReason: 4000,
   reason: 2000,
+  riskReason: 1000,
   /** The register's search words. */
   search: 200,
   /** £k: ±£10bn. */

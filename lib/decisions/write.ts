@@ -158,15 +158,15 @@ export async function freezeAmendment(
 ): Promise<Decision> {
   const { decision: d, trust } = a;
   const version = d.version + 1;
-  const { contentHash } = await freezeVersion(tx, actor, a.updated, trust, version);
-  const [frozen] = await tx.update(decisions).set({ version, contentHash, status: a.status, submittedAt: new Date() }).where(eq(decisions.id, d.id)).returning();
+  const { contentHash, outsideAppetite } = await freezeVersion(tx, actor, a.updated, trust, version);
+  const [frozen] = await tx.update(decisions).set({ version, contentHash, outsideAppetite, status: a.status, submittedAt: new Date() }).where(eq(decisions.id, d.id)).returning();
   await recordAudit(tx, actor, {
     organisationId: trust.id,
     action: "decision.amend",
     entityType: "decision",
     entityId: d.id,
     before: { version: d.version, contentHash: d.contentHash, ...a.before },
-    after: { revision: frozen.revision, version, contentHash, status: a.status, ...a.after },
+    after: { revision: frozen.revision, version, contentHash, status: a.status, ...(outsideAppetite ? { outsideAppetite } : {}), ...a.after },
   });
   await notifyDecision(tx, "amended", d.id, actor.userId);
   return frozen;
@@ -198,15 +198,15 @@ export async function submitDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown,
     throw new AppError("invalid", "The decision is not ready to submit for sign-off", { fieldErrors: problems });
   }
   const version = d.version + 1;
-  const { contentHash } = await freezeVersion(tx, actor, d, trust, version);
-  const updated = await bumpRevision(tx, d, input.baseRevision, { status: to, version, contentHash, submittedAt: new Date() });
+  const { contentHash, outsideAppetite } = await freezeVersion(tx, actor, d, trust, version);
+  const updated = await bumpRevision(tx, d, input.baseRevision, { status: to, version, contentHash, outsideAppetite, submittedAt: new Date() });
   await recordAudit(tx, actor, {
     organisationId: trust.id,
     action: "decision.submit",
     entityType: "decision",
     entityId: d.id,
     before: { status: d.status, version: d.version },
-    after: { revision: updated.revision, status: to, version, contentHash, ...(author !== actor ? { onBehalfOf: author.userId } : {}) },
+    after: { revision: updated.revision, status: to, version, contentHash, ...(outsideAppetite ? { outsideAppetite } : {}), ...(author !== actor ? { onBehalfOf: author.userId } : {}) },
   });
   await notifyDecision(tx, "submitted", d.id, actor.userId);
   return result(updated);

@@ -6,6 +6,7 @@
 // signed-off decisions have criteria whose judged-by date has passed, so "reviews due" is not empty.
 // Everything here is invented.
 import type { FactorId, FinancialPositionId } from "../decisions/taxonomy";
+import type { RiskDomain, RiskLevel } from "../risk-appetite/taxonomy";
 
 export type DemoFactor = FactorId;
 
@@ -57,6 +58,24 @@ export type DemoDecision = {
   withdrawReason?: string;
   /** One per criterion, in order (reviewed). */
   outcomes?: DemoOutcome[];
+  /** The risk taken per domain of the board's risk appetite (DEMO_RISK_APPETITE), when recorded. */
+  risks?: DemoRisk[];
+};
+
+export type DemoRisk = { domain: RiskDomain; level: RiskLevel; reason: string };
+
+/**
+ * Every demo trust's board has this risk appetite (set by its Company Secretary before its first
+ * decision): a board cautious with money and compliance, averse-to-minimal on patient safety, and
+ * seeking to lead in partnership with its system.
+ */
+export const DEMO_RISK_APPETITE: Record<RiskDomain, { level: RiskLevel; statement: string }> = {
+  finance: { level: "cautious", statement: "We accept only modest financial risk while the system's financial plan is in recovery." },
+  quality_safety: { level: "minimal", statement: "We take as little risk as possible with the safety and quality of care." },
+  compliance_regulatory: { level: "cautious", statement: "We keep to our regulators' standards and take little risk of breaching them." },
+  reputation: { level: "open", statement: "We accept some risk to our reputation for changes that improve care for our population." },
+  workforce: { level: "open", statement: "We are open to new ways of working and sharing staff across organisations." },
+  partnerships_system: { level: "seek", statement: "We seek to lead system-wide change with our partners, accepting the risks that come with it." },
 };
 
 const sup = (member: string, forum: DemoPosition["forum"] = "public_board", comment?: string): DemoPosition => ({ member, position: "support", forum, comment });
@@ -85,6 +104,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     criteria: [
       { statement: "Eastfield's orthopaedic waiters over 52 weeks fall by 500", measure: "RTT 52-week waiters, orthopaedics, Eastfield", baseline: "1,420", target: "920 or fewer", judgedBy: "2026-09-30" },
       { statement: "Our own orthopaedic waiting list does not grow", measure: "RTT incomplete pathways, orthopaedics, Northvale", baseline: "6,800", target: "6,800 or fewer", judgedBy: "2026-09-30" },
+    ],
+    risks: [
+      { domain: "finance", level: "open", reason: "We carry the hub's first-year running costs before the system's tariff pays them" },
+      { domain: "partnerships_system", level: "seek", reason: "The hub is run jointly with two neighbouring trusts" },
     ],
     state: "signed_off",
     positions: [
@@ -147,6 +170,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
       { statement: "Bank fill rate stays above 85%", measure: "Bank shifts filled / requested", baseline: "91%", target: "85% or more", judgedBy: "2027-03-31" },
       { statement: "System agency spend falls by 15%", measure: "ICS agency spend, nursing", baseline: "£14.2m", target: "£12.1m or less", judgedBy: "2027-06-30" },
     ],
+    risks: [
+      { domain: "workforce", level: "seek", reason: "A single staff bank across the ICS changes every contract we hold" },
+      { domain: "finance", level: "cautious", reason: "Costs are shared in proportion to shifts used" },
+    ],
     state: "awaiting_sign_off",
     positions: [
       sup("chair.rna"),
@@ -177,6 +204,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     criteria: [
       { statement: "Mental health patients waiting over 12 hours in emergency departments halve", measure: "12-hour waits, mental health presentations, RNA and RND", baseline: "64 a month", target: "32 a month or fewer", judgedBy: "2027-06-30" },
       { statement: "Crisis house occupancy is 80% or more", measure: "Occupied bed days / available", baseline: "New service", target: "80%", judgedBy: "2027-03-31" },
+    ],
+    risks: [
+      { domain: "quality_safety", level: "cautious", reason: "Patients from other areas are admitted to beds staffed for our own population" },
+      { domain: "partnerships_system", level: "open", reason: "Beds are allocated by the ICS's single point of access" },
     ],
     state: "awaiting_sign_off",
   },
@@ -385,6 +416,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     decidedOn: "2026-10-28",
     visibility: "system",
     criteria: [{ statement: "Deficit recovery plan delivered", measure: "Year-end deficit against plan", baseline: "−£18m", target: "−£11m or better", judgedBy: "2027-04-30" }],
+    risks: [
+      { domain: "finance", level: "minimal", reason: "The plan protects the trust's own recovery first" },
+      { domain: "reputation", level: "open", reason: "Partners may see the trust as stepping back from system schemes" },
+    ],
     state: "awaiting_sign_off",
     positions: [
       sup("ned1.rnd"),
@@ -435,6 +470,9 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     decidedOn: "2026-07-02",
     visibility: "trust",
     criteria: [{ statement: "Three national grants secured with matched funding", measure: "Grants awarded", baseline: "0", target: "3", judgedBy: "2026-09-30" }],
+    risks: [
+      { domain: "reputation", level: "seek", reason: "Private work may be seen as taking capacity from NHS patients" },
+    ],
     state: "signed_off",
     // Signed off between meetings by Chair's action; the next private board meeting is asked to ratify it.
     urgentReason: "The national funders' deadline for matched funding falls before the next board meeting.",
@@ -482,6 +520,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     decidedOn: "2026-11-12",
     visibility: "system",
     criteria: [{ statement: "Westbrook's 65-week waiters cleared", measure: "RTT 65-week waiters, Westbrook", baseline: "380", target: "0", judgedBy: "2027-09-30" }],
+    risks: [
+      { domain: "finance", level: "seek", reason: "We underwrite the hub's capital costs for three years" },
+      { domain: "partnerships_system", level: "significant", reason: "The hub takes referrals from every trust in the ICS under one waiting list" },
+    ],
     state: "awaiting_sign_off",
     positions: [sup("exec.rsa", "public_board", "Operationally deliverable from January.")],
   },
@@ -705,6 +747,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     decidedOn: "2026-08-14",
     visibility: "system",
     criteria: [{ statement: "No patients cared for in corridors", measure: "Corridor care incidents", baseline: "60 a week", target: "0", judgedBy: "2026-12-31" }],
+    risks: [
+      { domain: "compliance_regulatory", level: "cautious", reason: "The plan restores the four-hour standard our regulator expects" },
+      { domain: "quality_safety", level: "minimal", reason: "No change to clinical pathways" },
+    ],
     state: "signed_off",
     positions: [
       sup("chair.rsd"),
@@ -807,6 +853,10 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     decidedOn: "2026-11-03",
     visibility: "system",
     criteria: [{ statement: "All neonatal transfers by the dedicated team", measure: "Share of transfers", baseline: "0%", target: "100%", judgedBy: "2027-06-30" }],
+    risks: [
+      { domain: "partnerships_system", level: "open", reason: "Transport is commissioned jointly with the ambulance trust" },
+      { domain: "finance", level: "cautious", reason: "Costs within the existing budget" },
+    ],
     state: "awaiting_sign_off",
     positions: [
       { member: "chair.rse", position: "support", forum: "public_board", conflict: "I am a trustee of the charity that part-funds the transport vehicles." },

@@ -2,14 +2,15 @@ import "server-only";
 import { setUrgency } from "../chairs-action";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { decisions, decisionVersions, organisations, positions, successCriteria, users } from "@/db/schema";
+import { decisions, decisionVersions, organisations, positions, riskAppetiteStatements, successCriteria, users } from "@/db/schema";
 import type { Actor } from "../access";
 import { loadActor } from "../actors";
 import { createDecision, submitDecision, withdrawDecision } from "../decisions";
 import { runAsOf } from "../clock";
 import { recordOutcome } from "../outcomes";
 import { declineDecision, recordPosition } from "../sign-off";
-import { DEMO_DECISIONS, type DemoDecision } from "./decision-data";
+import { setRiskAppetite } from "../risk-appetite";
+import { DEMO_DECISIONS, DEMO_RISK_APPETITE, type DemoDecision } from "./decision-data";
 import { demoEmail } from "./organisations";
 
 /** The date the demo's dates were written against; on a later start every date moves forward with the clock. */
@@ -48,6 +49,18 @@ export async function loadDemoDecisions(db: Database, opts: { now?: Date } = {})
     actors.set(local, actor);
     return actor;
   };
+  // Each demo trust's risk appetite, set by its Company Secretary before its first decision (once).
+  const earliest = Math.min(...DEMO_DECISIONS.map((d) => Date.parse(`${shift(d.decidedOn)}T09:00:00Z`))) - 60 * DAY;
+  for (const ods of [...new Set(DEMO_DECISIONS.map((d) => d.trust))]) {
+    const trust = orgByOds.get(ods);
+    if (!trust) continue;
+    const [has] = await db.select({ id: riskAppetiteStatements.id }).from(riskAppetiteStatements).where(eq(riskAppetiteStatements.trustId, trust.id)).limit(1);
+    if (has) continue;
+    const secretary = await actorFor(`sec.${ods.toLowerCase()}`);
+    const at = new Date(Math.min(earliest, now.getTime() - 60_000));
+    await runAsOf(at, () => setRiskAppetite(secretary, ods, { baseVersion: 0, note: "Agreed by the board at its annual risk workshop.", domains: DEMO_RISK_APPETITE }));
+    await db.update(riskAppetiteStatements).set({ createdAt: at }).where(eq(riskAppetiteStatements.trustId, trust.id));
+  }
   let inserted = 0;
   for (const spec of DEMO_DECISIONS) {
     const trust = orgByOds.get(spec.trust);
@@ -108,6 +121,7 @@ async function createDemoDecision(ce: Actor, spec: DemoDecision, trustOds: strin
     decidedOn: shift(spec.decidedOn),
     visibility: spec.visibility,
     criteria: spec.criteria.map((c) => ({ statement: c.statement, measure: c.measure, baseline: c.baseline, target: c.target, judgedBy: shift(c.judgedBy) })),
+    risks: (spec.risks ?? []).map((r) => ({ ...r })),
   }));
   if (spec.state === "draft") return created.id;
   const submitted = await runAsOf(times.submitted, () => submitDecision(ce, { id: created.id, baseRevision: created.revision }));

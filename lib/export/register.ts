@@ -36,6 +36,14 @@ export type RegisterExportRow = {
   chairsActionOn: string | null;
   /** YYYY-MM-DD */
   ratificationDecidedOn: string | null;
+  /** The risk taken per domain, "finance:open;workforce:cautious" (domain order); "" when none recorded. */
+  risks: string;
+  /** The current version is outside the board's risk appetite (decisions.outside_appetite). */
+  outsideAppetite: boolean;
+  /** Each domain outside the appetite, "finance:cautious<open" (appetite < risk taken). */
+  outsideDomains: string;
+  /** The risk appetite statement version the current version was compared with (null: none in force, or no risks). */
+  appetiteVersion: number | null;
 };
 
 export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
@@ -64,6 +72,10 @@ export const REGISTER_COLUMNS: Column<RegisterExportRow>[] = [
   { header: "ratification", type: "text", value: (r) => r.ratification, width: 14 },
   { header: "chair's action on", type: "date", value: (r) => r.chairsActionOn, width: 12 },
   { header: "ratification decided on", type: "date", value: (r) => r.ratificationDecidedOn, width: 12 },
+  { header: "risks", type: "text", value: (r) => r.risks, width: 40 },
+  { header: "outside appetite", type: "text", value: (r) => (r.outsideAppetite ? "yes" : "no"), width: 9 },
+  { header: "outside appetite domains", type: "text", value: (r) => r.outsideDomains, width: 40 },
+  { header: "risk appetite version", type: "number", value: (r) => r.appetiteVersion, width: 9 },
 ];
 
 export const REGISTER_HEADERS = REGISTER_COLUMNS.map((c) => c.header);

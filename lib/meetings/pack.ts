@@ -7,6 +7,7 @@ import PDFDocument from "pdfkit";
 import type { Actor } from "../access";
 import { buildBoardPaper } from "../board-paper/build";
 import { drawBoardPaper, pdfSafe } from "../board-paper/pdf";
+import { riskLines } from "../board-paper/labels";
 import type { BoardPaper } from "../board-paper/types";
 import { AppError } from "../errors";
 import { formatDateTime, formatImpactK } from "../format";
@@ -80,6 +81,15 @@ export async function buildBoardPack(actor: Actor, meetingId: string): Promise<B
     field("Side favoured", item.decision.favoured ? FAVOURED[item.decision.favoured] : "Not given");
     field("Impact on the trust", formatImpactK(item.decision.impactTrustK, "trust"));
     field("Impact on the system", formatImpactK(item.decision.impactSystemK, "system"));
+    if (paper.riskAppetite) {
+      // The gate in words: each domain outside the board's appetite, and what it means for sign-off.
+      const r = riskLines(paper.riskAppetite, paper.version > 0);
+      field("Risk appetite", r.outside.length ? "Outside the board's risk appetite" : r.compared);
+      if (r.outside.length) {
+        for (const line of r.outside) doc.font("Helvetica-Bold").fontSize(10.5).fillColor("#D5281B").text(pdfSafe(line), { width, lineGap: 2 });
+        doc.font("Helvetica").fontSize(10.5).fillColor(TEXT).text(pdfSafe(r.gate ?? ""), { width, lineGap: 2 });
+      }
+    }
     field("Version in this pack", String(item.packVersion ?? item.decision.version));
     doc.font("Helvetica-Bold").fontSize(10.5).text("Content hash (SHA-256):");
     doc.font("Courier").fontSize(9.5).text(item.packHash ?? item.decision.contentHash ?? "none", { width });

@@ -88,6 +88,8 @@ test("every page fits 320 px without sideways scrolling, and passes axe", async 
   await expect(page.getByRole("heading", { name: /Board meeting in private of 14 January 2027/, level: 1 })).toBeVisible();
   const meeting = new URL(page.url()).pathname.match(UUID)?.[0];
   await check(page, "/meetings/[id]", `/meetings/${meeting}`);
+  await check(page, "/trusts/[ods]/risk-appetite", "/trusts/RNA/risk-appetite");
+  await check(page, "/trusts/[ods]/risk-appetite/versions", "/trusts/RNA/risk-appetite/versions");
   await signOut(page);
 
   // Pages anyone can open: forgotten password, a set-password link and an unsubscribe link (neither valid).

@@ -405,7 +405,7 @@ async function expectHashesMatch(reader: Actor, id: string) {
   } as VersionContent;
   expect(d.version).toBe(1);
   expect(hashVersionContent(fromRows)).toBe(stored.contentHash);
-  const { id: _id, trust: _t, author: _a, status: _s, version: _v, revision: _r, contentHash: _h, createdAt: _c, updatedAt: _u, submittedAt: _sa, frozenAt: _f, withdrawnAt: _w, withdrawReason: _wr, declinedAt: _d, declineReason: _dr, signedOffAt: _so, reviewedAt: _rv, versions: _vs, permissions: _p, urgent: _ur, urgentReason: _urr, ratification: _ra, chairsActionAt: _ca, ratificationDecidedAt: _rd, ...content } = d;
+  const { id: _id, trust: _t, author: _a, status: _s, version: _v, revision: _r, contentHash: _h, createdAt: _c, updatedAt: _u, submittedAt: _sa, frozenAt: _f, withdrawnAt: _w, withdrawReason: _wr, declinedAt: _d, declineReason: _dr, signedOffAt: _so, reviewedAt: _rv, versions: _vs, permissions: _p, urgent: _ur, urgentReason: _urr, ratification: _ra, chairsActionAt: _ca, ratificationDecidedAt: _rd, outsideAppetite: _oa, ...content } = d;
   expect(hashVersionContent({ ...fromRows, ...content } as VersionContent)).toBe(d.contentHash);
   expect(d.versions[0].contentHash).toBe(d.contentHash);
   const v = await getDecisionVersion(reader, id, 1);

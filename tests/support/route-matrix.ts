@@ -94,6 +94,10 @@ export const ROUTE_MATRIX: Record<string, MatrixEntry> = {
   "action app/admin/actions.ts#removeMembershipAction": { who: "admin", other: "404" },
   // pages of this wave: evidence files, meetings, notifications, accounts
   "page /decisions/[id]/files": { who: "reader", other: "404" },
+  // risk appetite (issue 14): read by the trust's CE, board and secretary (and admins); set by the Chair, the secretary or an admin
+  "page /trusts/[ods]/risk-appetite": { who: ["board", "company_secretary", "admin"], other: "404" },
+  "page /trusts/[ods]/risk-appetite/versions": { who: ["board", "company_secretary", "admin"], other: "404" },
+  "action app/trusts/[ods]/risk-appetite/actions.ts#setRiskAppetiteAction": { who: ["board", "company_secretary", "admin"], other: "404" },
   "page /meetings": { who: ["board", "company_secretary"], other: "404" },
   "page /meetings/new": { who: ["company_secretary", "board"], other: "404" },
   "page /meetings/[id]": { who: ["board", "company_secretary"], other: "404" },

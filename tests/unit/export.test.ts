@@ -33,6 +33,10 @@ const row = (over: Partial<RegisterExportRow> = {}): RegisterExportRow => ({
   ratification: null,
   chairsActionOn: null,
   ratificationDecidedOn: null,
+  risks: "finance:open;partnerships_system:seek",
+  outsideAppetite: true,
+  outsideDomains: "finance:cautious<open",
+  appetiteVersion: 2,
   ...over,
 });
 
@@ -63,7 +67,7 @@ describe("CSV writer", () => {
     expect(lines[0]).toBe(REGISTER_HEADERS.join(","));
     expect(csv).toContain('"Say ""yes"", please"');
     expect(csv).toContain('"Line one\nline two"');
-    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,3,2026-03-20,Objected: Sam Reed (Non-Executive Director) – Too costly,no,,,,\r\n");
+    expect(csv).toContain(",population_outcomes;economies_of_scale,2,1,4,1,0,3,2026-03-20,Objected: Sam Reed (Non-Executive Director) – Too costly,no,,,,,finance:open;partnerships_system:seek,yes,finance:cautious<open,2\r\n");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
   it("neutralises formulas in text cells", () => {

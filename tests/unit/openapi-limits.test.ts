@@ -11,7 +11,7 @@ import { RESOLUTION_EXCEPTIONS } from "@/lib/api/meetings-wire";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ERROR_CODES, GROUP_BY, TOKEN_STATES } from "@/lib/api/schemas";
 import { RegisterFiltersSchema, REGISTER_OUTCOMES } from "@/lib/decisions/register-filters";
-import { CreateDecisionSchema, CriterionInputSchema, WithdrawDecisionSchema } from "@/lib/decisions/schemas";
+import { CreateDecisionSchema, CriterionInputSchema, DecisionRiskInputSchema, WithdrawDecisionSchema } from "@/lib/decisions/schemas";
 import { FACTOR_IDS } from "@/lib/decisions/taxonomy";
 import { RecordOutcomeSchema } from "@/lib/outcomes";
 import { decodeCursor, encodeCursor } from "@/lib/paging/cursor";
@@ -53,6 +53,7 @@ const PROBES: Record<string, Probe> = {
   DecisionContext: { ...decision, at: (f) => `context.${f}` },
   Impact: { ...decision, at: (f) => `impactOnTrust.${f}` },
   CriterionInput: { schema: CriterionInputSchema, base: { statement: "S" } },
+  DecisionRiskInput: { schema: DecisionRiskInputSchema, base: { domain: "finance", level: "open", reason: "R" } },
   WithdrawInput: { schema: WithdrawDecisionSchema, base: { id: ID, baseRevision: 1, reason: "R" } },
   PositionInput: { schema: RecordPositionSchema, base: { position: "support", forum: "public_board", version: 1 } },
   OutcomeInput: { schema: RecordOutcomeSchema, base: { outcome: "met", evidence: "E" } },
@@ -130,7 +131,8 @@ describe("openapi.json limits are the lib's", () => {
         continue;
       }
       const item = field === "criteria" ? { statement: "S" } : { ods: "RNB", role: "benefits" };
-      const list = (n: number) => Array.from({ length: n }, () => item);
+      // Risks: one per domain, so a list as long as the domains is valid.
+      const list = (n: number) => Array.from({ length: n }, (_, i) => (field === "risks" ? { domain: db.riskDomain.enumValues[i % db.riskDomain.enumValues.length], level: "open", reason: "R" } : item));
       const probe = PROBES[where];
       if (!probe) {
         wrong.push(`${where}.${field}: no lib schema to compare with`);
@@ -173,6 +175,11 @@ describe("openapi.json closed sets are the database's", () => {
     attendance: db.attendanceKind,
     resolution: db.resolutionKind,
     ratification: db.ratificationState,
+    domain: db.riskDomain,
+    riskDomain: db.riskDomain,
+    level: db.riskLevel,
+    appetite: db.riskLevel,
+    taken: db.riskLevel,
   };
   /** Sets with no column behind them, by their full place. */
   const OWN: Record<string, readonly string[]> = {
@@ -181,6 +188,7 @@ describe("openapi.json closed sets are the database's", () => {
     "get /api/v1/decisions ?.outcome": REGISTER_OUTCOMES,
     "get /api/v1/decisions ?.due": ["1"],
     "get /api/v1/decisions ?.gave": ["1"],
+    "get /api/v1/decisions ?.outside": ["1"],
     "get /api/v1/stats/balance ?.groupBy": GROUP_BY,
     "ResolutionInput.exceptions.position": RESOLUTION_EXCEPTIONS,
   };

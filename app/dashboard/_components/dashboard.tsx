@@ -24,6 +24,7 @@ import { FactorsPanelView } from "./panels/factors-panel";
 import { OutcomesBySidePanelView } from "./panels/outcomes-by-side-panel";
 import { ReciprocityPanelView } from "./panels/reciprocity-panel";
 import { RegisterPanelView } from "./panels/register-panel";
+import { RiskAppetitePanelView } from "./panels/risk-appetite-panel";
 import { SignOffSummaryPanelView } from "./panels/sign-off-summary-panel";
 import { RatificationPanelView } from "./panels/ratification-panel";
 import { WordPairsPanelView } from "./panels/word-pairs-panel";
@@ -165,6 +166,9 @@ export async function DashboardPage({
       </Streamed>
       <Streamed key={`r${k}`} title="Chair's action and ratification">
         <RatificationPanelView {...props} />
+      </Streamed>
+      <Streamed key={`a${k}`} title="Decisions outside the board's risk appetite">
+        <RiskAppetitePanelView {...props} />
       </Streamed>
     </>
   );

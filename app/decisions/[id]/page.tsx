@@ -9,6 +9,7 @@ import { DecisionDetails } from "./_sections/details";
 import { DecisionFiles } from "./_sections/files";
 import { DecisionHeader } from "./_sections/header";
 import { DecisionMeetings } from "./_sections/meetings";
+import { DecisionRisk } from "./_sections/risk";
 import { DecisionTimeline } from "./_sections/timeline";
 import { DecisionVersions } from "./_sections/versions";
 import { OutcomesPanel } from "./_sections/outcomes-panel";
@@ -35,6 +36,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
       <PositionCallout d={d} actor={actor} />
       <ChairsActionSection actor={actor} decisionId={d.id} />
       <DecisionDetails d={d} />
+      <DecisionRisk d={d} actor={actor} />
       <DecisionFiles d={d} actor={actor} />
       {/* Once signed off, the criteria are shown with their outcomes instead. */}
       {d.status === "signed_off" || d.status === "reviewed" ? null : <DecisionCriteria d={d} />}

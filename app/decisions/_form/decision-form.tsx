@@ -18,6 +18,7 @@ import {
   LIMITS,
   VISIBILITY_LABELS,
 } from "@/lib/decisions/taxonomy";
+import { RISK_DOMAINS, RISK_DOMAIN_LABELS, RISK_LEVELS, RISK_LEVEL_LABELS } from "@/lib/risk-appetite/taxonomy";
 import { saveDecisionAction, type DecisionFormState } from "../actions";
 import { CriteriaRows, OrganisationRows } from "./rows";
 
@@ -48,6 +49,7 @@ const TEXT_LIMITS: Record<string, [string, number]> = {
 const fieldLimit: FieldLimit = (name) => {
   const fixed = TEXT_LIMITS[name];
   if (fixed) return { label: fixed[0], max: fixed[1] };
+  if (/^risks\.\d+\.reason$/.test(name)) return { label: "Reason for the risk", max: LIMITS.riskReason };
   const m = /^criteria\.\d+\.(statement|measure|baseline|target)$/.exec(name);
   return m ? { label: m[1].charAt(0).toUpperCase() + m[1].slice(1), max: LIMITS.criterionText } : null;
 };
@@ -239,6 +241,33 @@ function Fields(props: DecisionFormProps & { values: FlatValues; errors: Record<
       </div>
 
       <OrganisationRows initial={rowsOf(v, "organisations")} organisations={organisations} errors={e} />
+
+      <h2 className="mt-10 mb-4 text-2xl">Risk taken (optional)</h2>
+      <p className="nhs-hint">
+        For each domain of the board&rsquo;s risk appetite this decision touches, the level of risk it takes and why. On submitting, each is compared with the board&rsquo;s appetite in force: a
+        decision above it in any domain is outside the board&rsquo;s appetite, and needs the Chair&rsquo;s support to be signed off.
+      </p>
+      {RISK_DOMAINS.map((d, i) => (
+        <fieldset key={d} className="mb-4 border-b border-nhs-border pb-2">
+          <legend className="mb-2 text-lg font-bold">{RISK_DOMAIN_LABELS[d]}</legend>
+          <input type="hidden" name={`risks.${i}.domain`} value={d} />
+          <Select
+            name={`risks.${i}.level`}
+            label={`Risk this decision takes in ${RISK_DOMAIN_LABELS[d].toLowerCase()}`}
+            placeholder="Not touched"
+            options={RISK_LEVELS.map((l) => ({ value: l, label: RISK_LEVEL_LABELS[l] }))}
+            defaultValue={v[`risks.${i}.level`]}
+            error={e[`risks.${i}.level`]}
+          />
+          <TextField
+            name={`risks.${i}.reason`}
+            label={`Reason for the risk in ${RISK_DOMAIN_LABELS[d].toLowerCase()}`}
+            defaultValue={v[`risks.${i}.reason`]}
+            error={e[`risks.${i}.reason`]}
+            maxLength={LIMITS.riskReason}
+          />
+        </fieldset>
+      ))}
       <CriteriaRows initial={rowsOf(v, "criteria")} errors={e} frozen={props.mode === "amend"} />
 
       <h2 className="mt-10 mb-4 text-2xl">Who can see it</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/auth";
 import { DashboardPage, loadContext, type SearchParams } from "../../_components/dashboard";
 
@@ -21,7 +22,7 @@ export default async function TrustDashboard({ params, searchParams }: { params:
         <p>
           The patterns in this trust&apos;s decisions: which side each favoured, what was weighed, whether success criteria were
           met, and how sign-off is going. Every figure counts the trust&apos;s submitted decisions (never drafts) and links to the
-          decisions behind it.
+          decisions behind it. The board&apos;s <Link href={`/trusts/${view.ods}/risk-appetite`}>risk appetite</Link> sets which decisions are outside it.
         </p>
       }
     />

@@ -64,6 +64,13 @@ export async function SignOffPanel({ actor, decisionId }: { actor: Actor; decisi
         interest is recorded but not counted. Positions bind to an exact version: after an amendment, earlier positions stay visible but no
         longer count.
       </p>
+      {panel.chairRequiredBecause ? (
+        <p className="mb-4 border-l-4 border-nhs-red pl-4 font-semibold" data-testid="chair-required-outside-appetite">
+          {panel.chairRequiredBecause}.
+        </p>
+      ) : panel.outsideAppetite ? (
+        <p className="mb-4 border-l-4 border-nhs-red pl-4">This decision is outside the board&apos;s risk appetite: the Chair&apos;s support is needed, as the trust&apos;s policy also requires.</p>
+      ) : null}
       <table className="nhs-table mb-6 max-w-xl">
         <caption>Positions on version {decision.version} (the current version)</caption>
         <thead>

@@ -14,6 +14,7 @@ import {
   STATUS_LABEL,
   contextLine,
   countingLine,
+  riskLines,
 } from "@/lib/board-paper/labels";
 import { labelOfType } from "@/lib/attachments/sniff";
 import type { BoardPaper as BoardPaperDto } from "@/lib/board-paper/types";
@@ -114,6 +115,7 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
           <p>No organisations named.</p>
         )}
       </Section>
+      {paper.riskAppetite ? <RiskSection paper={paper} /> : null}
       {paper.files.length ? (
         <Section id="p-files" title="Evidence files">
           <ul className="list-disc space-y-2 pl-6">
@@ -237,5 +239,32 @@ export function BoardPaper({ paper }: { paper: BoardPaperDto }) {
         />
       </Section>
     </article>
+  );
+}
+
+/** The risk taken and the board's appetite, with the gate in words (the PDF says the same, lib/board-paper/labels.ts riskLines). */
+function RiskSection({ paper }: { paper: BoardPaperDto }) {
+  const r = riskLines(paper.riskAppetite, paper.version > 0);
+  return (
+    <Section id="p-risk" title="Risk and the board's appetite">
+      {r.outside.length ? (
+        <div className="mb-3 border-l-4 border-nhs-red pl-3" data-testid="paper-outside-appetite">
+          {r.outside.map((line) => (
+            <p key={line} className="font-semibold">
+              {line}
+            </p>
+          ))}
+          <p>{r.gate}</p>
+        </div>
+      ) : null}
+      <ul className="list-disc space-y-1 pl-6">
+        {r.risks.map((line) => (
+          <li key={line} className="break-words">
+            {line}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">{r.compared}</p>
+    </Section>
   );
 }
