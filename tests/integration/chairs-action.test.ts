@@ -8,6 +8,9 @@ import { getDecision } from "@/lib/decisions";
 import { draftMinutesFrom } from "@/lib/meetings/minutes";
 import { addAgendaItem, createMeeting, getMeeting, issuePack, markMeetingHeld, recordAttendance, recordResolution } from "@/lib/meetings";
 import { recordPosition } from "@/lib/sign-off";
+import { createDecision, submitDecision } from "@/lib/decisions";
+import { setRiskAppetite } from "@/lib/risk-appetite";
+import { decisionInput } from "../support/decisions";
 import { makeSubmittedDecision } from "../support/decision-fixture";
 import { getOrganisation, updateOrganisation } from "@/lib/admin";
 import { makeAdmin, makeIcs, makeNational, makeUser } from "../support/factories";
@@ -77,6 +80,29 @@ describe("Chair's action", () => {
     await expect(support(b.chair, d.id)).rejects.toMatchObject({ code: "invalid", message: OUTSIDE_APPETITE_MESSAGE });
     await expect(support(b.ned1, d.id)).rejects.toMatchObject({ message: expect.stringMatching(/outside the board's risk appetite/) });
     expect((await row(d.id)).status).toBe("awaiting_sign_off");
+  });
+
+  it("is refused for a decision that its risks put outside the appetite in force, and then needs the board with the Chair", async () => {
+    // The whole path (parts 1 and 2 together): the secretary sets the appetite, the CE records a risk
+    // above it and submits (flag frozen), marks it urgent; Chair's action is refused, the board signs it off.
+    const b = await makeTrustWithSecretary(t.db);
+    await setRiskAppetite(b.secretary, b.trust.ods, { baseVersion: 0, note: "", domains: { finance: { level: "cautious", statement: "Modest financial risk only." } } });
+    const created = await createDecision(
+      b.ce,
+      decisionInput({ title: "Underwrite the hub's first-year deficit", risks: [{ domain: "finance", level: "open", reason: "We carry the deficit" }] } as never),
+    );
+    await submitDecision(b.ce, { id: created.id, baseRevision: created.revision });
+    expect((await row(created.id)).outsideAppetite).toBe(true);
+    await setUrgency(b.ce, { decisionId: created.id, urgent: true, reason: "The contract must be signed this week" });
+    await expect(support(b.chair, created.id)).rejects.toMatchObject({ code: "invalid", message: OUTSIDE_APPETITE_MESSAGE });
+    await expect(support(b.ned1, created.id)).rejects.toMatchObject({ code: "invalid", message: OUTSIDE_APPETITE_MESSAGE });
+    expect(await actions(created.id)).not.toContain("position.recorded");
+    // At a board meeting: without the Chair it does not sign off, whatever the count; with the Chair it does, not by Chair's action.
+    expect((await support(b.ned1, created.id, "public_board")).signedOff).toBe(false);
+    expect((await support(b.ned2, created.id, "public_board")).signedOff).toBe(false);
+    expect((await support(b.exec, created.id, "public_board")).signedOff).toBe(false);
+    expect((await support(b.chair, created.id, "public_board")).signedOff).toBe(true);
+    expect(await row(created.id)).toMatchObject({ status: "signed_off", ratification: null });
   });
 
   it("needs two non-executives when the standing orders say so (an audited admin setting)", async () => {
