@@ -200,6 +200,9 @@ export type DueReview = {
   judgedBy: string;
   decisionId: string;
   decisionTitle: string;
+  /** The decision's status; with Chair's action (issue 14) its ratification, for the same words as the register. */
+  status: (typeof decisions.$inferSelect)["status"];
+  ratification: (typeof decisions.$inferSelect)["ratification"];
   trustName: string;
 };
 
@@ -221,6 +224,8 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
       judgedBy: sql<string>`${successCriteria.judgedBy}`,
       decisionId: decisions.id,
       decisionTitle: decisions.title,
+      status: decisions.status,
+      ratification: decisions.ratification,
       trustName: organisations.name,
     })
     .from(successCriteria)

@@ -7,7 +7,7 @@ import { ROLE, activeMembership, hasRole, insiderTrustIds } from "@/lib/access";
 import { requireActor } from "@/lib/auth";
 import { listRegister, listRegisterAuthors, registerFiltersFromSearchParams, registerHref, type RegisterFilters } from "@/lib/decisions";
 import { listRegisterTrusts } from "@/lib/decisions/register-trusts";
-import { REGISTER_STATUSES, type RegisterSortField } from "@/lib/decisions/register-filters";
+import { REGISTER_RATIFICATIONS, REGISTER_STATUSES, type RegisterSortField } from "@/lib/decisions/register-filters";
 import { CATEGORY_IDS, CATEGORY_LABELS, FACTORS, FACTOR_LABELS, FAVOURED_LABELS, TRUST_TYPE_LABELS, type CategoryId } from "@/lib/decisions/taxonomy";
 import { formatDate, pluralise } from "@/lib/format";
 import { STATUS_COLOURS, STATUS_LABELS } from "@/lib/lifecycle";
@@ -15,6 +15,12 @@ import { orNotFound } from "@/lib/page-errors";
 import { RISK_DOMAINS, RISK_DOMAIN_LABELS } from "@/lib/risk-appetite/taxonomy";
 
 export const metadata: Metadata = { title: "Decisions" };
+
+const RATIFICATION_FILTER_LABELS: Record<(typeof REGISTER_RATIFICATIONS)[number], string> = {
+  awaiting: "Signed off — awaiting ratification",
+  ratified: "Signed off — ratified",
+  not_ratified: "Signed off — not ratified",
+};
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -41,7 +47,7 @@ export default async function RegisterPage({ searchParams }: Props) {
   if (!active) notFound();
   const f = page.filters;
   const [sortField, sortDir] = page.sort === "relevance" ? ["relevance", "desc"] : page.sort.split("-");
-  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType || f.outcome || f.due || f.beneficiary || f.gave || f.outside || f.riskDomain);
+  const hasFilters = !!(f.favoured || f.status?.length || f.category || f.from || f.to || f.author || f.q || f.factor || f.trust || f.ics || f.trustType || f.outcome || f.due || f.beneficiary || f.gave || f.outside || f.riskDomain || f.ratification);
   const scopeChips: { label: string; without: RegisterFilters }[] = [
     f.trust ? { label: `Trust ${f.trust}`, without: { ...f, trust: undefined, page: 1 } } : null,
     f.ics ? { label: `ICS ${f.ics}`, without: { ...f, ics: undefined, page: 1 } } : null,
@@ -108,6 +114,7 @@ export default async function RegisterPage({ searchParams }: Props) {
           <Filter label="Author" name="author" value={f.author} options={authors.map((a) => [a.id, a.name])} />
           <Filter label="Risk appetite" name="outside" value={f.outside} options={[["1", "Outside the board's risk appetite"]]} />
           <Filter label="Risk domain" name="riskDomain" value={f.riskDomain} options={RISK_DOMAINS.map((d) => [d, RISK_DOMAIN_LABELS[d]])} />
+          <Filter label="Chair's action" name="ratification" value={f.ratification} options={REGISTER_RATIFICATIONS.map((r) => [r, RATIFICATION_FILTER_LABELS[r]])} />
           <div>
             <label htmlFor="from" className="nhs-label">
               Decided from

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SEAT_LABELS } from "@/lib/access";
 import { requireActor } from "@/lib/auth";
+import { ratificationWords } from "@/lib/chairs-action-words";
+import { STATUS_LABELS } from "@/lib/lifecycle";
 import { formatDate } from "@/lib/format";
 import { INBOX_LIMIT, getInbox } from "@/lib/inbox";
 import { POSITION_LABELS } from "@/lib/sign-off";
@@ -192,6 +194,7 @@ export default async function InboxPage() {
                       <td>
                         <Link href={`/decisions/${r.decisionId}`}>{r.decisionTitle}</Link>
                         <span className="block text-base text-nhs-secondary">{r.trustName}</span>
+                        {r.ratification ? <span className="block text-base">{ratificationWords(STATUS_LABELS[r.status], r.ratification)}</span> : null}
                       </td>
                       <td className="text-base">{r.statement}</td>
                       <td className="whitespace-nowrap text-base">{formatDate(r.judgedBy)}</td>

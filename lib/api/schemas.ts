@@ -1,7 +1,7 @@
 // The wire format of REST API v1 (README, "API"). One zod schema per shape, used both to parse
 // requests in the route wrapper and to generate /api/v1/openapi.json, so the two cannot drift.
 // Request bodies are `.strict()`: an unknown field is a 400 naming it, never silently dropped.
-import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, riskDomain, riskLevel, role, tokenScope, trustType, visibility } from "@/db/schema";
+import { boardSeat, category, decisionStatus, factor, favoured, financialPosition, forum, orgKind, orgLinkRole, outcome, positionKind, ratificationState, riskDomain, riskLevel, role, tokenScope, trustType, visibility } from "@/db/schema";
 import { REGISTER_OUTCOMES } from "../decisions/register-filters";
 import { LIMITS } from "../decisions/taxonomy";
 import { HTTP_STATUS, type AppErrorCode } from "../errors";
@@ -360,6 +360,7 @@ export const ListQuery = RegisterFilters.extend({
   gave: z.enum(["1"]).optional().openapi({ description: "`1`: decisions naming an organisation other than their own trust as benefiting" }),
   outside: z.enum(["1"]).optional().openapi({ description: "`1`: decisions whose current version is outside the board's risk appetite (with `riskDomain`: in that domain)" }),
   riskDomain: z.enum(RISK_DOMAINS).optional().openapi({ description: "Decisions recording a risk in this domain (with `outside=1`: outside the appetite in it)" }),
+  ratification: z.enum(ratificationState.enumValues).optional().openapi({ description: "Signed off by Chair's action: awaiting ratification at the next board meeting, ratified, or not ratified" }),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
   cursor: z.string().max(MAX_CURSOR_LENGTH).optional().openapi({ description: "The `nextCursor` of the previous page" }),
 }).strict();

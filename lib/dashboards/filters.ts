@@ -160,6 +160,8 @@ export type Drill = {
   /** Decisions outside the board's risk appetite (with riskDomain: in that domain). */
   outside?: boolean;
   riskDomain?: string;
+  /** Chair's action (issue 14): awaiting, ratified or not_ratified. */
+  ratification?: string;
 };
 
 /**
@@ -194,6 +196,7 @@ export function registerHref(view: { kind: "trust" | "ics"; ods: string }, filte
   set("gave", drill.gave ? "1" : undefined);
   set("outside", drill.outside ? "1" : undefined);
   set("riskDomain", drill.riskDomain);
+  set("ratification", drill.ratification);
   const s = p.toString();
   return s ? `/decisions?${s}` : "/decisions";
 }

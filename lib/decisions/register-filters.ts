@@ -11,6 +11,7 @@ export type RegisterSortField = (typeof REGISTER_SORT_FIELDS)[number];
 export const REGISTER_SORTS = [...REGISTER_SORT_FIELDS.flatMap((f) => [`${f}-asc`, `${f}-desc`] as const), "relevance"] as const;
 export type RegisterSort = (typeof REGISTER_SORTS)[number];
 export const REGISTER_PAGE_SIZE = 25;
+export const REGISTER_RATIFICATIONS = ["awaiting", "ratified", "not_ratified"] as const;
 export const REGISTER_OUTCOMES = ["assessed", "met", "partly_met", "not_met", "unknown"] as const;
 
 const ods = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, { error: "Enter an organisation code (ODS), like RNA" });
@@ -44,6 +45,8 @@ export const RegisterFiltersSchema = z.object({
   outside: z.enum(["1"], { error: "Use outside=1 for decisions outside the board's risk appetite" }).optional(),
   /** Decisions recording a risk in this domain (with outside=1: outside the appetite in it). */
   riskDomain: z.enum(RISK_DOMAINS, { error: "Choose a risk domain from the list" }).optional(),
+  /** Chair's action (issue 14): decisions signed off by it awaiting ratification, ratified, or not ratified. */
+  ratification: z.enum(REGISTER_RATIFICATIONS, { error: "Choose awaiting, ratified or not ratified" }).optional(),
   sort: z.enum(REGISTER_SORTS, { error: "Choose a sort order from the list" }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(REGISTER_PAGE_SIZE),

@@ -139,7 +139,7 @@ const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
  * decision's attributes through it, so with any of them the count is not shown.
  */
 export function coarseFiltersOnly(f: Partial<RegisterFilters>): boolean {
-  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q || f.outside || f.riskDomain) return false;
+  if (f.author || f.factor || f.outcome || f.due || f.gave || f.beneficiary || f.q || f.outside || f.riskDomain || f.ratification) return false;
   if (f.from && !QUARTER_START.test(f.from)) return false;
   if (f.to && !QUARTER_END.test(f.to)) return false;
   return true;
@@ -270,6 +270,7 @@ export async function registerConditions(
   else if (filters.riskDomain) {
     attrs.push(sql`exists (select 1 from ${decisionRisks} r where r.decision_id = ${decisions.id} and r.domain = ${filters.riskDomain})`);
   }
+  if (filters.ratification) attrs.push(eq(decisions.ratification, filters.ratification));
   // The words may be in the decision, or in the text of one of its current files (PDF, Word): those
   // files are part of the current version, which every reader of the decision may read.
   const text = filters.q

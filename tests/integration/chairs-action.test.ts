@@ -14,7 +14,12 @@ import { decisionInput } from "../support/decisions";
 import { makeSubmittedDecision } from "../support/decision-fixture";
 import { getOrganisation, updateOrganisation } from "@/lib/admin";
 import { makeAdmin, makeIcs, makeNational, makeUser } from "../support/factories";
-import { getRatificationPanel } from "@/lib/dashboards";
+import { getRatificationPanel, getRegisterPanel } from "@/lib/dashboards";
+import { registerHref as dashboardRegisterHref } from "@/lib/dashboards/filters";
+import { apiListDecisions } from "@/lib/api/decisions";
+import { ListQuery } from "@/lib/api/schemas";
+import { listRegister } from "@/lib/decisions";
+import { registerFiltersFromSearchParams } from "@/lib/decisions/register-filters";
 import { makeTrustWithSecretary } from "../support/meeting-fixture";
 import { useTestDatabase } from "../support/db";
 
@@ -262,5 +267,58 @@ describe("dashboards: Chair's action and ratification", () => {
     // Another ICS's lead cannot open this ICS's view.
     const otherLead = await makeUser(t.db, [{ organisationId: (await makeIcs(t.db)).id, role: "ics_lead" }]);
     await expect(getRatificationPanel(otherLead, { kind: "ics", ods: ics.ods }, {})).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the register's ratification filter", () => {
+  it("lists the decisions awaiting, ratified and not ratified behind the panel's figures, says their status in the register's words, and is a fine filter", async () => {
+    const ics = await makeIcs(t.db);
+    const made: Awaited<ReturnType<typeof urgentDecision>>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { b, d } = await urgentDecision("system", ics.id);
+      await support(b.chair, d.id);
+      await support(b.ned1, d.id);
+      made.push({ b, d });
+    }
+    // One more of the ICS, for its trust board only: not ratified.
+    const hidden = await urgentDecision("trust", ics.id);
+    await support(hidden.b.chair, hidden.d.id);
+    await support(hidden.b.ned1, hidden.d.id);
+    await t.db.update(decisions).set({ ratification: "not_ratified" }).where(eq(decisions.id, hidden.d.id));
+    await t.db.update(decisions).set({ ratification: "ratified" }).where(eq(decisions.id, made[1].d.id));
+    await t.db.update(decisions).set({ ratification: "not_ratified" }).where(eq(decisions.id, made[2].d.id));
+    const lead = await makeUser(t.db, [{ organisationId: ics.id, role: "ics_lead" }]);
+    const ids = async (ratification: "awaiting" | "ratified" | "not_ratified") => {
+      const p = await listRegister(lead, { ics: ics.ods, ratification });
+      expect(p.hiddenCount, "a fine filter: no count of decisions for trust boards only").toBeNull();
+      return p.rows.map((r) => r.id);
+    };
+    expect(await ids("awaiting")).toEqual([made[0].d.id]);
+    expect(await ids("ratified")).toEqual([made[1].d.id]);
+    expect(await ids("not_ratified")).toEqual([made[2].d.id]);
+    // Without it the ICS lead learns of the board-only one; with it, not.
+    expect((await listRegister(lead, { ics: ics.ods })).hiddenCount).toBe(1);
+    // The API's list takes it too, and refuses a value not in the list.
+    const api = await apiListDecisions(lead, ListQuery.parse({ ics: ics.ods, ratification: "not_ratified" }));
+    expect(api.data.map((d) => d.id)).toEqual([made[2].d.id]);
+    expect(ListQuery.safeParse({ ratification: "pending" }).success).toBe(false);
+    await expect(listRegister(lead, { ratification: "pending" as never })).rejects.toMatchObject({ code: "invalid", fieldErrors: { ratification: "Choose awaiting, ratified or not ratified" } });
+    // The panel's figures link to these lists; the link parses back to the same filter.
+    const href = dashboardRegisterHref({ kind: "ics", ods: ics.ods }, {}, { ratification: "not_ratified" });
+    expect(href).toMatch(/[?&]ratification=not_ratified(&|$)/);
+    const back = registerFiltersFromSearchParams(new URLSearchParams(href.split("?")[1]));
+    expect(back.ignored).toEqual([]);
+    expect((await listRegister(lead, back.filters)).rows.map((r) => r.id)).toEqual([made[2].d.id]);
+    // The dashboard's register list carries the state, for the same words as the register.
+    const panel = await getRegisterPanel(lead, { kind: "ics", ods: ics.ods }, {});
+    expect(Object.fromEntries(panel.rows.filter((r) => made.some((m) => m.d.id === r.id)).map((r) => [r.id, r.ratification]))).toEqual({
+      [made[0].d.id]: "awaiting", [made[1].d.id]: "ratified", [made[2].d.id]: "not_ratified",
+    });
+    // Another ICS's member sees none of them through the filter.
+    const other = await urgentDecision("system");
+    for (const r of ["awaiting", "ratified", "not_ratified"] as const) {
+      const seen = (await listRegister(other.b.ce, { ratification: r })).rows.map((x) => x.id);
+      expect(seen.filter((id) => [...made.map((m) => m.d.id), hidden.d.id].includes(id))).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,8 @@ import { auditEvents, criterionOutcomes, decisions, successCriteria } from "@/db
 import { countInbox, getInbox } from "@/lib/inbox";
 import { getOutcomesPanel, listDueReviews, londonDate, recordOutcome } from "@/lib/outcomes";
 import { recordPosition } from "@/lib/sign-off";
+import { ratificationWords } from "@/lib/chairs-action-words";
+import { STATUS_LABELS } from "@/lib/lifecycle";
 import { makeSubmittedDecision } from "../support/decision-fixture";
 import { makeTrustWithBoard } from "../support/factories";
 import { useTestDatabase } from "../support/db";
@@ -99,6 +101,20 @@ describe("reviews due, at date boundaries (injectable clock)", () => {
     const other = await makeTrustWithBoard(t.db, { icsId: trust.icsId! });
     expect(await listDueReviews(other.ce, { now: new Date("2027-01-01T00:00:00Z") })).toEqual([]);
     expect(await listDueReviews(other.icsLead, { now: new Date("2027-01-01T00:00:00Z") })).toEqual([]);
+  });
+});
+
+describe("reviews due of a decision signed off by Chair's action (issue 14)", () => {
+  it("carry its status and ratification, for the register's words in the inbox; another trust's reader gets none", async () => {
+    const { ce, crit, decision } = await signedOff([{ statement: "Theatre list restored", judgedBy: "2026-03-31" }]);
+    const now = new Date("2026-05-01T09:00:00Z");
+    const mine = async () => (await listDueReviews(ce, { now })).find((r) => r.criterionId === crit[0].id)!;
+    expect(await mine()).toMatchObject({ status: "signed_off", ratification: null });
+    await t.db.update(decisions).set({ ratification: "awaiting" }).where(eq(decisions.id, decision.id));
+    expect(await mine()).toMatchObject({ decisionId: decision.id, status: "signed_off", ratification: "awaiting" });
+    expect(ratificationWords(STATUS_LABELS.signed_off, (await mine()).ratification)).toBe("Signed off — awaiting ratification");
+    const other = await makeTrustWithBoard(t.db);
+    expect((await listDueReviews(other.ce, { now })).map((r) => r.decisionId)).not.toContain(decision.id);
   });
 });
 

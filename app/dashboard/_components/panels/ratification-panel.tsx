@@ -1,9 +1,10 @@
 import { getRatificationPanel } from "@/lib/dashboards";
-import { Num, Panel, TooFewTrusts, type PanelProps } from "../bits";
+import { Num, Panel, TooFewTrusts, linker, type PanelProps } from "../bits";
 
 /** Chair's action and ratification at the next board (issue 14). */
 export async function RatificationPanelView({ actor, view, filters }: PanelProps) {
   const s = await getRatificationPanel(actor, view, filters);
+  const link = linker(view, filters);
   return (
     <Panel
       id="ratification"
@@ -26,16 +27,16 @@ export async function RatificationPanelView({ actor, view, filters }: PanelProps
           <div className="border-l-4 border-nhs-warm-yellow pl-3">
             <dt>Awaiting ratification</dt>
             <dd className="text-3xl font-bold" data-testid="ratification-awaiting">
-              <Num value={s.awaiting} />
+              <Num value={s.awaiting} href={link({ ratification: "awaiting" })} label="awaiting ratification" />
             </dd>
             <dd className="text-base text-nhs-secondary">
-              and <Num value={s.ratified} /> ratified
+              and <Num value={s.ratified} href={link({ ratification: "ratified" })} /> ratified
             </dd>
           </div>
           <div className="border-l-4 border-nhs-red pl-3">
             <dt>Not ratified</dt>
             <dd className="text-3xl font-bold" data-testid="ratification-not">
-              <Num value={s.notRatified} />
+              <Num value={s.notRatified} href={link({ ratification: "not_ratified" })} label="not ratified" />
             </dd>
           </div>
         </dl>

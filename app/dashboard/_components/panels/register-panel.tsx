@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ratificationWords } from "@/lib/chairs-action-words";
 import { getRegisterPanel, REGISTER_PANEL_LIMIT } from "@/lib/dashboards";
 import { CATEGORY_LABELS, FAVOURED_LABELS } from "@/lib/dashboards/filters";
 import { formatDate, pluralise } from "@/lib/format";
@@ -73,7 +74,7 @@ export async function RegisterPanelView({ actor, view, filters }: PanelProps) {
                       <td>{d.authorName}</td>
                       <td className="whitespace-nowrap">{d.decidedOn ? formatDate(d.decidedOn) : "Not given"}</td>
                       <td>
-                        <Tag colour={STATUS_COLOURS[d.status]}>{STATUS_LABELS[d.status]}</Tag>
+                        <Tag colour={d.ratification === "not_ratified" ? "red" : STATUS_COLOURS[d.status]}>{ratificationWords(STATUS_LABELS[d.status], d.ratification)}</Tag>
                       </td>
                     </tr>
                   ))}
