@@ -31,6 +31,10 @@ export function countingLine(paper: { signOff: { counting: number; needed: numbe
   return `Counting toward sign-off: ${counting} of the ${needed} supporting member${needed === 1 ? "" : "s"} needed${chairRequired ? ", including the Chair" : ""}.`;
 }
 
+/** The gate in words, on the paper, the pack's cover sheet and the meeting page's. */
+export const OUTSIDE_APPETITE_GATE =
+  "Because it is outside the board's risk appetite, this decision needs the Chair's support to be signed off, whatever the trust's sign-off policy says, and cannot be signed off by Chair's action.";
+
 /**
  * The risk section's lines, said once for paper, PDF and the pack's cover sheet: each domain outside
  * the board's appetite first ("Outside the board's appetite for finance: cautious; this decision:
@@ -41,7 +45,7 @@ export function riskLines(r: BoardPaper["riskAppetite"] | undefined, frozen: boo
   const outside = frozen ? r.outside.map(outsideSentence) : [];
   return {
     outside,
-    gate: outside.length ? "Because it is outside the board's risk appetite, this decision needs the Chair's support to be signed off, whatever the trust's sign-off policy says, and cannot be signed off by Chair's action." : null,
+    gate: outside.length ? OUTSIDE_APPETITE_GATE : null,
     risks: r.risks.map((x) => `${isRiskDomain(x.domain) ? RISK_DOMAIN_LABELS[x.domain] : x.domain}: ${isRiskLevel(x.level) ? RISK_LEVEL_LABELS[x.level] : x.level}. ${x.reason}`),
     compared: !frozen
       ? "Compared with the board's risk appetite when submitted."

@@ -1,7 +1,7 @@
 import "server-only";
 // The decisions domain: every exported function takes the actor first and checks access itself.
 export { createDecision, createDecisionInTx, submitDecisionInTx, type OnBehalfOf, updateDecision, submitDecision, withdrawDecision, writePermissions, type WriteResult, type StaleDetails } from "./write";
-export { getDecision, getDecisionVersion, diffVersions, listDecisionTimeline, listDecisionFormOptions, listCurrentCriteria, type DecisionDto, type TimelineEvent } from "./read";
+export { getDecision, getDecisionVersion, previewAppetiteCheck, diffVersions, listDecisionTimeline, listDecisionFormOptions, listCurrentCriteria, type DecisionDto, type TimelineEvent } from "./read";
 export { listRegister, listRegisterAuthors, type RegisterPage, type RegisterRow } from "./register";
 export { addComment, listComments, type CommentDto } from "./comments";
 export {

@@ -12,6 +12,8 @@ import { hashVersionContent } from "./content";
 import { diffContent, type ComparableContent, type FieldChange } from "./diff";
 import { linkableOrganisations, readContent, trustRef } from "./store";
 import { writePermissions } from "./write";
+import { appetiteInForce } from "../risk-appetite";
+import { compareWithAppetite, type RiskAppetiteContent } from "../risk-appetite/taxonomy";
 
 export type DecisionDto = Awaited<ReturnType<typeof loadDecisionDto>>;
 
@@ -83,6 +85,18 @@ async function loadDecisionDto(actor: Actor, id: string) {
       canComment: can(actor, "decision.comment", trustRef(trust)),
     },
   };
+}
+
+/**
+ * The draft's risks compared with the board's appetite in force now (the same rule as submitting):
+ * what "Check before you submit" says. Only for those who may submit it ("not found" otherwise); null
+ * when the draft records no risks.
+ */
+export async function previewAppetiteCheck(actor: Actor, id: string): Promise<RiskAppetiteContent | null> {
+  const d = await getDecision(actor, id);
+  if (!d.permissions.canSubmit) throw new AppError("not_found", "Decision not found");
+  if (!d.riskAppetite?.risks.length) return null;
+  return compareWithAppetite(d.riskAppetite.risks, await appetiteInForce(await getDb(), d.trust.id));
 }
 
 /** One frozen version exactly as stored, with its hash recomputed from the stored content. */

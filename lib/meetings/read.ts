@@ -1,14 +1,15 @@
 import "server-only";
 // Reading meetings: the list, one meeting with its agenda, attendance, quorum and resolutions, the
 // meetings a decision is on, the next meeting for the inbox, and who recorded a position at a meeting.
-import { and, asc, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
+import { decisionVersions, decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
 import { can, readableDecisionsWhere, type Actor } from "../access";
 import { readableDecision } from "../decisions/access";
 import { AppError } from "../errors";
 import { formatDate } from "../format";
 import { loadMeeting, loadQuorumPolicy, loadTrustPeople, orgRef, quorumSeat, type BoardPerson } from "./access";
+import type { OutsideEntry } from "../risk-appetite/taxonomy";
 import { evaluateMeetingQuorum, type MeetingQuorum } from "./quorum";
 import { MEETING_KIND_LABELS, type MeetingKind } from "./schemas";
 
@@ -69,7 +70,7 @@ export type AgendaItemView = {
   ordinal: number;
   title: string;
   presenter: string;
-  decision: null | { id: string; title: string; status: string; version: number; contentHash: string | null; visibility: "trust" | "system"; favoured: string | null; impactTrustK: number | null; impactSystemK: number | null };
+  decision: null | { id: string; title: string; status: string; version: number; contentHash: string | null; visibility: "trust" | "system"; favoured: string | null; impactTrustK: number | null; impactSystemK: number | null; outsideAppetite: OutsideEntry[] };
   packVersion: number | null;
   packHash: string | null;
   amendedSincePack: boolean;
@@ -88,7 +89,18 @@ export async function getMeeting(actor: Actor, meetingId: string) {
   const db = await getDb();
   const { meeting, trust } = await loadMeeting(db, actor, meetingId);
   const [itemRows, att, decl, quorum, recorded] = await Promise.all([
-    db.select({ item: meetingItems, decision: decisions }).from(meetingItems).leftJoin(decisions, eq(decisions.id, meetingItems.decisionId)).where(eq(meetingItems.meetingId, meeting.id)).orderBy(asc(meetingItems.ordinal)),
+    db
+      .select({
+        item: meetingItems,
+        decision: decisions,
+        // The domains outside the board's appetite, as frozen in the version the pack holds (the current one before it is issued): the cover sheet's words.
+        outside: sql<OutsideEntry[] | string | null>`(select v.content->'riskAppetite'->'outside' from ${decisionVersions} v
+          where v.decision_id = ${meetingItems.decisionId} and v.version = coalesce(${meetingItems.packVersion}, ${decisions.version}))`,
+      })
+      .from(meetingItems)
+      .leftJoin(decisions, eq(decisions.id, meetingItems.decisionId))
+      .where(eq(meetingItems.meetingId, meeting.id))
+      .orderBy(asc(meetingItems.ordinal)),
     db.select({ userId: meetingAttendance.userId, attendance: meetingAttendance.attendance, name: users.name }).from(meetingAttendance).innerJoin(users, eq(users.id, meetingAttendance.userId)).where(eq(meetingAttendance.meetingId, meeting.id)).orderBy(asc(users.name)),
     db
       .select({ itemId: meetingDeclarations.itemId, userId: meetingDeclarations.userId, name: users.name, description: meetingDeclarations.description })
@@ -105,13 +117,14 @@ export async function getMeeting(actor: Actor, meetingId: string) {
       .where(eq(positions.recordedAtMeetingId, meeting.id))
       .orderBy(asc(users.name)),
   ]);
-  const items: AgendaItemView[] = itemRows.map(({ item, decision }) => ({
+  const items: AgendaItemView[] = itemRows.map(({ item, decision, outside }) => ({
     id: item.id,
     ordinal: item.ordinal,
     title: item.title,
     presenter: item.presenter,
     decision: decision
-      ? { id: decision.id, title: decision.title, status: decision.status, version: decision.version, contentHash: decision.contentHash, visibility: decision.visibility, favoured: decision.favoured, impactTrustK: decision.impactTrustK, impactSystemK: decision.impactSystemK }
+      ? { id: decision.id, title: decision.title, status: decision.status, version: decision.version, contentHash: decision.contentHash, visibility: decision.visibility, favoured: decision.favoured, impactTrustK: decision.impactTrustK, impactSystemK: decision.impactSystemK,
+          outsideAppetite: (typeof outside === "string" ? (JSON.parse(outside) as OutsideEntry[] | null) : outside) ?? [] }
       : null,
     packVersion: item.packVersion,
     packHash: item.packHash,

@@ -5,14 +5,15 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, decisions, riskAppetiteStatements } from "@/db/schema";
-import { createDecision, getDecisionVersion, listRegister, submitDecision, updateDecision } from "@/lib/decisions";
+import { createDecision, getDecisionVersion, listRegister, previewAppetiteCheck, submitDecision, updateDecision } from "@/lib/decisions";
 import { hashVersionContent } from "@/lib/decisions/content";
 import { AppError } from "@/lib/errors";
 import { getRiskAppetite, getRiskAppetiteVersion, listRiskAppetiteVersions, outsideSentence, setRiskAppetite } from "@/lib/risk-appetite";
 import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
 import { buildBoardPaper } from "@/lib/board-paper/build";
 import { renderBoardPaperPdf } from "@/lib/board-paper/pdf";
-import { addAgendaItem, buildBoardPack, createMeeting, issuePack } from "@/lib/meetings";
+import { addAgendaItem, buildBoardPack, createMeeting, getMeeting, issuePack } from "@/lib/meetings";
+import { OUTSIDE_APPETITE_GATE, riskLines } from "@/lib/board-paper/labels";
 import { decisionInput } from "../support/decisions";
 import { getRiskAppetitePanel } from "@/lib/dashboards";
 import { GET as listDecisionsRoute, POST as createDecisionRoute } from "@/app/api/v1/decisions/route";
@@ -156,6 +157,30 @@ describe("a decision's risks against the appetite", () => {
     expect((await getDecisionVersion(a.ce, plain.id, 1)).content).not.toHaveProperty("riskAppetite");
   });
 
+  it("is compared before submitting (Check before you submit), with the rule submit applies, for the submitter only", async () => {
+    const a = await boardWithSecretary();
+    const draft = await createDecision(
+      a.ce,
+      decisionInput({ title: "Draft hub", risks: [{ domain: "finance", level: "open", reason: "We carry the deficit" }] } as never),
+    );
+    expect(await previewAppetiteCheck(a.ce, draft.id)).toMatchObject({ statementVersion: null, outside: [] });
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const check = await previewAppetiteCheck(a.ce, draft.id);
+    expect(check).toMatchObject({ statementVersion: 1, outside: [{ domain: "finance", appetite: "cautious", taken: "open" }] });
+    expect(outsideSentence(check!.outside[0])).toBe("Outside the board's appetite for finance: cautious; this decision: open");
+    // No risks recorded: nothing to say.
+    const plain = await createDecision(a.ce, decisionInput({ title: "No risks" }));
+    expect(await previewAppetiteCheck(a.ce, plain.id)).toBeNull();
+    // Only whoever may submit it; another trust's Chief Executive gets not found.
+    expect(await code(previewAppetiteCheck(a.chair, draft.id))).toBe("not_found");
+    const other = await boardWithSecretary();
+    expect(await code(previewAppetiteCheck(other.ce, draft.id))).toBe("not_found");
+    // What submit freezes is what the check said.
+    await submitDecision(a.ce, { id: draft.id, baseRevision: draft.revision });
+    expect((await getDecisionVersion(a.ce, draft.id, 1)).content.riskAppetite?.outside).toEqual(check!.outside);
+    expect(await code(previewAppetiteCheck(a.ce, draft.id))).toBe("not_found");
+  });
+
   it("is compared again on amendment, with the statement then in force", async () => {
     const a = await boardWithSecretary();
     await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
@@ -247,6 +272,27 @@ describe("the words: board paper and the pack's cover sheet", () => {
     const text = pdfText((await buildBoardPack(a.chair, m.id)).pdf);
     expect(text.split(sentence).length - 1).toBeGreaterThanOrEqual(2); // cover sheet and paper
     expect(text).toContain("needs the Chair's support to be signed off");
+  });
+});
+
+describe("the words: the meeting page's cover sheet", () => {
+  it("says which domain is outside the appetite for the version in the pack, and nothing for a decision within it; not for another trust", async () => {
+    const a = await boardWithSecretary();
+    await setRiskAppetite(a.sec, a.trust.ods, appetite("cautious"));
+    const outside = await submittedWithRisk(a, "open");
+    const within = await submittedWithRisk(a, "cautious");
+    const m = await createMeeting(a.sec, { date: "2026-12-03", time: "10:00", kind: "private_board" });
+    await addAgendaItem(a.sec, m.id, { decisionId: outside.id });
+    await addAgendaItem(a.sec, m.id, { decisionId: within.id });
+    const flagged = async () => Object.fromEntries((await getMeeting(a.chair, m.id)).items.map((i) => [i.decision!.id, i.decision!.outsideAppetite]));
+    expect(await flagged()).toEqual({ [outside.id]: [{ domain: "finance", appetite: "cautious", taken: "open" }], [within.id]: [] });
+    expect(outsideSentence((await flagged())[outside.id][0])).toBe("Outside the board's appetite for finance: cautious; this decision: open");
+    expect(OUTSIDE_APPETITE_GATE).toBe(riskLines({ statementVersion: 1, risks: [], outside: [{ domain: "finance", appetite: "cautious", taken: "open" }] }, true).gate);
+    // Once the pack is issued it is the pack's version that the cover sheet speaks for.
+    await issuePack(a.sec, m.id);
+    expect((await flagged())[outside.id]).toHaveLength(1);
+    const other = await boardWithSecretary();
+    expect(await code(getMeeting(other.sec, m.id))).toBe("not_found");
   });
 });
 

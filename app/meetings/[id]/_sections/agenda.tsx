@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { Choices, Select, TextArea, TextField } from "@/app/_components/form";
 import { Tag } from "@/app/_components/ui";
+import { OUTSIDE_APPETITE_GATE } from "@/lib/board-paper/labels";
 import { formatImpactK } from "@/lib/format";
+import { outsideSentence } from "@/lib/risk-appetite/taxonomy";
 import { PURPOSE_LABELS, RESOLUTION_LABELS, type MeetingView } from "@/lib/meetings";
 import { ActionForm } from "../../_components/action-form";
 import { addItemAction, coverSheetAction } from "../../actions";
@@ -37,6 +39,17 @@ export function AgendaSection({ v }: { v: MeetingView }) {
                 <p className="mb-2">
                   {it.cover ? PURPOSE_LABELS[it.cover.purpose] : "For decision"}. Impact: {formatImpactK(it.decision.impactTrustK, "trust") || "not given"}; {formatImpactK(it.decision.impactSystemK, "system") || "not given"}.
                 </p>
+                {it.decision.outsideAppetite.length ? (
+                  <div className="mb-2 border-l-8 border-nhs-red bg-white p-3" data-testid={`item-${it.ordinal}-outside-appetite`}>
+                    <p className="mb-1 font-bold">Outside the board&apos;s risk appetite</p>
+                    <ul className="mb-1 list-disc pl-5">
+                      {it.decision.outsideAppetite.map((o) => (
+                        <li key={o.domain}>{outsideSentence(o)}</li>
+                      ))}
+                    </ul>
+                    <p>{OUTSIDE_APPETITE_GATE}</p>
+                  </div>
+                ) : null}
                 {it.cover?.recommendation ? <p className="mb-2 prose-text">Recommendation: {it.cover.recommendation}</p> : null}
                 {editCover ? (
                   <details className="mb-2">
