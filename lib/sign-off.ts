@@ -8,6 +8,7 @@ import { recordAccessChange } from "./admin/access-changes";
 import { refuseSelf } from "./admin/users";
 import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
+import { signOffReads } from "./decisions/page-reads";
 import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { notifyDecision, notifyPosition } from "./notifications/events";
@@ -412,9 +413,9 @@ export type SignOffPanel = {
 
 /** Everything the sign-off panel shows, for someone who may read the decision. */
 export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
-  const db = await getDb();
   const { decision, trust } = await readableDecision(actor, decisionId);
-  const [rows, history, board] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision), loadBoard(db, trust.id)]);
+  // The positions and the board come in the page's one sign-off read (lib/decisions/page-reads.ts).
+  const [{ positions: rows, board }, history] = await Promise.all([signOffReads(actor, decision.id), sharedHistory(actor, decision)]);
   const policy = policyFor(trust, decision);
   const quorum = evaluateQuorum({ policy, authorId: decision.authorId, currentVersion: decision.version, positions: rows, board });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));

@@ -13,6 +13,7 @@ import { getSignOffPanel, recordPosition } from "@/lib/sign-off";
 import { getOutcomesPanel } from "@/lib/outcomes";
 import { listMeetingsForDecision, listRecordedPositionNotes } from "@/lib/meetings";
 import { listDecisionFiles } from "@/lib/attachments";
+import { getChairsActionView } from "@/lib/chairs-action";
 import { readTogether } from "@/lib/request-memo";
 import { decisionInput } from "../support/decisions";
 import { createApiToken, authenticateBearer } from "@/lib/tokens";
@@ -73,8 +74,10 @@ describe("statements per request", () => {
           getDecision(actor, id), // generateMetadata
           getDecision(actor, id).then(() =>
             Promise.all([
+              getChairsActionView(actor, id), // the Chair's action section
               listDecisionFiles(actor, id),
               getSignOffPanel(actor, id),
+              getChairsActionView(actor, id), // …and the sign-off panel's urgency
               listRecordedPositionNotes(actor, id),
               getImportedSignOff(actor, id),
               listMeetingsForDecision(actor, id),
