@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { decisions, memberships, organisations, positions, users, type Decision, type Organisation } from "@/db/schema";
@@ -87,16 +87,6 @@ async function loadPositionRows(tx: DbOrTx, decisionId: string) {
     )
     .where(eq(positions.decisionId, decisionId))
     .orderBy(asc(positions.createdAt), asc(positions.id));
-}
-
-/** The trust's current board (enabled members with a board-member membership), for "can sign-off still complete". */
-async function loadBoard(tx: DbOrTx, trustId: string) {
-  return tx
-    .select({ userId: users.id, memberId: users.id, name: users.name, seat: memberships.seat })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, trustId), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
-    .orderBy(asc(users.name));
 }
 
 /** The trust's sign-off policy as set by an administrator. */

@@ -7,13 +7,12 @@ import "server-only";
 // imported_sign_offs (when, at which meeting, by whom as the register says, the file, sheet, row and
 // SHA-256) and its audit event `decision.signed_off` with `imported: true`. No positions are written:
 // the members took none in Fulcrum.
-import { eq, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { decisions, importedSignOffs, type Decision } from "@/db/schema";
 import type { Actor } from "../access";
 import type { AuditAppender } from "../audit";
 import { AppError } from "../errors";
-import { readableDecision } from "./access";
 import { signOffReads } from "./page-reads";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import type { HistoricSignOff } from "../export/import-rows";

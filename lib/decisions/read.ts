@@ -1,6 +1,6 @@
 import "server-only";
 // Reading one decision: the page's DTO, its versions and their differences, and its audit timeline.
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, decisionVersions, organisations, successCriteria, users } from "@/db/schema";
 import { assertCan, can, chiefExecutiveTrustIds, isInsider, type Actor } from "../access";
@@ -26,16 +26,16 @@ async function loadDecisionDto(actor: Actor, id: string) {
   // The content's parts, the author's name, the ICS and the versions in one statement (statements per page, issue 16).
   type VersionRow = { version: number; contentHash: string; createdAt: string | Date; createdBy: string; riskAppetite: VersionContent["riskAppetite"] | null };
   const [names] = await db
-      .select({
-        ...contentPartsColumns(d),
-        author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
-        icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
-        icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
-        versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
-            'createdAt', v.created_at, 'createdBy', u.name, 'riskAppetite', v.content->'riskAppetite') order by v.version desc)
-          from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
-      })
-      .from(sql`(select 1) as one`);
+    .select({
+      ...contentPartsColumns(d),
+      author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
+      icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+      icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+      versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
+          'createdAt', v.created_at, 'createdBy', u.name, 'riskAppetite', v.content->'riskAppetite') order by v.version desc)
+        from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
+    })
+    .from(sql`(select 1) as one`);
   const content = contentFromParts(d, names);
   const versionRows: VersionRow[] = typeof names.versions === "string" ? JSON.parse(names.versions) : names.versions;
   const versions = versionRows.map((v) => ({ version: v.version, contentHash: v.contentHash, createdAt: new Date(v.createdAt), createdBy: v.createdBy, riskAppetite: v.riskAppetite ?? null }));

@@ -1,7 +1,7 @@
 import "server-only";
 // Reading meetings: the list, one meeting with its agenda, attendance, quorum and resolutions, the
 // meetings a decision is on, the next meeting for the inbox, and who recorded a position at a meeting.
-import { and, asc, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
 import { can, readableDecisionsWhere, type Actor } from "../access";

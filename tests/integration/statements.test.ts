@@ -63,6 +63,9 @@ describe("statements per request", () => {
     expect((await getDecision(b.ce, created.id)).status).toBe("signed_off");
     const sessionId = await startSession(t.db, { userId: b.ce.userId, method: "password" });
     const id = created.id;
+    // A warm pool, as a running server has: on PostgreSQL the driver reads the array types once per new
+    // connection, and the page's parallel reads would otherwise open (and count) fresh connections.
+    await Promise.all(Array.from({ length: 5 }, () => t.db.execute(sql`select pg_sleep(0.05)`)));
     const n = await statementsOf(async () => {
       // The session, the actor, the second-factor check (lib/auth getActor, requireActor: once per request).
       expect(await liveSession(t.db, sessionId, b.ce.userId)).not.toBeNull();
