@@ -15,6 +15,7 @@ import { recordAccessChange } from "./admin/access-changes";
 import { refuseSelf } from "./admin/users";
 import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision } from "./decisions/access";
+import { decisionMeetingItems } from "./decisions/page-reads";
 import { AppError } from "./errors";
 import { formatDate } from "./format";
 import { notifyNotRatified } from "./notifications/events";
@@ -245,13 +246,17 @@ export type ChairsActionView = {
 /** What the decision page shows about urgency, Chair's action and ratification (to anyone who may read it). */
 export async function getChairsActionView(actor: Actor, decisionId: string): Promise<ChairsActionView> {
   const { decision, trust } = await readableDecision(actor, decisionId);
-  const db = await getDb();
-  const items = await db
-    .select({ meetingId: meetings.id, meetingStartsAt: meetings.startsAt, meetingKind: meetings.kind, meetingStatus: meetings.status, resolution: meetingItems.resolution, resolutionNote: meetingItems.resolutionNote })
-    .from(meetingItems)
-    .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
-    .where(and(eq(meetingItems.decisionId, decision.id), eq(meetingItems.forRatification, true)))
-    .orderBy(sql`${meetings.startsAt} desc`);
+  // The page's one read of the decision's meeting items (shared with its meetings section).
+  const items = (await decisionMeetingItems(actor, decision.id))
+    .filter((i) => i.forRatification)
+    .map((i) => ({
+      meetingId: i.meetingId,
+      meetingStartsAt: i.startsAt,
+      meetingKind: i.kind,
+      meetingStatus: i.status,
+      resolution: i.resolution,
+      resolutionNote: i.resolutionNote,
+    }));
   const ratification = decision.ratification as RatificationState | null;
   const words =
     ratification === "awaiting"

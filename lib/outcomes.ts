@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
@@ -146,34 +146,26 @@ export async function getOutcomesPanel(actor: Actor, decisionId: string, opts: {
   const db = await getDb();
   const { decision, trust } = await readableDecision(actor, decisionId);
   const today = todayInEngland(opts.now);
+  type OutcomeRow = CriterionWithOutcomes["outcomes"][number];
+  // Each criterion with its assessments (newest first) in one statement (statements per page, issue 16).
   const criteria = await db
-    .select({ ...getTableColumns(successCriteria), due: sql<boolean>`${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)}` })
+    .select({
+      ...getTableColumns(successCriteria),
+      due: sql<boolean>`${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)}`,
+      outcomes: sql<OutcomeRow[] | string>`coalesce((select json_agg(json_build_object('id', o.id, 'outcome', o.outcome, 'evidence', o.evidence,
+          'actualValue', o.actual_value, 'evidenceUrl', o.evidence_url, 'assessedOn', o.assessed_on, 'assessedBy', u.name, 'createdAt', o.created_at)
+          order by o.created_at desc, o.id desc)
+        from ${criterionOutcomes} o join ${users} u on u.id = o.assessed_by_id
+        where o.criterion_id = ${successCriteria.id} and o.decision_id = ${decision.id}), '[]'::json)`,
+    })
     .from(successCriteria)
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .where(and(eq(successCriteria.decisionId, decision.id), isNull(successCriteria.removedAt)))
     .orderBy(asc(successCriteria.ordinal), asc(successCriteria.createdAt));
-  const outcomeRows = criteria.length
-    ? await db
-        .select({
-          id: criterionOutcomes.id,
-          criterionId: criterionOutcomes.criterionId,
-          outcome: criterionOutcomes.outcome,
-          evidence: criterionOutcomes.evidence,
-          actualValue: criterionOutcomes.actualValue,
-          evidenceUrl: criterionOutcomes.evidenceUrl,
-          assessedOn: criterionOutcomes.assessedOn,
-          assessedBy: users.name,
-          createdAt: criterionOutcomes.createdAt,
-        })
-        .from(criterionOutcomes)
-        .innerJoin(users, eq(users.id, criterionOutcomes.assessedById))
-        .where(eq(criterionOutcomes.decisionId, decision.id))
-        .orderBy(desc(criterionOutcomes.createdAt), desc(criterionOutcomes.id))
-    : [];
   const status = decision.status as DecisionStatus;
   const signedOff = status === "signed_off" || status === "reviewed";
   const list: CriterionWithOutcomes[] = criteria.map((c) => {
-    const outcomes = outcomeRows.filter((o) => o.criterionId === c.id).map(({ criterionId: _c, ...o }) => o);
+    const outcomes = (typeof c.outcomes === "string" ? (JSON.parse(c.outcomes) as OutcomeRow[]) : c.outcomes).map((o) => ({ ...o, createdAt: new Date(o.createdAt) }));
     return {
       id: c.id,
       ordinal: c.ordinal,
@@ -241,12 +233,17 @@ export async function countDueReviews(actor: Actor, opts: { now?: Date; db?: DbO
   const trustIds = insiderTrustIds(actor);
   if (!trustIds.length) return 0;
   const db = opts.db ?? (await getDb());
-  const [row] = await db
+  const [row] = await dueReviewsCount(db, trustIds, opts);
+  return row.n;
+}
+
+/** The count countDueReviews sends, to send on its own or as a subquery of a wider read (the inbox counts). */
+export function dueReviewsCount(db: DbOrTx, trustIds: string[], opts: { now?: Date } = {}) {
+  return db
     .select({ n: sql<number>`count(*)::int` })
     .from(successCriteria)
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .where(dueWhere(trustIds, opts));
-  return row.n;
 }
 
 /** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */

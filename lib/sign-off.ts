@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { decisions, memberships, organisations, positions, users, type Decision, type Organisation } from "@/db/schema";
@@ -8,6 +8,7 @@ import { recordAccessChange } from "./admin/access-changes";
 import { refuseSelf } from "./admin/users";
 import { recordAudit } from "./audit";
 import { loadReadableDecision, readableDecision, sharedHistory } from "./decisions/access";
+import { signOffReads } from "./decisions/page-reads";
 import { LIMITS } from "./decisions/taxonomy";
 import { AppError } from "./errors";
 import { notifyDecision, notifyPosition } from "./notifications/events";
@@ -86,16 +87,6 @@ async function loadPositionRows(tx: DbOrTx, decisionId: string) {
     )
     .where(eq(positions.decisionId, decisionId))
     .orderBy(asc(positions.createdAt), asc(positions.id));
-}
-
-/** The trust's current board (enabled members with a board-member membership), for "can sign-off still complete". */
-async function loadBoard(tx: DbOrTx, trustId: string) {
-  return tx
-    .select({ userId: users.id, memberId: users.id, name: users.name, seat: memberships.seat })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, trustId), eq(memberships.role, ROLE.boardMember), isNull(users.disabledAt)))
-    .orderBy(asc(users.name));
 }
 
 /** The trust's sign-off policy as set by an administrator. */
@@ -412,9 +403,9 @@ export type SignOffPanel = {
 
 /** Everything the sign-off panel shows, for someone who may read the decision. */
 export async function getSignOffPanel(actor: Actor, decisionId: string): Promise<SignOffPanel> {
-  const db = await getDb();
   const { decision, trust } = await readableDecision(actor, decisionId);
-  const [rows, history, board] = await Promise.all([loadPositionRows(db, decision.id), sharedHistory(actor, decision), loadBoard(db, trust.id)]);
+  // The positions and the board come in the page's one sign-off read (lib/decisions/page-reads.ts).
+  const [{ positions: rows, board }, history] = await Promise.all([signOffReads(actor, decision.id), sharedHistory(actor, decision)]);
   const policy = policyFor(trust, decision);
   const quorum = evaluateQuorum({ policy, authorId: decision.authorId, currentVersion: decision.version, positions: rows, board });
   const reasons = new Map(quorum.notCounted.map((x) => [x.position.id, x.reason]));

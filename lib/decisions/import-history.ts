@@ -7,13 +7,13 @@ import "server-only";
 // imported_sign_offs (when, at which meeting, by whom as the register says, the file, sheet, row and
 // SHA-256) and its audit event `decision.signed_off` with `imported: true`. No positions are written:
 // the members took none in Fulcrum.
-import { eq, sql } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
 import { decisions, importedSignOffs, type Decision } from "@/db/schema";
 import type { Actor } from "../access";
 import type { AuditAppender } from "../audit";
 import { AppError } from "../errors";
-import { readableDecision } from "./access";
+import { signOffReads } from "./page-reads";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import type { HistoricSignOff } from "../export/import-rows";
 import type { ImportSource } from "./import-write";
@@ -100,11 +100,6 @@ export async function writeHistoricSignOffs(tx: DbOrTx, actor: Actor, rows: Hist
 
 /** An imported sign-off as the decision page shows it, for someone who may read the decision (else "not found"). */
 export async function getImportedSignOff(actor: Actor, decisionId: string) {
-  const db = await getDb();
-  await readableDecision(actor, decisionId); // the request's one access-checked load, shared with the page
-  const [row] = await db
-    .select({ signedOffOn: importedSignOffs.signedOffOn, meeting: importedSignOffs.meeting, signedOffBy: importedSignOffs.signedOffBy, fileName: importedSignOffs.fileName, sheet: importedSignOffs.sheet, row: importedSignOffs.row, fileSha256: importedSignOffs.fileSha256, importedAt: importedSignOffs.importedAt })
-    .from(importedSignOffs)
-    .where(eq(importedSignOffs.decisionId, decisionId));
-  return row ?? null;
+  // In the page's one sign-off read, after the request's access-checked load of the decision.
+  return (await signOffReads(actor, decisionId)).imported;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 // Reading one decision: the page's DTO, its versions and their differences, and its audit timeline.
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditEvents, decisionVersions, organisations, successCriteria, users } from "@/db/schema";
 import { assertCan, can, chiefExecutiveTrustIds, isInsider, type Actor } from "../access";
@@ -10,7 +10,7 @@ import { readableDecision, sharedHistory } from "./access";
 import type { VersionContent } from "./content";
 import { hashVersionContent } from "./content";
 import { diffContent, type ComparableContent, type FieldChange } from "./diff";
-import { linkableOrganisations, readContent, trustRef } from "./store";
+import { contentFromParts, contentPartsColumns, linkableOrganisations, trustRef } from "./store";
 import { writePermissions } from "./write";
 import { appetiteInForce } from "../risk-appetite";
 import { compareWithAppetite, type RiskAppetiteContent } from "../risk-appetite/taxonomy";
@@ -25,21 +25,20 @@ export function getDecision(actor: Actor, id: string): Promise<DecisionDto> {
 async function loadDecisionDto(actor: Actor, id: string) {
   const db = await getDb();
   const { decision: d, trust } = await readableDecision(actor, id);
-  // The author's name, the ICS and the versions in one statement (statements per page, issue 16).
+  // The content's parts, the author's name, the ICS and the versions in one statement (statements per page, issue 16).
   type VersionRow = { version: number; contentHash: string; createdAt: string | Date; createdBy: string; riskAppetite: VersionContent["riskAppetite"] | null };
-  const [content, [names]] = await Promise.all([
-    readContent(db, d),
-    db
-      .select({
-        author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
-        icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
-        icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
-        versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
-            'createdAt', v.created_at, 'createdBy', u.name, 'riskAppetite', v.content->'riskAppetite') order by v.version desc)
-          from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
-      })
-      .from(sql`(select 1) as one`),
-  ]);
+  const [names] = await db
+    .select({
+      ...contentPartsColumns(d),
+      author: sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${d.authorId})`,
+      icsOds: sql<string | null>`(select ${organisations.ods} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+      icsName: sql<string | null>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${trust.icsId})`,
+      versions: sql<VersionRow[] | string>`coalesce((select json_agg(json_build_object('version', v.version, 'contentHash', v.content_hash,
+          'createdAt', v.created_at, 'createdBy', u.name, 'riskAppetite', v.content->'riskAppetite') order by v.version desc)
+        from ${decisionVersions} v join ${users} u on u.id = v.created_by_id where v.decision_id = ${d.id}), '[]'::json)`,
+    })
+    .from(sql`(select 1) as one`);
+  const content = contentFromParts(d, names);
   const versionRows: VersionRow[] = typeof names.versions === "string" ? JSON.parse(names.versions) : names.versions;
   const versions = versionRows.map((v) => ({ version: v.version, contentHash: v.contentHash, createdAt: new Date(v.createdAt), createdBy: v.createdBy, riskAppetite: v.riskAppetite ?? null }));
   const author = names?.author != null ? { id: d.authorId, name: names.author } : undefined;

@@ -185,6 +185,47 @@ export async function readContents(db: DbOrTx, ds: Decision[]): Promise<Map<stri
   return out;
 }
 
+/** JSON read from one statement: PGlite may hand json columns back as text. */
+const fromJson = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+type ContentPartsRow = {
+  factors: { factor: string }[] | string;
+  orgs: { ods: string; name: string; role: "benefits" | "bears_cost"; amountK: number | null }[] | string;
+  criteria: { id: string; statement: string; measure: string; baseline: string; target: string; judgedBy: string }[] | string;
+  files: VersionAttachment[] | string;
+  risks: { domain: string; level: string; reason: string }[] | string;
+};
+
+/**
+ * readContent's five reads of one decision as columns of a single statement (json_agg subqueries), to
+ * select alongside other columns (the decision page: statements per request, issue 16). Same rows and
+ * order as readContents; contentFromParts builds the same content from them.
+ */
+export function contentPartsColumns(d: Decision) {
+  return {
+    factors: sql<ContentPartsRow["factors"]>`coalesce((select json_agg(json_build_object('factor', f.factor)) from ${decisionFactors} f where f.decision_id = ${d.id}), '[]'::json)`,
+    orgs: sql<ContentPartsRow["orgs"]>`coalesce((select json_agg(json_build_object('ods', o.ods, 'name', o.name, 'role', x.role, 'amountK', x.amount_k))
+        from ${decisionOrganisations} x join ${organisations} o on o.id = x.organisation_id where x.decision_id = ${d.id}), '[]'::json)`,
+    criteria: sql<ContentPartsRow["criteria"]>`coalesce((select json_agg(json_build_object('id', c.id, 'statement', c.statement, 'measure', c.measure,
+        'baseline', c.baseline, 'target', c.target, 'judgedBy', c.judged_by) order by c.ordinal, c.created_at)
+        from ${successCriteria} c where c.decision_id = ${d.id} and c.removed_at is null), '[]'::json)`,
+    files: sql<ContentPartsRow["files"]>`coalesce((select json_agg(json_build_object('name', a.name, 'size', a.size, 'type', a.type, 'sha256', a.sha256))
+        from ${attachments} a where a.decision_id = ${d.id} and a.outcome_id is null and a.removed_at is null), '[]'::json)`,
+    risks: sql<ContentPartsRow["risks"]>`coalesce((select json_agg(json_build_object('domain', r.domain, 'level', r.level, 'reason', r.reason))
+        from ${decisionRisks} r where r.decision_id = ${d.id}), '[]'::json)`,
+  };
+}
+
+/** The content from contentPartsColumns' columns: exactly what readContent gives. */
+export function contentFromParts(d: Decision, row: ContentPartsRow): ComparableContent {
+  const criteria = fromJson(row.criteria).map((c) => ({ ...c }) as unknown as typeof successCriteria.$inferSelect);
+  const content = contentOf(d, fromJson(row.factors), fromJson(row.orgs), criteria);
+  const files = fromJson(row.files);
+  const withFiles = files.length ? { ...content, attachments: sortAttachments(files.map((f): VersionAttachment => ({ name: f.name, size: f.size, type: f.type, sha256: f.sha256 }))) } : content;
+  const risks = fromJson(row.risks);
+  return risks.length ? { ...withFiles, riskAppetite: draftRisks(risks) } : withFiles;
+}
+
 /** Decisions per readContents query: well under PostgreSQL's 65,535 parameters. */
 const READ_CHUNK = 1000;
 

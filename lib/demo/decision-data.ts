@@ -471,7 +471,8 @@ export const DEMO_DECISIONS: DemoDecision[] = [
     visibility: "trust",
     criteria: [{ statement: "Three national grants secured with matched funding", measure: "Grants awarded", baseline: "0", target: "3", judgedBy: "2026-09-30" }],
     risks: [
-      { domain: "reputation", level: "seek", reason: "Private work may be seen as taking capacity from NHS patients" },
+      // Within the board's appetite (reputation: open): Chair's action is not allowed outside it.
+      { domain: "reputation", level: "open", reason: "Private work may be seen as taking capacity from NHS patients" },
     ],
     state: "signed_off",
     // Signed off between meetings by Chair's action; the next private board meeting is asked to ratify it.

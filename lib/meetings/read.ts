@@ -1,11 +1,12 @@
 import "server-only";
 // Reading meetings: the list, one meeting with its agenda, attendance, quorum and resolutions, the
 // meetings a decision is on, the next meeting for the inbox, and who recorded a position at a meeting.
-import { and, asc, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { decisionVersions, decisions, meetingAttendance, meetingDeclarations, meetingItems, meetings, organisations, positions, users, type CoverSheet } from "@/db/schema";
 import { can, readableDecisionsWhere, type Actor } from "../access";
 import { readableDecision } from "../decisions/access";
+import { decisionMeetingItems, signOffReads } from "../decisions/page-reads";
 import { AppError } from "../errors";
 import { formatDate } from "../format";
 import { loadMeeting, loadQuorumPolicy, loadTrustPeople, orgRef, quorumSeat, type BoardPerson } from "./access";
@@ -165,20 +166,15 @@ export async function getMeeting(actor: Actor, meetingId: string) {
 export async function listMeetingsForDecision(actor: Actor, decisionId: string) {
   const { decision, trust } = await readableDecision(actor, decisionId);
   if (!can(actor, "meeting.read", orgRef(trust))) return [];
-  const db = await getDb();
-  const rows = await db
-    .select({ m: meetings, item: meetingItems })
-    .from(meetingItems)
-    .innerJoin(meetings, eq(meetings.id, meetingItems.meetingId))
-    .where(and(eq(meetingItems.decisionId, decision.id), eq(meetings.trustId, trust.id)))
-    .orderBy(desc(meetings.startsAt));
-  return rows.map(({ m, item }) => ({
-    meetingId: m.id,
-    title: meetingTitle(m),
-    status: m.status,
-    packVersion: item.packVersion,
-    amendedSincePack: item.packVersion !== null && decision.version !== item.packVersion,
-    resolution: item.resolution,
+  // The page's one read of the decision's meeting items (shared with the Chair's action view).
+  const rows = (await decisionMeetingItems(actor, decision.id)).filter((i) => i.trustId === trust.id);
+  return rows.map((i) => ({
+    meetingId: i.meetingId,
+    title: meetingTitle(i),
+    status: i.status,
+    packVersion: i.packVersion,
+    amendedSincePack: i.packVersion !== null && decision.version !== i.packVersion,
+    resolution: i.resolution,
   }));
 }
 
@@ -198,15 +194,9 @@ export async function nextMeetingFor(actor: Actor) {
 
 /** For a decision's sign-off panel: position id → "Recorded by <secretary> at the <meeting>". */
 export async function listRecordedPositionNotes(actor: Actor, decisionId: string): Promise<Record<string, string>> {
-  const { decision } = await readableDecision(actor, decisionId);
-  const db = await getDb();
-  const rows = await db
-    .select({ id: positions.id, by: users.name, m: meetings })
-    .from(positions)
-    .innerJoin(users, eq(users.id, positions.recordedById))
-    .innerJoin(meetings, eq(meetings.id, positions.recordedAtMeetingId))
-    .where(and(eq(positions.decisionId, decision.id), isNotNull(positions.recordedById)));
-  return Object.fromEntries(rows.map((r) => [r.id, `Recorded by ${r.by} at the ${meetingTitle(r.m).replace(/^./, (c) => c.toLowerCase())}`]));
+  // In the page's one sign-off read, after the request's access-checked load of the decision.
+  const { recorded } = await signOffReads(actor, decisionId);
+  return Object.fromEntries(recorded.map((r) => [r.id, `Recorded by ${r.by} at the ${meetingTitle(r).replace(/^./, (c) => c.toLowerCase())}`]));
 }
 
 
