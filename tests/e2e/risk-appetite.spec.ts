@@ -49,6 +49,12 @@ test("the secretary sets the risk appetite, the Chief Executive records a decisi
   await expect(page.getByText("Your draft has been saved")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Risk and the board's appetite" })).toBeVisible();
   await page.getByRole("link", { name: "Submit for sign-off" }).click();
+  // Check before you submit says it will be outside the appetite in force, in the decision page's words.
+  const check = page.getByTestId("submit-outside-appetite");
+  await expect(check).toContainText("This decision will be outside the board's risk appetite");
+  await expect(check).toContainText("Outside the board's appetite for finance: minimal; this decision: open");
+  await expect(check).toContainText("Compared with version 2 of the board's risk appetite");
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Submit for sign-off" }).click();
   await expect(page.getByText("now frozen")).toBeVisible();
 
@@ -69,6 +75,29 @@ test("the secretary sets the risk appetite, the Chief Executive records a decisi
   await expect(page.getByTestId("paper-outside-appetite")).toContainText("Outside the board's appetite for finance: minimal; this decision: open");
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(url);
+  await expectNoSideScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signOut(page);
+
+  // The secretary puts it on a private board meeting's agenda: the on-screen cover sheet says it too.
+  await signIn(page, demo("sec.rnc"));
+  await page.goto("/meetings/new");
+  await page.getByLabel("Day").fill("10");
+  await page.getByLabel("Month").fill("12");
+  await page.getByLabel("Year").fill("2026");
+  await page.getByLabel("Start time").fill("14:00");
+  await page.getByLabel("Board meeting in private").check();
+  await page.getByRole("button", { name: "Create the meeting" }).click();
+  await expect(page.getByRole("heading", { name: "Board meeting in private of 10 December 2026", level: 1 })).toBeVisible();
+  await page.getByLabel("Decision awaiting sign-off").selectOption({ label: "Underwrite the shared community equipment store" });
+  await page.getByRole("button", { name: "Add to the agenda" }).click();
+  const agenda = page.getByRole("region", { name: "Agenda" });
+  await expect(agenda.getByRole("link", { name: "Underwrite the shared community equipment store" })).toBeVisible();
+  const cover = agenda.getByTestId(/^item-\d+-outside-appetite$/);
+  await expect(cover).toContainText("Outside the board's appetite for finance: minimal; this decision: open");
+  await expect(cover).toContainText("needs the Chair's support to be signed off");
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 320, height: 800 });
   await expectNoSideScroll(page);
   await signOut(page);
 
