@@ -11,6 +11,18 @@ import { pruneOldRows } from "./rate-limit";
 import { registerDatabaseProbe } from "./db-health";
 
 /**
+ * Runs `fn` holding a PostgreSQL advisory lock for the whole of it (a transaction that only holds the
+ * lock; `fn`'s own writes use other connections), so one server at a time does it. PGlite: one process.
+ */
+async function underStartUpLock<T>(db: Awaited<ReturnType<typeof getDb>>, fn: () => Promise<T>): Promise<T> {
+  if (!process.env.DATABASE_URL) return fn();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7412002)`);
+    return fn();
+  });
+}
+
+/**
  * Runs once per server process before it serves: opens (and migrates) the database, makes sure
  * there is a session secret, and loads the demo into an empty database outside production.
  */
@@ -40,8 +52,11 @@ export async function startUp() {
   if (sealed) console.log(`Fulcrum: sealed ${sealed} audit chain(s) written before the audit key with a keyed event.`);
   if (process.env.NODE_ENV !== "production" || process.env.FULCRUM_DEMO === "1") {
     if (await isDatabaseEmpty(db)) {
-      await loadDemo(db);
-      console.log("Fulcrum: loaded the demo data (accounts are listed on the sign-in page).");
+      // Several servers may start at once on one empty PostgreSQL: one loads the demo while the others
+      // wait on the lock, then find the database no longer empty (loadDemo checks before each write,
+      // but two at once would race: the second risk appetite save is refused as a stale change).
+      const loaded = await underStartUpLock(db, async () => ((await isDatabaseEmpty(db)) ? (await loadDemo(db), true) : false));
+      if (loaded) console.log("Fulcrum: loaded the demo data (accounts are listed on the sign-in page).");
     }
   }
   if (!process.env.DATABASE_URL) {
