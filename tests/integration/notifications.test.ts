@@ -9,11 +9,13 @@ import { enqueueNotification, enqueuePasswordLink, notifyAccessChange } from "@/
 import { renderHtml } from "@/lib/notifications/email";
 import { listOutbox, retryMessage, setPreferences } from "@/lib/notifications/manage";
 import { createMailSender } from "@/lib/notifications/sender";
+import { enqueueReminders } from "@/lib/notifications/scans";
+import { sqlStatementCount } from "@/db/client";
 import { recordPosition } from "@/lib/sign-off";
 import { amendFixture, makeSubmittedDecision } from "../support/decision-fixture";
 import { decisionInput } from "../support/decisions";
 import { useOwnTestDatabase } from "../support/db";
-import { makeAdmin, makeTrustWithBoard } from "../support/factories";
+import { makeAdmin, makeTrustWithBoard, makeUser } from "../support/factories";
 import { startSmtpServer } from "../support/smtp";
 import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { POST as oneClickPost } from "@/app/unsubscribe/one-click/route";
@@ -92,6 +94,25 @@ describe("notifications", () => {
     const reminders = await rowsFor(d.id, "reminder");
     expect(reminders).toHaveLength(6);
     expect(reminders.some((r) => r.toAddress === a.ned1.email)).toBe(false);
+  });
+
+  it("a scan whose messages are all queued already visits no decision; a new board member is still reminded (issue 16)", async () => {
+    const a = await makeTrustWithBoard(t.db);
+    const ds = [];
+    for (let i = 0; i < 4; i++) ds.push(await makeSubmittedDecision(t.db, { trust: a.trust, author: a.ce }));
+    const latest = ds.reduce((m, d) => Math.max(m, d.submittedAt!.getTime()), 0);
+    const at = new Date(latest + 5 * DAY + MIN);
+    await enqueueReminders(t.db, at);
+    for (const d of ds) expect(addressesOf(await rowsFor(d.id, "reminder"))).toEqual(emails(a.chair, a.ned1, a.ned2, a.exec));
+    // Nothing new: two statements (the decisions due with their non-responders, then the keys), however
+    // many decisions are due, in this file's database or any other test's.
+    const before = sqlStatementCount();
+    expect(await enqueueReminders(t.db, new Date(at.getTime() + MIN))).toBe(0);
+    expect(sqlStatementCount() - before).toBe(2);
+    // A member who joins the board that week is owed the reminders: only theirs are added.
+    const late = await makeUser(t.db, [{ organisationId: a.trust.id, role: "board_member", seat: "non_executive" }]);
+    expect(await enqueueReminders(t.db, new Date(at.getTime() + 2 * MIN))).toBe(4);
+    for (const d of ds) expect(addressesOf(await rowsFor(d.id, "reminder"))).toEqual(emails(a.chair, a.ned1, a.ned2, a.exec, late));
   });
 
   it("objection, conflict, sign-off, questions and answers reach the right people; no message carries summary, rationale or comments", async () => {
