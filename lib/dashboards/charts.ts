@@ -283,9 +283,40 @@ export function renderBarChart(opts: BarChartOptions): string {
 
 /** The wide and the narrow rendering of one chart (CHART_LAYOUTS); the page shows the one that fits. */
 export function renderChartPair(opts: Omit<BarChartOptions, "width" | "fontSize" | "titleSize" | "labelWidth">): Record<ChartLayout, string> {
-  const render = (layout: ChartLayout) => {
-    const l = CHART_LAYOUTS[layout];
-    return renderBarChart({ ...opts, width: l.width, fontSize: l.fontSize, titleSize: l.titleSize, labelWidth: l.labelWidth, height: opts.horizontal ? opts.height : Math.round(l.width * 0.62) });
-  };
-  return { wide: render("wide"), narrow: render("narrow") };
+  // A chart is a pure function of its options (titles, labels, figures): the same dashboard opened
+  // again, by anyone, until a figure changes, draws the same SVG. ECharts takes tens of milliseconds a
+  // chart, most of a dashboard's own time, so the last few hundred drawn are kept (keyed by the whole
+  // input, so a changed figure or label is simply a new entry: never stale).
+  return chartMemo.get(JSON.stringify(opts), () => {
+    const render = (layout: ChartLayout) => {
+      const l = CHART_LAYOUTS[layout];
+      return renderBarChart({ ...opts, width: l.width, fontSize: l.fontSize, titleSize: l.titleSize, labelWidth: l.labelWidth, height: opts.horizontal ? opts.height : Math.round(l.width * 0.62) });
+    };
+    return { wide: render("wide"), narrow: render("narrow") };
+  });
 }
+
+/** A least-recently-used memo of at most `size` values by key (exported for its unit test). */
+export function lruMemo<V>(size: number) {
+  const kept = new Map<string, V>();
+  return {
+    get(key: string, make: () => V): V {
+      const hit = kept.get(key);
+      if (hit !== undefined) {
+        kept.delete(key);
+        kept.set(key, hit);
+        return hit;
+      }
+      const v = make();
+      kept.set(key, v);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+      return v;
+    },
+    get size() {
+      return kept.size;
+    },
+  };
+}
+
+/** The last 300 chart pairs drawn: a few MB at most. */
+const chartMemo = lruMemo<Record<ChartLayout, string>>(300);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NHS_CHART_COLOURS, renderBarChart } from "@/lib/dashboards/charts";
+import { CHART_LAYOUTS, NHS_CHART_COLOURS, lruMemo, renderBarChart, renderChartPair } from "@/lib/dashboards/charts";
 
 const base = {
   title: "Top word pairs",
@@ -158,5 +158,34 @@ describe("renderBarChart", () => {
   it("is deterministic apart from ECharts' per-instance ids", () => {
     const normalise = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, "zr-cls");
     expect(normalise(renderBarChart(base))).toBe(normalise(renderBarChart(base)));
+  });
+});
+
+describe("renderChartPair (kept charts)", () => {
+  const opts = (n: number, label = "Q1") => ({
+    title: "Decisions by quarter",
+    categories: [label, "Q2"],
+    series: [{ name: "Favoured the system", values: [n, 2] }],
+    ariaLabel: "Decisions by quarter: bar chart.",
+  });
+  // ECharts numbers each drawing's CSS classes (zr12-cls-12): equal charts differ only there.
+  const unnumbered = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, "zr-cls");
+  it("draws the same SVG as a fresh rendering, and a changed figure or label draws a new one", () => {
+    const first = renderChartPair(opts(5));
+    expect(renderChartPair(opts(5))).toBe(first);
+    const l = CHART_LAYOUTS.wide;
+    const fresh = renderBarChart({ ...opts(5), width: l.width, fontSize: l.fontSize, titleSize: l.titleSize, labelWidth: l.labelWidth, height: Math.round(l.width * 0.62) });
+    expect(unnumbered(first.wide)).toBe(unnumbered(fresh));
+    expect(unnumbered(renderChartPair(opts(6)).wide)).not.toBe(unnumbered(first.wide));
+    expect(unnumbered(renderChartPair(opts(5, "Q1 <b>")).wide)).not.toBe(unnumbered(first.wide));
+  });
+  it("a kept value is given back until it is the least recently used of more than the limit", () => {
+    const memo = lruMemo<number>(2);
+    let made = 0;
+    const get = (k: string) => memo.get(k, () => ++made);
+    expect([get("a"), get("b"), get("a")]).toEqual([1, 2, 1]);
+    get("c"); // pushes out b, the least recently used
+    expect(memo.size).toBe(2);
+    expect([get("a"), get("c"), get("b")]).toEqual([1, 3, 4]);
   });
 });
