@@ -5,7 +5,8 @@
 // write code takes part, so every write path (lib, import, generator, raw SQL) keeps them exact.
 // No foreign keys: the rows follow the base tables through the triggers alone.
 // `npm run aggregates:rebuild` recomputes them; `npm run aggregates:check` compares them with a recount.
-import { bigint, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * One row per counted decision (submitted at least once, not a draft): the dimensions the dashboards
@@ -32,8 +33,26 @@ export const aggregateDecisions = pgTable(
     notMet: integer("not_met").notNull(),
     unknown: integer("unknown").notNull(),
     factors: text("factors").array().notNull(),
+    /**
+     * Judged-by dates (sorted) of its live success criteria with no assessment yet: whether a review is
+     * due depends on today, so the dates are kept and compared at read time (lib/review-due.ts's rule).
+     */
+    pendingDue: date("pending_due", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    /** Chair's action: 'awaiting', 'ratified', 'not_ratified', or '' when none. */
+    ratification: text("ratification").notNull().default(""),
+    /** Days from Chair's action to the board's resolution on it (null unless ratified or not ratified). */
+    actionLagDays: doublePrecision("action_lag_days"),
+    /** A risk was recorded (decision_risks), it is outside the board's appetite, and in which domains. */
+    hasRisks: boolean("has_risks").notNull().default(false),
+    outsideAppetite: boolean("outside_appetite").notNull().default(false),
+    outsideDomains: text("outside_domains").array().notNull().default(sql`'{}'::text[]`),
   },
-  (t) => [index("aggregate_decisions_trust_idx").on(t.trustId, t.status)],
+  (t) => [
+    index("aggregate_decisions_trust_idx").on(t.trustId, t.status),
+    // The national sign-off median reads only the values in the median's one-day bucket (lib/dashboards/sign-off-summary-panel.ts).
+    index("aggregate_decisions_sign_off_days_idx").on(t.signOffDays).where(sql`${t.signOffDays} is not null`),
+    index("aggregate_decisions_ratification_idx").on(t.ratification).where(sql`${t.ratification} <> ''`),
+  ],
 );
 
 /**

@@ -1,8 +1,8 @@
 // The kept aggregates' maintenance (issue 16): a from-scratch recount to compare with what the
 // triggers keep, and a rebuild (after a restore, or if the check ever reports a difference). The
 // tables and triggers are in db/tables/aggregates.ts and the migration *_h16_aggregates_sql.
-// aggregate_rollups (the national roll-ups, migration *_g16a_national_rollups_sql) are checked against
-// the same recount summed over each of their dimensions. Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
+// aggregate_rollups (the national roll-ups, migrations *_g16a_national_rollups_sql and
+// *_g16b_panel_rollups_sql) are checked against the same recount summed over each of their dimensions. Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
 // tests, never from a page or the API.
 import { sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
@@ -17,14 +17,15 @@ export type AggregateDifference = { table: string; key: string; kept: string | n
  */
 export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]> {
   const keys = sql.raw(KEYS.join(", "));
+  const facts = sql.raw("pending_due, ratification, action_lag_days, has_risks, outside_appetite, outside_domains");
   const keyText = sql.raw(KEYS.map((k) => `coalesce(x.${k}, y.${k})::text`).join(` || '/' || `));
   const rows = await executeRows<AggregateDifference>(
     db,
     sql`with kept_facts as (
-        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors
+        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors, ${facts}
         from aggregate_decisions),
       recount_facts as (
-        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors
+        select decision_id, ${keys}, submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors, ${facts}
         from aggregate_decision_source),
       kept_counts as (
         select ${keys}, decisions, assessed_decisions, met, partly_met, not_met, unknown, timed
@@ -51,6 +52,12 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
           sum(r.met)::int as met, sum(r.partly_met)::int as partly_met, sum(r.not_met)::int as not_met, sum(r.unknown)::int as unknown,
           sum(r.timed)::int as timed
         from recount_counts r cross join (values ('author'), ('category'), ('quarter'), ('trust')) as d(dim)
+        group by 1, 2, 3, 4
+        union all
+        select e.dim, e.key, r.favoured, r.status, count(*)::int, 0, 0, 0, 0, 0, 0
+        from recount_facts r
+        cross join lateral aggregate_rollup_keys(r.author_id, r.factors, r.pending_due, r.sign_off_days, r.ratification,
+          r.has_risks, r.outside_appetite, r.outside_domains) e
         group by 1, 2, 3, 4)
       select 'aggregate_decisions' as "table", coalesce(x.decision_id, y.decision_id)::text as key,
         row(x.*)::text as kept, row(y.*)::text as recount

@@ -58,7 +58,7 @@ export async function getBalancePanel(
       // at a time (hundreds of rows). The same figures as the query below, from the same kept counts.
       await rowsOf<Row>(
         db,
-        sql`with r as (${scopedRollups(filters)}),
+        sql`with r as (${scopedRollups(filters, ["trust", "author", "category", "quarter"])}),
           tr as (select r.*, t.trust_type::text as trust_type, t.ics_id from r join organisations t on t.id = r.key::uuid where r.dim = 'trust'),
           g as (
             select grouping(trust_type)::int as g_type, 1 as g_cat, 1 as g_q, grouping(ics_id)::int as g_ics, 1 as g_trust, 1 as g_author,

@@ -23,18 +23,26 @@ export async function getDashboardContext(actor: Actor, view: DashboardView): Pr
     v.kind === "trust" ? sql`d.trust_id = ${v.orgId}` : v.kind === "ics" ? sql`t.ics_id = ${v.orgId}` : sql`true`;
   const rows = await rowsOf<{ kind: string; ods: string | null; name: string | null }>(
     db,
-    sql`select 'range' as kind, min(d.decided_on)::text as ods, max(d.decided_on)::text as name
+    // Nationally the range comes from the roll-up by quarter (a few dozen rows), not every decision.
+    v.kind === "national"
+      ? sql`select 'quarters' as kind, min(key) as ods, max(key) as name
+          from aggregate_rollups where dim = 'quarter' and key <> '' and decisions > 0
+        union all
+        select 'ics', o.ods, o.name from organisations o where o.kind = 'ics'`
+      : sql`select 'range' as kind, min(d.decided_on)::text as ods, max(d.decided_on)::text as name
           from decisions d join organisations t on t.id = d.trust_id
           where d.status <> 'draft' and d.version > 0 and ${scope}
         union all
         select 'trust', o.ods, o.name from organisations o where ${v.kind === "ics" ? sql`o.ics_id = ${v.orgId} and o.kind = 'trust'` : sql`false`}
-        union all
-        select 'ics', o.ods, o.name from organisations o where ${v.kind === "national" ? sql`o.kind = 'ics'` : sql`false`}`,
+`,
   );
   const range = rows.find((r) => r.kind === "range");
+  const quarters = rows.find((r) => r.kind === "quarters");
   const today = new Date().toISOString().slice(0, 10);
-  const first = quarterOf(range?.ods ?? today);
-  const lastDate = range?.name && range.name > today ? range.name : today;
+  const first = quarters ? (quarters.ods ?? quarterOf(today)) : quarterOf(range?.ods ?? today);
+  const last = quarters
+    ? quarters.name && quarters.name > quarterOf(today) ? quarters.name : quarterOf(today)
+    : quarterOf(range?.name && range.name > today ? range.name : today);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en-GB");
   return {
     kind: v.kind,
@@ -42,6 +50,6 @@ export async function getDashboardContext(actor: Actor, view: DashboardView): Pr
     ods: v.kind === "national" ? null : v.ods,
     trusts: rows.filter((r) => r.kind === "trust").map((r) => ({ ods: r.ods!, name: r.name! })).sort(byName),
     icss: rows.filter((r) => r.kind === "ics").map((r) => ({ ods: r.ods!, name: r.name! })).sort(byName),
-    quarters: quartersBetween(first, quarterOf(lastDate)),
+    quarters: quartersBetween(first, last),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { FACTORS, type DashboardFilters, type Factor } from "./filters";
-import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
+import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, protectedCells, type SideCounts } from "./suppression";
 
 // Panel 4: factors weighed, like the study's Table 2.
@@ -14,24 +14,39 @@ export type FactorsPanel = {
   tooFewTrusts?: true;
 };
 
-export async function getFactorsPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<FactorsPanel> {
+/** Decisions and Chief Executives by factor and side, over `f` (factor, author_id, favoured, decisions). */
+const factorTotals = sql`select f.factor,
+    coalesce(sum(f.decisions) filter (where f.favoured = 'system'), 0)::int as ds,
+    coalesce(sum(f.decisions) filter (where f.favoured = 'trust'), 0)::int as dt, sum(f.decisions)::int as d,
+    count(distinct f.author_id) filter (where f.favoured = 'system')::int as cs,
+    count(distinct f.author_id) filter (where f.favoured = 'trust')::int as ct,
+    count(distinct f.author_id)::int as c
+  from f
+  group by f.factor`;
+
+export async function getFactorsPanel(
+  actor: Actor,
+  view: DashboardView,
+  filters: DashboardFilters,
+  /** Tests and the benchmark: `rollups: false` reads the finer kept counts even where the roll-ups would do. */
+  opts: { rollups?: boolean } = {},
+): Promise<FactorsPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const rows = await rowsOf<{ trusts: number; factor: Factor | null; ds: number; dt: number; d: number; cs: number; ct: number; c: number }>(
+  type Row = { trusts: number; factor: Factor | null; ds: number; dt: number; d: number; cs: number; ct: number; c: number };
+  const rows = await rowsOf<Row>(
     db,
-    // Read from the kept counts: decisions by key and factor (db/tables/aggregates.ts).
-    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
-      n as (select count(distinct trust_id)::int as trusts from s),
-      f as (${scopedKept(v, filters, "aggregate_factor_counts")})
-      select n.trusts, x.* from n left join (
-        select f.factor,
-          coalesce(sum(f.decisions) filter (where f.favoured = 'system'), 0)::int as ds,
-          coalesce(sum(f.decisions) filter (where f.favoured = 'trust'), 0)::int as dt, sum(f.decisions)::int as d,
-          count(distinct f.author_id) filter (where f.favoured = 'system')::int as cs,
-          count(distinct f.author_id) filter (where f.favoured = 'trust')::int as ct,
-          count(distinct f.author_id)::int as c
-        from f
-        group by f.factor
-      ) x on true`,
+    (opts.rollups ?? true) && canUseRollups(v, filters)
+      ? // National, no filter but side and status: decisions by factor and Chief Executive (key
+        // "factor|author id"), a few thousand rows, and the trusts from the roll-up by trust.
+        sql`with r as (${scopedRollups(filters, ["trust", "factor_author"])}),
+        n as (select count(distinct key)::int as trusts from r where dim = 'trust'),
+        f as (select split_part(key, '|', 1) as factor, split_part(key, '|', 2) as author_id, favoured, decisions from r where dim = 'factor_author')
+        select n.trusts, x.* from n left join (${factorTotals}) x on true`
+      : // Read from the kept counts: decisions by key and factor (db/tables/aggregates.ts).
+        sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
+        n as (select count(distinct trust_id)::int as trusts from s),
+        f as (${scopedKept(v, filters, "aggregate_factor_counts")})
+        select n.trusts, x.* from n left join (${factorTotals}) x on true`,
   );
   const national = v.kind === "national";
   if (national && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) return { rows: [], tooFewTrusts: true };

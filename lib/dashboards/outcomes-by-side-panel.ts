@@ -40,7 +40,7 @@ export async function getOutcomesBySidePanel(
     // Read from the kept counts: each decision's latest outcome per live criterion is counted once,
     // when written (db/tables/aggregates.ts), instead of deduplicating every outcome here.
     // The national view with no filter but side and status reads the per-trust roll-up rows instead.
-    sql`with s as (${(opts.rollups ?? true) && canUseRollups(v, filters) ? sql`select key::uuid as trust_id, r.* from (${scopedRollups(filters)}) r where r.dim = 'trust'` : scopedKept(v, filters, "aggregate_counts")}),
+    sql`with s as (${(opts.rollups ?? true) && canUseRollups(v, filters) ? sql`select key::uuid as trust_id, r.* from (${scopedRollups(filters, ["trust"])}) r` : scopedKept(v, filters, "aggregate_counts")}),
       n as (select count(distinct trust_id)::int as trusts from s)
       select n.trusts, x.* from n left join (
         select s.favoured, sum(assessed_decisions)::int as decisions, sum(met + partly_met + not_met + unknown)::int as assessed,

@@ -3,13 +3,14 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { RISK_DOMAINS, type RiskDomain } from "../risk-appetite/taxonomy";
 import type { DashboardFilters } from "./filters";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, protectedCells, type SideCounts } from "./suppression";
 
 // Panel 8 (issue 14): decisions outside the board's risk appetite, by domain and by the side favoured —
-// does favouring the system take trusts beyond their appetite more often? Read from the decisions in
-// view and the content their current version froze (VersionContent.riskAppetite.outside): the flag
-// decisions.outside_appetite and the domains it names, as the register's outside=1 / riskDomain= do.
+// does favouring the system take trusts beyond their appetite more often? Read from the kept
+// per-decision rows (or, nationally, the roll-ups), which carry the flag decisions.outside_appetite and
+// the domains the current version froze (VersionContent.riskAppetite.outside), as the register's
+// outside=1 / riskDomain= read them.
 
 export type RiskAppetiteRow = { domain: RiskDomain; outside: SideCounts };
 export type RiskAppetitePanel = {
@@ -25,28 +26,38 @@ export type RiskAppetitePanel = {
 
 type Row = { kind: "n" | "recorded" | "outside" | "domain"; domain: string | null; s: number; t: number; a: number };
 
-export async function getRiskAppetitePanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<RiskAppetitePanel> {
+export async function getRiskAppetitePanel(
+  actor: Actor,
+  view: DashboardView,
+  filters: DashboardFilters,
+  /** Tests and the benchmark: `rollups: false` reads the per-decision kept rows even where the roll-ups would do. */
+  opts: { rollups?: boolean } = {},
+): Promise<RiskAppetitePanel> {
   const { db, view: v, cell } = await open(actor, view);
+  const bySide = sql`coalesce(sum(decisions) filter (where favoured = 'system'), 0)::int, coalesce(sum(decisions) filter (where favoured = 'trust'), 0)::int, coalesce(sum(decisions), 0)::int`;
   const rows = await rowsOf<Row>(
     db,
-    sql`with s as (${scopedDecisions(v, filters, sql`, decisions.outside_appetite, decisions.version`)}),
-      o as (
-        select s.id, s.favoured, e->>'domain' as domain
-        from s
-        join decision_versions dv on dv.decision_id = s.id and dv.version = s.version
-        cross join lateral jsonb_array_elements(coalesce(dv.content->'riskAppetite'->'outside', '[]'::jsonb)) e
-        where s.outside_appetite
-      )
-      select 'n' as kind, null as domain, count(distinct trust_id)::int as s, 0 as t, 0 as a from s
-      union all
-      select 'recorded', null, count(*) filter (where favoured = 'system')::int, count(*) filter (where favoured = 'trust')::int, count(*)::int
-        from s where exists (select 1 from decision_risks r where r.decision_id = s.id)
-      union all
-      select 'outside', null, count(*) filter (where favoured = 'system')::int, count(*) filter (where favoured = 'trust')::int, count(*)::int
-        from s where s.outside_appetite
-      union all
-      select 'domain', domain, count(distinct id) filter (where favoured = 'system')::int, count(distinct id) filter (where favoured = 'trust')::int, count(distinct id)::int
-        from o group by domain`,
+    (opts.rollups ?? true) && canUseRollups(v, filters)
+      ? // National, no filter but side and status: the roll-ups count decisions with a risk recorded,
+        // outside the appetite, and outside it by domain.
+        sql`with r as (${scopedRollups(filters, ["trust", "risk_recorded", "outside", "outside_domain"])})
+        select 'n' as kind, null as domain, count(distinct key)::int as s, 0 as t, 0 as a from r where dim = 'trust'
+        union all select 'recorded', null, ${bySide} from r where dim = 'risk_recorded'
+        union all select 'outside', null, ${bySide} from r where dim = 'outside'
+        union all select 'domain', key, ${bySide} from r where dim = 'outside_domain' group by key`
+      : // The kept per-decision rows: has_risks, outside_appetite and the domains its current version froze.
+        sql`with s as (${scopedKept(v, filters, "aggregate_decisions")}),
+        o as (select s.decision_id, s.favoured, unnest(s.outside_domains) as domain from s)
+        select 'n' as kind, null as domain, count(distinct trust_id)::int as s, 0 as t, 0 as a from s
+        union all
+        select 'recorded', null, count(*) filter (where favoured = 'system')::int, count(*) filter (where favoured = 'trust')::int, count(*)::int
+          from s where has_risks
+        union all
+        select 'outside', null, count(*) filter (where favoured = 'system')::int, count(*) filter (where favoured = 'trust')::int, count(*)::int
+          from s where outside_appetite
+        union all
+        select 'domain', domain, count(distinct decision_id) filter (where favoured = 'system')::int, count(distinct decision_id) filter (where favoured = 'trust')::int, count(distinct decision_id)::int
+          from o group by domain`,
   );
   const national = v.kind === "national";
   const trusts = Number(rows.find((r) => r.kind === "n")?.s ?? 0);

@@ -76,7 +76,9 @@ export function scopedDecisions(view: ResolvedView, f: DashboardFilters, extraCo
 export function scopedKept(view: ResolvedView, f: DashboardFilters, table: "aggregate_counts" | "aggregate_factor_counts" | "aggregate_decisions"): SQL {
   const conds: SQL[] = table === "aggregate_decisions" ? [sql`true`] : [sql`k.decisions > 0`];
   if (view.kind === "trust") conds.push(sql`k.trust_id = ${view.orgId}`);
-  if (view.kind === "ics") conds.push(sql`t.ics_id = ${view.orgId}`);
+  // The ICS's trusts as an array, so the kept rows are found through their trust_id index (a join on
+  // the trust's ics_id made PostgreSQL read every trust's rows).
+  if (view.kind === "ics") conds.push(sql`k.trust_id = any(array(select o.id from organisations o where o.ics_id = ${view.orgId} and o.kind = 'trust'))`);
   if (f.ics && view.kind === "national") conds.push(sql`i.ods = ${f.ics}`);
   if (f.trust && view.kind === "ics") conds.push(sql`t.ods = ${f.trust}`);
   if (f.trustType) conds.push(sql`t.trust_type = ${f.trustType}`);
@@ -102,13 +104,41 @@ export function canUseRollups(view: ResolvedView, f: DashboardFilters): boolean 
   return view.kind === "national" && !f.ics && !f.trustType && !f.category && !f.from && !f.to;
 }
 
-/** The national roll-up rows (aggregate_rollups) counted under the filters' side and status, as a CTE body. */
-export function scopedRollups(f: DashboardFilters): SQL {
-  const conds: SQL[] = [sql`k.decisions > 0`];
+/** aggregate_rollups' dimensions (db/tables/aggregates.ts; migrations *_g16a_* and *_g16b_*). */
+export type RollupDim =
+  | "trust"
+  | "author"
+  | "category"
+  | "quarter"
+  | "factor_author"
+  | "pending"
+  | "pending_first"
+  | "signoff_day"
+  | "ratification"
+  | "risk_recorded"
+  | "outside"
+  | "outside_domain";
+
+/** The national roll-up rows (aggregate_rollups) of `dims` counted under the filters' side and status, as a CTE body. */
+export function scopedRollups(f: DashboardFilters, dims: readonly RollupDim[]): SQL {
+  const conds: SQL[] = [sql`k.dim in (${sql.join(dims.map((d) => sql`${d}`), sql`, `)})`, sql`k.decisions > 0`];
   if (f.favoured) conds.push(sql`k.favoured = ${f.favoured}`);
   if (f.status) conds.push(sql`k.status = ${f.status}`);
   else conds.push(sql`k.status in (${sql.join(DEFAULT_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
   return sql`select k.* from aggregate_rollups k where ${sql.join(conds, sql` and `)}`;
+}
+
+/**
+ * The filters a national roll-up path allows (side and status) as a condition on kept rows of
+ * aggregate_decisions named `alias`: for the few per-decision reads those paths still make.
+ */
+export function keptFilters(f: DashboardFilters, alias: string): SQL {
+  const a = sql.identifier(alias);
+  const conds: SQL[] = [];
+  if (f.favoured) conds.push(sql`${a}.favoured = ${f.favoured}`);
+  if (f.status) conds.push(sql`${a}.status = ${f.status}`);
+  else conds.push(sql`${a}.status in (${sql.join(DEFAULT_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
+  return sql.join(conds, sql` and `);
 }
 
 export async function rowsOf<T>(db: Database, q: SQL): Promise<T[]> {

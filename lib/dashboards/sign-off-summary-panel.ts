@@ -1,9 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
-import { reviewDueWhere } from "../review-due";
-import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
+import { todayInEngland } from "../clock";
+import { canUseRollups, keptFilters, open, rowsOf, scopedKept, scopedRollups, type DashboardView, type ResolvedView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 7: sign-off across the decisions in view. (A decision's own sign-off record is getSignOffPanel
@@ -30,47 +30,29 @@ export type SignOffSummaryPanel = {
   tooFewTrusts?: true;
 };
 
-export async function getSignOffSummaryPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<SignOffSummaryPanel> {
+type Row = {
+  trusts: number;
+  total: number;
+  timed: number;
+  median_days: number | null;
+  awaiting: number;
+  signed_off: number;
+  due_criteria: number;
+  due_decisions: number;
+  at_meeting: number;
+  median_meeting_days: number | null;
+};
+
+export async function getSignOffSummaryPanel(
+  actor: Actor,
+  view: DashboardView,
+  filters: DashboardFilters,
+  /** Tests and the benchmark: `rollups: false` reads the per-decision kept rows even where the roll-ups would do. */
+  opts: { rollups?: boolean } = {},
+): Promise<SignOffSummaryPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  const [r] = await rowsOf<{
-    trusts: number;
-    total: number;
-    timed: number;
-    median_days: number | null;
-    awaiting: number;
-    signed_off: number;
-    due_criteria: number;
-    due_decisions: number;
-    at_meeting: number;
-    median_meeting_days: number | null;
-  }>(
-    db,
-    // Counts from the kept counts; the median from the kept per-decision rows (days already worked
-    // out); reviews due depend on today's date, so they are worked out here, from the kept rows.
-    sql`with s as (${scopedKept(v, filters, "aggregate_counts")}),
-      d as (${scopedKept(v, filters, "aggregate_decisions")}),
-      due as (
-        select c.id, c.decision_id from d join success_criteria c on c.decision_id = d.decision_id
-        where d.status = 'signed_off' and ${reviewDueWhere({ criterion: "c", status: sql`d.status` })}
-      ),
-      m as (
-        select d.decision_id, min(extract(epoch from (mt.starts_at - d.submitted_at)) / 86400.0) as days
-        from d join meeting_items mi on mi.decision_id = d.decision_id and mi.resolution = 'approved'
-        join meetings mt on mt.id = mi.meeting_id
-        where d.status in ('signed_off', 'reviewed') and d.submitted_at is not null
-        group by d.decision_id
-      )
-      select count(distinct trust_id)::int as trusts, coalesce(sum(decisions), 0)::int as total,
-        coalesce(sum(timed), 0)::int as timed,
-        (select percentile_cont(0.5) within group (order by sign_off_days) from d where sign_off_days is not null)::float8 as median_days,
-        coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
-        coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
-        (select count(*) from due)::int as due_criteria,
-        (select count(distinct decision_id) from due)::int as due_decisions,
-        (select count(*) from m)::int as at_meeting,
-        (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
-      from s`,
-  );
+  const today = todayInEngland();
+  const [r] = await rowsOf<Row>(db, (opts.rollups ?? true) && canUseRollups(v, filters) ? nationalSql(filters, today) : keptSql(v, filters, today));
   if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
     return {
       timed: SECONDARY,
@@ -119,4 +101,66 @@ export async function getSignOffSummaryPanel(actor: Actor, view: DashboardView, 
     medianDaysToMeeting:
       r.median_meeting_days === null || isSuppressed(atMeeting) ? null : Math.round(Number(r.median_meeting_days) * 10) / 10,
   };
+}
+
+/**
+ * Any view and filters, from the kept per-decision rows (aggregate_decisions): counts, the median, and
+ * reviews due from each decision's kept judged-by dates of criteria not yet assessed (the rule of
+ * lib/review-due.ts: signed off, live, judged-by date before today in England, no assessment).
+ */
+function keptSql(v: ResolvedView, filters: DashboardFilters, today: string): SQL {
+  return sql`with d as (${scopedKept(v, filters, "aggregate_decisions")}),
+      m as (${meetingDays(sql`d`)})
+      select count(distinct trust_id)::int as trusts, count(*)::int as total,
+        (count(*) filter (where sign_off_days is not null))::int as timed,
+        (percentile_cont(0.5) within group (order by sign_off_days) filter (where sign_off_days is not null))::float8 as median_days,
+        (count(*) filter (where status = 'awaiting_sign_off'))::int as awaiting,
+        (count(*) filter (where status = 'signed_off'))::int as signed_off,
+        coalesce(sum((select count(*) from unnest(pending_due) p where p < ${today}::date)) filter (where status = 'signed_off'), 0)::int as due_criteria,
+        (count(*) filter (where status = 'signed_off' and pending_due[1] < ${today}::date))::int as due_decisions,
+        (select count(*) from m)::int as at_meeting,
+        (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
+      from d`;
+}
+
+/** Days from submission to the first board meeting that approved it, for the decisions of `d` signed off. */
+function meetingDays(d: SQL): SQL {
+  return sql`select d.decision_id, min(extract(epoch from (mt.starts_at - d.submitted_at)) / 86400.0) as days
+        from ${d} join meeting_items mi on mi.decision_id = d.decision_id and mi.resolution = 'approved'
+        join meetings mt on mt.id = mi.meeting_id
+        where d.status in ('signed_off', 'reviewed') and d.submitted_at is not null
+        group by d.decision_id`;
+}
+
+/**
+ * The national view with no filter but side and status, from the roll-ups (a few thousand rows, however
+ * many decisions): counts by trust; reviews due from the criteria and decisions counted by judged-by
+ * date; the median exactly, from the count of decisions by whole days to sign-off (which day holds the
+ * middle) and then only that day's values (aggregate_decisions_sign_off_days_idx). Meetings are read from
+ * the approved meeting items, each looked up in the kept rows.
+ */
+function nationalSql(filters: DashboardFilters, today: string): SQL {
+  const a = keptFilters(filters, "a");
+  return sql`with r as (${scopedRollups(filters, ["trust", "signoff_day", "pending", "pending_first"])}),
+      tr as (select * from r where dim = 'trust'),
+      h as (select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_day' group by 1),
+      c as (select b, n, sum(n) over (order by b) - n as before from h),
+      rk as (select floor((sum(n) - 1) / 2.0)::bigint as r1, ceil((sum(n) - 1) / 2.0)::bigint as r2 from h having sum(n) > 0),
+      bk as (select min(c.b) as lo, max(c.b) as hi, min(c.before) as before from c, rk
+        where (rk.r1 >= c.before and rk.r1 < c.before + c.n) or (rk.r2 >= c.before and rk.r2 < c.before + c.n)),
+      v as (select a.sign_off_days as x, row_number() over (order by a.sign_off_days) - 1 + bk.before as i
+        from aggregate_decisions a, bk
+        where a.sign_off_days >= bk.lo and a.sign_off_days < bk.hi + 1 and ${a}),
+      lo as (select v.x from v, rk where v.i = rk.r1),
+      hi as (select v.x from v, rk where v.i = rk.r2),
+      m as (${meetingDays(sql`(select a.* from aggregate_decisions a join meeting_items mi on mi.decision_id = a.decision_id and mi.resolution = 'approved' where ${a}) d`)})
+      select count(distinct key)::int as trusts, coalesce(sum(decisions), 0)::int as total, coalesce(sum(timed), 0)::int as timed,
+        ((select x from lo) + 0.5 * ((select x from hi) - (select x from lo)))::float8 as median_days,
+        coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
+        coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
+        (select coalesce(sum(decisions), 0) from r where dim = 'pending' and status = 'signed_off' and key < ${today})::int as due_criteria,
+        (select coalesce(sum(decisions), 0) from r where dim = 'pending_first' and status = 'signed_off' and key < ${today})::int as due_decisions,
+        (select count(*) from m)::int as at_meeting,
+        (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
+      from tr`;
 }

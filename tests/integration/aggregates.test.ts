@@ -14,6 +14,8 @@ import { engineName, useTestDatabase } from "../support/db";
 import { makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
 import { getBalancePanel, getOutcomesBySidePanel } from "@/lib/dashboards";
 import { decisionInput } from "../support/decisions";
+import { RISK_DOMAINS } from "@/lib/risk-appetite/taxonomy";
+import { getFactorsPanel, getRatificationPanel, getRiskAppetitePanel, getSignOffSummaryPanel, getWordPairsPanel } from "@/lib/dashboards";
 
 const t = useTestDatabase();
 
@@ -40,7 +42,7 @@ type Board = Awaited<ReturnType<typeof makeTrustWithBoard>>;
 async function randomWrite(rand: () => number, boards: Board[], ids: string[]): Promise<string> {
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const b = pick(boards);
-  const op = ids.length < 3 ? 0 : Math.floor(rand() * 9);
+  const op = ids.length < 3 ? 0 : Math.floor(rand() * 12);
   const id = pick(ids);
   const row = async () => (await t.db.select().from(decisions).where(eq(decisions.id, id)))[0];
   try {
@@ -112,6 +114,31 @@ async function randomWrite(rand: () => number, boards: Board[], ids: string[]): 
         await recordOutcome(bd.ce, { criterionId: pick(crit).id, outcome: pick(OUTCOMES), evidence: "Board report" });
         return "outcome";
       }
+      case 9: {
+        // Risks and the appetite check as a submission freezes them (decision_risks, the flag, the
+        // version's riskAppetite.outside), written raw: the kept rows follow every writer.
+        const d = await row();
+        const domains = RISK_DOMAINS.filter(() => rand() < 0.4);
+        await t.db.execute(sql`delete from decision_risks where decision_id = ${id}`);
+        for (const domain of domains) await t.db.execute(sql`insert into decision_risks (decision_id, domain, level, reason) values (${id}, ${domain}, 'open', 'Test')`);
+        const outside = domains.filter(() => rand() < 0.6);
+        await t.db.execute(sql`update decisions set outside_appetite = ${outside.length > 0} where id = ${id}`);
+        await t.db.execute(
+          sql`update decision_versions set content = jsonb_set(content, '{riskAppetite}', ${JSON.stringify({ outside: outside.map((domain) => ({ domain })) })}::jsonb)
+              where decision_id = ${id} and version = ${d.version}`,
+        );
+        return "risks";
+      }
+      case 10: {
+        // Chair's action and its ratification (lib/chairs-action.ts writes these columns), raw.
+        const state = pick([null, "awaiting", "ratified", "not_ratified"] as const);
+        await t.db.execute(
+          sql`update decisions set ratification = ${state}, chairs_action_at = ${state ? "2025-03-01T10:00:00Z" : null},
+              ratification_decided_at = ${state === "ratified" || state === "not_ratified" ? `2025-03-${10 + Math.floor(rand() * 15)}T10:00:00Z` : null}
+              where id = ${id}`,
+        );
+        return "chairs-action";
+      }
       default: {
         // A write that no lib function makes: raw SQL still keeps the aggregates exact.
         await t.db.execute(sql`update decisions set category = ${pick(CATEGORIES)}, decided_on = ${pick(DATES)} where id = ${id}`);
@@ -170,6 +197,37 @@ describe(`kept aggregates on ${engineName()}`, () => {
       expect(viaRollups.total.total, JSON.stringify(f)).not.toBeNull();
       expect(viaRollups).toEqual(await getBalancePanel(analyst, view, f, { rollups: false }));
       expect(await getOutcomesBySidePanel(analyst, view, f)).toEqual(await getOutcomesBySidePanel(analyst, view, f, { rollups: false }));
+      // The panels kept by the g16b roll-ups: factors by Chief Executive, sign-off (with the median
+      // found through the count by day), Chair's action, risk appetite.
+      expect(await getFactorsPanel(analyst, view, f)).toEqual(await getFactorsPanel(analyst, view, f, { rollups: false }));
+      expect(await getSignOffSummaryPanel(analyst, view, f)).toEqual(await getSignOffSummaryPanel(analyst, view, f, { rollups: false }));
+      expect(await getRatificationPanel(analyst, view, f)).toEqual(await getRatificationPanel(analyst, view, f, { rollups: false }));
+      expect(await getRiskAppetitePanel(analyst, view, f)).toEqual(await getRiskAppetitePanel(analyst, view, f, { rollups: false }));
+    }
+    // The median through the count by whole days, with sign-off times spread over many days (and one
+    // before its submission): odd and even counts, values either side of a day's boundary.
+    for (let i = 0; i < 8; i++) {
+      const b = boards[i % boards.length];
+      const created = await createDecision(b.ce, decisionInput({ favoured: i % 3 ? "system" : "trust" } as never));
+      await submitDecision(b.ce, { id: created.id, baseRevision: created.revision });
+    }
+    const timed = await executeRows<{ id: string }>(
+      t.db,
+      sql`select decision_id as id from aggregate_decisions where submitted_at is not null and status <> 'withdrawn' and trust_id = any(${`{${boards.map((b) => b.trust.id).join(",")}}`}::uuid[]) order by decision_id`,
+    );
+    expect(timed.length).toBeGreaterThan(3);
+    for (const drop of [0, 1]) {
+      for (const [i, { id }] of timed.entries()) {
+        const days = i === 0 ? -0.25 : (i * 7.37 + drop) % 23;
+        await t.db.execute(sql`update decisions set status = 'signed_off', signed_off_at = submitted_at + make_interval(secs => ${days * 86400}) where id = ${id}`);
+      }
+      if (drop) await t.db.execute(sql`update decisions set signed_off_at = null where id = ${timed[1].id}`);
+      for (const f of [{}, { favoured: "system" as const }]) {
+        const viaRollups = await getSignOffSummaryPanel(analyst, view, f);
+        expect(viaRollups, JSON.stringify(f)).toEqual(await getSignOffSummaryPanel(analyst, view, f, { rollups: false }));
+        if (!f.favoured) expect(viaRollups.medianDays).not.toBeNull();
+      }
+      expect(await checkAggregates(t.db)).toEqual([]);
     }
   });
 
@@ -193,6 +251,24 @@ describe(`kept aggregates on ${engineName()}`, () => {
     expect(rollupDiff.map((d) => d.table)).toContain("aggregate_rollups");
     await rebuildAggregates(t.db);
     expect(await checkAggregates(t.db)).toEqual([]);
+  });
+
+  it("word pairs are kept per view until anything is written, and access is still checked first", async () => {
+    const [b] = await world(1);
+    const other = await makeTrustWithBoard(t.db);
+    const view = { kind: "trust", ods: b.trust.ods } as const;
+    const submitWith = async (summary: string) => {
+      const c = await createDecision(b.ce, decisionInput({ summary } as never));
+      await submitDecision(b.ce, { id: c.id, baseRevision: c.revision });
+    };
+    for (let i = 0; i < 5; i++) await submitWith("Shared stroke rota across the patch.");
+    const first = await getWordPairsPanel(b.ce, view, {});
+    expect(first.shown).toBe(true);
+    expect(await getWordPairsPanel(b.ce, view, {})).toEqual(first);
+    expect(first.pairs.some((p) => p.pair.includes("giraffe"))).toBe(false);
+    for (let i = 0; i < 3; i++) await submitWith("Purple giraffe rota; purple giraffe rota; purple giraffe rota.");
+    expect((await getWordPairsPanel(b.ce, view, {})).pairs.some((p) => p.pair.includes("giraffe"))).toBe(true);
+    await expect(getWordPairsPanel(other.ce, view, {})).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("leave no decision marked dirty after commit", async () => {
