@@ -92,11 +92,18 @@ export async function enqueueReviewsDue(db: Database, now: Date): Promise<number
         group by c.decision_id`,
   );
   // Each trust's recipients once per scan, then the keys this week would give them, looked up at once.
+  // (chiefExecutivesAndChair(tx, trustId, true) for every trust at once.)
   const recipients = new Map<string, string[]>();
-  for (const trustId of new Set(due.map((r) => r.trust_id))) recipients.set(trustId, await chiefExecutivesAndChair(db, trustId, true));
+  const trusts = JSON.stringify([...new Set(due.map((r) => r.trust_id))]);
+  for (const r of await executeRows<{ trust_id: string; user_id: string }>(
+    db,
+    sql`select distinct m.organisation_id as trust_id, m.user_id from ${memberships} m join ${users} u on u.id = m.user_id
+        where m.organisation_id in (select jsonb_array_elements_text(${trusts}::jsonb)::uuid) and u.disabled_at is null
+          and (m.role = ${ROLE.chiefExecutive} or (m.role = ${ROLE.boardMember} and m.seat = 'chair'))`,
+  )) recipients.set(r.trust_id, [...(recipients.get(r.trust_id) ?? []), r.user_id]);
   const wanted = due.map((r) => {
     const k = seriesNumber(firstReviewDueAt(r.judged_by), now);
-    return { r, k, keys: k === 0 ? [] : recipients.get(r.trust_id)!.map((u) => reviewDueKey(r.decision_id, u, k)) };
+    return { r, k, keys: k === 0 ? [] : (recipients.get(r.trust_id) ?? []).map((u) => reviewDueKey(r.decision_id, u, k)) };
   });
   const have = await existingKeys(db, wanted.flatMap((w) => w.keys));
   let made = 0;

@@ -9,7 +9,7 @@ import { enqueueNotification, enqueuePasswordLink, notifyAccessChange } from "@/
 import { renderHtml } from "@/lib/notifications/email";
 import { listOutbox, retryMessage, setPreferences } from "@/lib/notifications/manage";
 import { createMailSender } from "@/lib/notifications/sender";
-import { enqueueReminders } from "@/lib/notifications/scans";
+import { enqueueReminders, enqueueReviewsDue } from "@/lib/notifications/scans";
 import { sqlStatementCount } from "@/db/client";
 import { recordPosition } from "@/lib/sign-off";
 import { amendFixture, makeSubmittedDecision } from "../support/decision-fixture";
@@ -136,6 +136,10 @@ describe("notifications", () => {
     expect(await rowsFor(d.id, "review_due")).toHaveLength(0);
     await sender(() => new Date("2027-04-01T07:01:00Z")).runOnce();
     expect(addressesOf(await rowsFor(d.id, "review_due"))).toEqual(emails(a.ce, a.chair));
+    // A scan with nothing new: three statements (the reviews due, every trust's recipients, the keys).
+    const before = sqlStatementCount();
+    expect(await enqueueReviewsDue(t.db, new Date("2027-04-01T07:02:00Z"))).toBe(0);
+    expect(sqlStatementCount() - before).toBe(3);
 
     const input = decisionInput();
     const secrets = [input.summary!, input.rationale!, "SECRET-OBJECTION-TEXT", "SECRET-CONFLICT-TEXT", "SECRET-QUESTION-TEXT", "SECRET-ANSWER-TEXT", "£250k", "£1.2m", "Delayed discharges fall"];
