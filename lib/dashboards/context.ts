@@ -20,7 +20,7 @@ export type DashboardContext = {
 export async function getDashboardContext(actor: Actor, view: DashboardView): Promise<DashboardContext> {
   const { db, view: v } = await open(actor, view);
   const scope =
-    v.kind === "trust" ? sql`d.trust_id = ${v.orgId}` : v.kind === "ics" ? sql`t.ics_id = ${v.orgId}` : sql`true`;
+    v.kind === "trust" ? sql`d.trust_id = ${v.orgId}` : v.kind === "ics" ? sql`d.trust_id = any(array(select o.id from organisations o where o.ics_id = ${v.orgId} and o.kind = 'trust'))` : sql`true`;
   const rows = await rowsOf<{ kind: string; ods: string | null; name: string | null }>(
     db,
     // Nationally the range comes from the roll-up by quarter (a few dozen rows), not every decision.

@@ -45,7 +45,8 @@ export function resolveDashboardView(actor: Actor, view: DashboardView): Resolve
 export function scopedDecisions(view: ResolvedView, f: DashboardFilters, extraColumns: SQL = sql``): SQL {
   const conds: SQL[] = [sql`decisions.status <> 'draft'`, sql`decisions.version > 0`];
   if (view.kind === "trust") conds.push(sql`decisions.trust_id = ${view.orgId}`);
-  if (view.kind === "ics") conds.push(sql`t.ics_id = ${view.orgId}`);
+  // The ICS's trusts as an array, so its decisions are found through the trust_id index.
+  if (view.kind === "ics") conds.push(sql`decisions.trust_id = any(array(select o.id from organisations o where o.ics_id = ${view.orgId} and o.kind = 'trust'))`);
   if (f.ics && view.kind === "national") conds.push(sql`i.ods = ${f.ics}`);
   if (f.trust && view.kind === "ics") conds.push(sql`t.ods = ${f.trust}`);
   if (f.trustType) conds.push(sql`t.trust_type = ${f.trustType}`);
