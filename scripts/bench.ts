@@ -96,6 +96,8 @@ async function prepare() {
   if (n.decisions === 0) {
     await closeDb(opened);
     const args = SHAPE === "england" ? ["--shape", "england", ...(DECISIONS ? ["--count", DECISIONS] : [])] : ["--count", DECISIONS ?? (SMOKE ? "200" : "20000"), "--seed", "7"];
+    // Past 100,000 decisions the generator defers the kept aggregates to one recount at the end.
+    if (Number(DECISIONS ?? 0) > 100_000) args.push("--bulk");
     console.log(`No decisions yet: loading them (generate-decisions.ts ${args.join(" ")})…`);
     const r = spawnSync(process.execPath, [...TSX, "scripts/generate-decisions.ts", ...args], { cwd: root, env, stdio: "inherit" });
     if (r.status !== 0) throw new Error("generate-decisions.ts failed");

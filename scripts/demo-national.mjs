@@ -17,6 +17,8 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${binDir}:${p
 const args = process.argv.slice(2);
 const countAt = args.indexOf("--count");
 const count = countAt >= 0 ? ["--count", args[countAt + 1]] : [];
+// Past 100,000 decisions the generator defers the kept aggregates to one recount at the end (--bulk).
+if (Number(count[1] ?? 0) > 100_000) count.push("--bulk");
 
 if (!process.env.DATABASE_URL) {
   const dir = path.resolve(root, process.env.FULCRUM_DATA_DIR || "data-national");

@@ -14,6 +14,12 @@
 // phrase banks, so the word pairs of the study ("mental health", "social care") emerge.
 // Rows go in with multi-row inserts, one transaction per batch of 1,000 decisions, and each batch
 // records one audit event ("generate.decisions") in the same transaction, so the chain stays intact.
+// On PostgreSQL two batches are in flight at once (the next is built while one commits).
+// The kept dashboard aggregates follow each batch in its transaction, like any write. `--bulk` (for a
+// million decisions) defers them instead: each batch runs `SET LOCAL fulcrum.aggregates = 'deferred'`
+// (migration *_g16c_bulk_load_sql) so its triggers mark nothing, and one last transaction recounts every
+// aggregate from the base tables (aggregate_rebuild()), with its own audit event. Until then the
+// dashboards miss the new batches; a load that stops half-way says to run `npm run aggregates:rebuild`.
 import { eq, getTableColumns, getTableName, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { randomUUID } from "node:crypto";
@@ -32,6 +38,7 @@ import {
 } from "@/db/schema";
 import { ROLE } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
+import { rebuildAggregates } from "@/lib/dashboards/aggregates";
 import { hashVersionContent, type VersionContent } from "@/lib/decisions/content";
 import { DEMO_ICSS } from "@/lib/demo/organisations";
 import { seedDemoPeople } from "@/lib/demo/seed";
@@ -64,6 +71,7 @@ const COUNT = arg("count", ENGLAND ? ENGLAND_TRUSTS * YEARS * 25 : 1000);
 const SEED = arg("seed", 1);
 const BATCH = 1000;
 const PROFILE = process.argv.includes("--profile");
+const BULK = process.argv.includes("--bulk");
 const timings: Record<string, number> = {};
 
 // ---------------------------------------------------------------- seeded randomness
@@ -230,16 +238,17 @@ async function main() {
     const now = Date.now();
     const earliest = now - YEARS * 365 * DAY;
     let written = 0;
-    for (let batch = 0; written < COUNT; batch++) {
-      const n = Math.min(BATCH, COUNT - written);
+    let queued = 0;
+    const inFlight = new Set<Promise<void>>();
+    const parallel = opened.engine === "postgres" ? 2 : 1;
+    const writeBatch = async (batch: number, n: number, rows: ReturnType<typeof buildBatch>) => {
       let t = performance.now();
       const lap = (what: string) => {
         if (PROFILE) timings[what] = (timings[what] ?? 0) + performance.now() - t;
         t = performance.now();
       };
-      const rows = buildBatch(n, trusts, trustWeights, earliest, now);
-      lap("build");
       await db.transaction(async (tx) => {
+        if (BULK) await tx.execute(sql`set local fulcrum.aggregates = 'deferred'`);
         await insertChunked(tx, decisions, rows.decisions);
         lap("decisions");
         await insertChunked(tx, decisionVersions, rows.versions);
@@ -256,13 +265,43 @@ async function main() {
           organisationId: null,
           action: "generate.decisions",
           entityType: "decision",
-          after: { batch, seed: SEED, decisions: n, firstId: rows.decisions[0].id, lastId: rows.decisions[n - 1].id },
+          after: { batch, seed: SEED, decisions: n, bulk: BULK, firstId: rows.decisions[0].id, lastId: rows.decisions[n - 1].id },
         });
       });
       written += n;
-      if (batch % 10 === 9 || written === COUNT) {
+      if (Math.floor(written / BATCH) % 10 === 0 || written === COUNT) {
         console.log(`${written.toLocaleString("en-GB")} decisions written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       }
+    };
+    try {
+      for (let batch = 0; queued < COUNT; batch++) {
+        const n = Math.min(BATCH, COUNT - queued);
+        const t = performance.now();
+        const rows = buildBatch(n, trusts, trustWeights, earliest, now);
+        if (PROFILE) timings.build = (timings.build ?? 0) + performance.now() - t;
+        queued += n;
+        const p: Promise<void> = writeBatch(batch, n, rows).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        if (inFlight.size >= parallel) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+    } catch (e) {
+      await Promise.allSettled(inFlight);
+      if (BULK && written) console.error(`Stopped after ${written} decisions; their dashboard figures are not counted yet: run npm run aggregates:rebuild.`);
+      throw e;
+    }
+    if (BULK) {
+      const t = Date.now();
+      await db.transaction(async (tx) => {
+        const r = await rebuildAggregates(tx);
+        await recordAudit(tx, null, {
+          organisationId: null,
+          action: "aggregates.rebuild",
+          entityType: "decision",
+          after: { decisions: r.decisions, counts: r.counts, after: "generate.decisions --bulk" },
+        });
+      });
+      console.log(`Recounted the dashboard aggregates in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
     }
     // Fresh statistics for the planner. PostgreSQL's autovacuum would get there eventually; PGlite
     // has none, and without them the dashboard queries pick nested loops over 100,000 rows.
