@@ -1,5 +1,5 @@
 // `npm run bench -- [--pg <url>] [--shape england] [--decisions N] [--runs 20] [--connections 10]
-//   [--duration 10] [--port 3950] [--data <PGlite folder>] [--out bench/results/latest.json]`
+//   [--duration 10] [--port 3950] [--data <PGlite folder>] [--out bench/results/latest.json] [--servers 2]`
 //
 // The page-level benchmark (issue 16): the built app (`next start`) on PostgreSQL (--pg) or on a PGlite
 // folder (--data, default ./data-bench), signed in as the right people, for each page and API read:
@@ -17,6 +17,11 @@
 // (52,500 decisions; --decisions N for another count), or --decisions N (default 20,000) without a shape.
 // Needs a build: runs `next build` when there is none. Figures are from one run on whatever machine
 // runs it (noisy): never asserted in tests. `--smoke` (2 loads, 1 s of autocannon) proves the script works.
+//
+// `--servers N` (PostgreSQL only: a PGlite folder has one process) starts N app servers on one database
+// (ports --port, --port + 1, …) and spreads the load round-robin: sequential loads take turns, and the
+// connections are shared out between the servers (one autocannon per server, at once; req/s summed).
+// It writes bench/results/postgres-<N>-servers.json instead of postgres.json.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -43,10 +48,16 @@ const RUNS = Number(val("runs") ?? (SMOKE ? 2 : 20));
 const CONNECTIONS = Number(val("connections") ?? 10);
 const DURATION = Number(val("duration") ?? (SMOKE ? 1 : 10));
 const PORT = Number(val("port") ?? 3950);
+const SERVERS = Number(val("servers") ?? 1);
+if (!Number.isInteger(SERVERS) || SERVERS < 1 || (SERVERS > 1 && !PG)) {
+  console.error("--servers takes a whole number, and more than one needs --pg (a PGlite folder has one process)");
+  process.exit(2);
+}
 const DATA_DIR = path.resolve(root, val("data") ?? "data-bench");
 const OUT = val("out") ?? "bench/results/latest.json";
 const TSX = ["--conditions=react-server", "--import", "tsx"];
-const BASE = `http://127.0.0.1:${PORT}`;
+const BASES = Array.from({ length: SERVERS }, (_, i) => `http://127.0.0.1:${PORT + i}`);
+const BASE = BASES[0];
 const TRACE_FILE = path.join(os.tmpdir(), `fulcrum-bench-sql-${process.pid}.jsonl`);
 
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}` };
@@ -131,8 +142,8 @@ function ensureBuild() {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+async function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: {
       ...env,
@@ -141,9 +152,10 @@ async function startServer(): Promise<ChildProcess> {
       FULCRUM_SQL_TRACE_FILE: TRACE_FILE,
       // One read token drives the API at 10 connections: the per-token limit would answer 429.
       FULCRUM_API_RATE_LIMIT: "100000000",
-      // The mail sender's loop runs at start, then hourly (not every 15 s), so no background statement
-      // falls inside a counted load; the bench waits for its first run to finish (waitQuiet).
-      FULCRUM_MAIL_INTERVAL_SECONDS: "3600",
+      // No mail sender on the bench's servers: no background statement falls inside a counted load, and
+      // a freshly loaded database's backlog of reviews due (hundreds of thousands at 1,000,000
+      // decisions, one transaction each) is not measured as page time.
+      FULCRUM_MAIL_SENDER: "off",
       AUTH_SECRET: env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
       AUTH_TRUST_HOST: "true",
     },
@@ -156,7 +168,7 @@ async function startServer(): Promise<ChildProcess> {
   const started = Date.now();
   for (;;) {
     try {
-      if ((await fetch(`${BASE}/sign-in`)).ok) return child;
+      if ((await fetch(`http://127.0.0.1:${port}/sign-in`)).ok) return child;
     } catch {
       /* not up yet */
     }
@@ -241,7 +253,9 @@ const clearTrace = () => fs.writeFileSync(TRACE_FILE, "");
 
 async function measurePage(p: Page): Promise<{ result: PageResult; sqlOfOneLoad: Statement[] }> {
   const url = `${BASE}${p.path}`;
-  const warm = await load(url, p.headers);
+  const urls = BASES.map((b) => `${b}${p.path}`);
+  let warm = await load(url, p.headers);
+  for (const u of urls.slice(1)) warm = await load(u, p.headers);
   if (warm.status !== 200) throw new Error(`${p.path} as ${p.who} answered ${warm.status}`);
   // One load alone, its statements from the app's trace (after anything it runs once the body is sent).
   // (Nothing else in flight: the previous page's autocannon requests may still be finishing.)
@@ -255,11 +269,14 @@ async function measurePage(p: Page): Promise<{ result: PageResult; sqlOfOneLoad:
   for (let i = 0; i < RUNS; i++) {
     clearTrace();
     const t0 = performance.now();
-    last = await load(url, p.headers);
+    last = await load(urls[i % urls.length], p.headers);
     times.push(performance.now() - t0);
   }
   clearTrace();
-  const ac = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: p.headers });
+  // With more than one server, each gets its share of the connections at once, and req/s is the sum.
+  const shares = urls.map((_, i) => Math.floor(CONNECTIONS / urls.length) + (i < CONNECTIONS % urls.length ? 1 : 0));
+  const runs = await Promise.all(urls.map((u, i) => autocannon({ url: u, connections: shares[i], duration: DURATION, headers: p.headers })));
+  const ac = { requests: { average: runs.reduce((n, r) => n + r.requests.average, 0) }, non2xx: runs.reduce((n, r) => n + r.non2xx, 0), errors: runs.reduce((n, r) => n + r.errors, 0) };
   clearTrace();
   return {
     result: {
@@ -383,11 +400,11 @@ async function main() {
   const { decisionId, token, data } = await prepare();
   const engine = PG ? "postgres" : "pglite";
   console.log(
-    `Fulcrum page benchmark: Node ${process.version}, ${engine}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; ` +
+    `Fulcrum page benchmark: Node ${process.version}, ${engine}${SERVERS > 1 ? ` with ${SERVERS} app servers (round-robin)` : ""}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; ` +
       `${data.decisions.toLocaleString("en-GB")} decisions, ${data.trusts} trusts, ${data.icss} ICSs. ${RUNS} sequential loads, ${CONNECTIONS} connections for ${DURATION} s.\n`,
   );
   clearTrace();
-  const server = await startServer();
+  const servers = await Promise.all(BASES.map((_, i) => startServer(PORT + i)));
   const results: PageResult[] = [];
   const sqlByPage = new Map<string, Statement[]>();
   try {
@@ -416,7 +433,7 @@ async function main() {
       if (SHOW_SQL === p.key || SHOW_SQL === "all") for (const s of sqlOfOneLoad) console.log(`      [sql] ${s.text.replace(/\s+/g, " ").slice(0, 200)}`);
     }
   } finally {
-    await stopServer(server);
+    await Promise.all(servers.map(stopServer));
   }
   await measureFloors(results, sqlByPage);
   const balance = await measureBalanceFloor();
@@ -444,7 +461,7 @@ async function main() {
 
   const otherFile = path.join(root, "bench", "results", `${engine === "pglite" ? "postgres" : "pglite"}.json`);
   const other = fs.existsSync(otherFile) ? (JSON.parse(fs.readFileSync(otherFile, "utf8")) as { engine: string; pages: PageResult[]; data: typeof data }) : null;
-  const comparable = other && other.data.decisions === data.decisions ? other : null;
+  const comparable = other && other.data.decisions === data.decisions && SERVERS === 1 ? other : null;
   const goals = goalsOf(results, balance, comparable, engine);
   console.log(`\nGoals (issue 16)${comparable ? "" : "; PGlite ÷ PostgreSQL needs a run of the other engine on the same data"}:\n`);
   console.log(table(["measure", "value", "goal", ""], goals.map((g) => [g.measure, String(g.value), g.goal, g.met === null ? "–" : g.met ? "met" : "not met"])));
@@ -452,6 +469,7 @@ async function main() {
     at: new Date().toISOString(),
     node: process.version,
     engine,
+    servers: SERVERS,
     cores: os.cpus().length,
     loadAverage: os.loadavg(),
     runs: RUNS,
@@ -464,13 +482,14 @@ async function main() {
     nationalBalance: balance,
     goals,
   };
+  const engineFile = SERVERS > 1 ? `${engine}-${SERVERS}-servers.json` : `${engine}.json`;
   if (!SMOKE) {
     fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench", "results", `${engine}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    fs.writeFileSync(path.join(root, "bench", "results", engineFile), `${JSON.stringify(report, null, 2)}\n`);
   }
   fs.mkdirSync(path.dirname(path.resolve(root, OUT)), { recursive: true });
   fs.writeFileSync(path.resolve(root, OUT), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nWritten to ${OUT}${SMOKE ? "" : ` and bench/results/${engine}.json`}.`);
+  console.log(`\nWritten to ${OUT}${SMOKE ? "" : ` and bench/results/${engineFile}`}.`);
 }
 
 main().catch((e) => {

@@ -177,12 +177,19 @@ export function createMailSender(opts: MailSenderOptions = {}) {
 
 let started: ReturnType<typeof createMailSender> | null = null;
 
-/** Starts this process's sender loop (lib/start-up.ts). */
+/**
+ * Starts this process's sender loop (lib/start-up.ts), unless FULCRUM_MAIL_SENDER=off: with several
+ * servers, some may leave the scans and sending to the others (the benchmark's servers do too).
+ */
 export function startMailSender() {
   if (started) return started;
+  const s = mailSettings();
+  if (!s.senderOn) {
+    console.log("Fulcrum: this server sends no e-mail and scans for none (FULCRUM_MAIL_SENDER=off); another server must.");
+    return null;
+  }
   started = createMailSender();
   started.start();
-  const s = mailSettings();
   console.log(s.smtpUrl ? `Fulcrum: sending e-mail through ${new URL(s.smtpUrl).host}.` : `Fulcrum: no mail server configured (FULCRUM_SMTP_URL); messages stay in the outbox, shown on the admin Mail page.`);
   return started;
 }
