@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
-import { criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
+import { aggregateDecisions, criterionOutcomes, decisions, organisations, successCriteria, users } from "@/db/schema";
 import { assertCan, can, insiderTrustIds, type Actor } from "./access";
 import { recordAudit } from "./audit";
 import { todayInEngland } from "./clock";
@@ -203,12 +203,30 @@ function dueWhere(trustIds: string[], opts: { now?: Date }) {
 }
 
 /**
+ * The kept per-decision rows (aggregate_decisions, exact at every commit) of the trusts' signed-off
+ * decisions with a criterion due: `pending_due` holds the judged-by dates of each one's live criteria
+ * with no outcome, the same criteria as reviewDueWhere. An indexed read of the trusts' kept rows, never
+ * a walk of every criterion (at 1,000,000 decisions the planner's walk of the judged-by index for the
+ * inbox's first 50 took over a second).
+ */
+function keptDue(trustIds: string[], opts: { now?: Date }) {
+  return and(
+    inArray(aggregateDecisions.trustId, trustIds),
+    eq(aggregateDecisions.status, "signed_off"),
+    sql`exists (select 1 from unnest(${aggregateDecisions.pendingDue}) p where p < ${todayInEngland(opts.now)})`,
+  );
+}
+
+/**
  * Criteria due for review at the actor's trusts (lib/review-due.ts, today in England at `now`).
  */
 export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOrTx; limit?: number } = {}): Promise<DueReview[]> {
   const trustIds = insiderTrustIds(actor);
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
+  // The decisions with a review due, from their kept rows, then their criteria (checked again on the
+  // base tables: the list shows exactly what reviewDueWhere selects).
+  const due = db.select({ id: aggregateDecisions.decisionId }).from(aggregateDecisions).where(keptDue(trustIds, opts));
   return db
     .select({
       criterionId: successCriteria.id,
@@ -223,7 +241,7 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .from(successCriteria)
     .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
     .innerJoin(organisations, eq(organisations.id, decisions.trustId))
-    .where(dueWhere(trustIds, opts))
+    .where(and(dueWhere(trustIds, opts), inArray(successCriteria.decisionId, due)))
     .orderBy(asc(successCriteria.judgedBy), asc(decisions.title))
     .limit(opts.limit ?? 200);
 }
@@ -237,13 +255,15 @@ export async function countDueReviews(actor: Actor, opts: { now?: Date; db?: DbO
   return row.n;
 }
 
-/** The count countDueReviews sends, to send on its own or as a subquery of a wider read (the inbox counts). */
+/**
+ * The count countDueReviews sends, to send on its own or as a subquery of a wider read (the inbox
+ * counts, on every page): the due dates in the trusts' kept rows (keptDue), no criterion read.
+ */
 export function dueReviewsCount(db: DbOrTx, trustIds: string[], opts: { now?: Date } = {}) {
   return db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(successCriteria)
-    .innerJoin(decisions, eq(decisions.id, successCriteria.decisionId))
-    .where(dueWhere(trustIds, opts));
+    .select({ n: sql<number>`coalesce(sum((select count(*) from unnest(${aggregateDecisions.pendingDue}) p where p < ${todayInEngland(opts.now)})), 0)::int` })
+    .from(aggregateDecisions)
+    .where(and(inArray(aggregateDecisions.trustId, trustIds), eq(aggregateDecisions.status, "signed_off")));
 }
 
 /** How many decisions have a review due at the trusts where the actor records outcomes (cheap: one count). */
@@ -251,18 +271,7 @@ export async function countDecisionsWithDueReviews(actor: Actor, opts: { now?: D
   const trustIds = [...new Set(actor.memberships.filter((m) => can(actor, "outcome.record", { id: m.organisationId })).map((m) => m.organisationId))];
   if (!trustIds.length) return 0;
   const db = opts.db ?? (await getDb());
-  // Decisions first (the trust and status index), then each one's criteria (their decision index):
-  // an indexed lookup per signed-off decision of the actor's trusts, never a scan of every criterion.
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(decisions)
-    .where(
-      and(
-        inArray(decisions.trustId, trustIds),
-        eq(decisions.status, "signed_off"),
-        sql`exists (select 1 from ${successCriteria} where ${successCriteria.decisionId} = ${decisions.id}
-          and ${reviewDueWhere({ criterion: "success_criteria", status: decisions.status }, opts)})`,
-      ),
-    );
+  // The kept rows of the trusts' signed-off decisions (keptDue): one indexed read, no criterion.
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(aggregateDecisions).where(keptDue(trustIds, opts));
   return row.n;
 }

@@ -46,6 +46,12 @@ export const aggregateDecisions = pgTable(
     hasRisks: boolean("has_risks").notNull().default(false),
     outsideAppetite: boolean("outside_appetite").notNull().default(false),
     outsideDomains: text("outside_domains").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Reciprocity (ICS view): the other organisations it names as benefiting, and the £k named for each
+     * (null where none), as parallel arrays in one order (decision_organisations, role 'benefits').
+     */
+    benefitOrgs: uuid("benefit_orgs").array().notNull().default(sql`'{}'::uuid[]`),
+    benefitK: integer("benefit_k").array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
     index("aggregate_decisions_trust_idx").on(t.trustId, t.status),

@@ -17,7 +17,7 @@ export type AggregateDifference = { table: string; key: string; kept: string | n
  */
 export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]> {
   const keys = sql.raw(KEYS.join(", "));
-  const facts = sql.raw("pending_due, ratification, action_lag_days, has_risks, outside_appetite, outside_domains");
+  const facts = sql.raw("pending_due, ratification, action_lag_days, has_risks, outside_appetite, outside_domains, benefit_orgs, benefit_k");
   const keyText = sql.raw(KEYS.map((k) => `coalesce(x.${k}, y.${k})::text`).join(` || '/' || `));
   const rows = await executeRows<AggregateDifference>(
     db,

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { AppError } from "../errors";
 import type { DashboardFilters } from "./filters";
-import { open, rowsOf, scopedDecisions, type DashboardView } from "./scope";
+import { open, rowsOf, scopedKept, type DashboardView } from "./scope";
 
 // Panel 6 (ICS view): reciprocity, who helped whom.
 
@@ -40,12 +40,13 @@ export async function getReciprocityPanel(actor: Actor, view: DashboardView, fil
     db,
     // With one trust chosen, what it received comes from the other trusts' decisions: the set is the
     // whole ICS (other filters applied) and the links are those with that trust at either end.
-    sql`with s as (${scopedDecisions(v, { ...filters, trust: undefined })}),
+    // The links come from the decisions' kept rows (aggregate_decisions: benefit_orgs / benefit_k, the
+    // other organisations named as benefiting, kept at every commit), not a join on decision_organisations.
+    sql`with s as (${scopedKept(v, { ...filters, trust: undefined }, "aggregate_decisions")}),
       l as (
-        select s.id, s.trust_id as giver, o.organisation_id as receiver, o.amount_k, s.visibility = 'system' as shared
-        from s join decision_organisations o on o.decision_id = s.id
-        where o.role = 'benefits' and o.organisation_id <> s.trust_id
-        ${filters.trust ? sql`and (s.trust_id = (select id from organisations where ods = ${filters.trust}) or o.organisation_id = (select id from organisations where ods = ${filters.trust}))` : sql``}
+        select s.decision_id as id, s.trust_id as giver, b.receiver, b.amount_k, s.visibility = 'system' as shared
+        from s cross join lateral unnest(s.benefit_orgs, s.benefit_k) as b(receiver, amount_k)
+        ${filters.trust ? sql`where (s.trust_id = (select id from organisations where ods = ${filters.trust}) or b.receiver = (select id from organisations where ods = ${filters.trust}))` : sql``}
       ),
       gave as (select giver, count(distinct id)::int as n, (sum(amount_k) filter (where shared))::float8 as k from l group by giver),
       recv as (select receiver, count(distinct id)::int as n, (sum(amount_k) filter (where shared))::float8 as k from l group by receiver),

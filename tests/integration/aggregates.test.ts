@@ -42,7 +42,7 @@ type Board = Awaited<ReturnType<typeof makeTrustWithBoard>>;
 async function randomWrite(rand: () => number, boards: Board[], ids: string[]): Promise<string> {
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const b = pick(boards);
-  const op = ids.length < 3 ? 0 : Math.floor(rand() * 12);
+  const op = ids.length < 3 ? 0 : Math.floor(rand() * 13);
   const id = pick(ids);
   const row = async () => (await t.db.select().from(decisions).where(eq(decisions.id, id)))[0];
   try {
@@ -124,7 +124,7 @@ async function randomWrite(rand: () => number, boards: Board[], ids: string[]): 
         const outside = domains.filter(() => rand() < 0.6);
         await t.db.execute(sql`update decisions set outside_appetite = ${outside.length > 0} where id = ${id}`);
         await t.db.execute(
-          sql`update decision_versions set content = jsonb_set(content, '{riskAppetite}', ${JSON.stringify({ outside: outside.map((domain) => ({ domain })) })}::jsonb)
+          sql`update decision_versions set content = jsonb_set(content, '{riskAppetite}', ${JSON.stringify({ risks: domains.map((domain) => ({ domain, level: "open", reason: "Test" })), outside: outside.map((domain) => ({ domain })) })}::jsonb)
               where decision_id = ${id} and version = ${d.version}`,
         );
         return "risks";
@@ -138,6 +138,19 @@ async function randomWrite(rand: () => number, boards: Board[], ids: string[]): 
               where id = ${id}`,
         );
         return "chairs-action";
+      }
+      case 11: {
+        // The organisations a decision names as benefiting (reciprocity's kept arrays), raw: a link to
+        // another trust with or without an amount, or one removed.
+        const d = await row();
+        if (rand() < 0.35) {
+          await t.db.execute(sql`delete from decision_organisations where id = (select id from decision_organisations where decision_id = ${id} limit 1)`);
+          return "orgs-remove";
+        }
+        const other = pick(boards.filter((x) => x.trust.id !== d.trustId)) ?? boards[0];
+        const amount = rand() < 0.3 ? null : Math.floor(rand() * 500);
+        await t.db.execute(sql`insert into decision_organisations (decision_id, organisation_id, role, amount_k) values (${id}, ${other.trust.id}, ${pick(["benefits", "benefits", "bears_cost"])}, ${amount})`);
+        return "orgs-add";
       }
       default: {
         // A write that no lib function makes: raw SQL still keeps the aggregates exact.

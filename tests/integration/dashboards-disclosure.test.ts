@@ -52,7 +52,8 @@ describe("ICS lead: reciprocity amounts and flows only from decisions shared wit
       {}, { trust: A.ods }, { trust: B.ods }, { category: "estates" }, { favoured: "trust" }, { status: "awaiting_sign_off" },
       { trustType: "acute" }, { trustType: "community" }, { from: "2026-Q3", to: "2026-Q3" }, { trust: A.ods, category: "estates", favoured: "trust" },
     ];
-    const secret = new RegExp(`${SECRET_K}|987\\.?6|988`);
+    // The amount as a number (987654, £987.6m, 988), not digits inside an id: a uuid's hex could hold "988".
+    const secret = new RegExp(`(?<![0-9a-f])(${SECRET_K}|987\\.?6|988)(?![0-9a-f])`);
     for (const f of filters) {
       const answers = await Promise.all([
         getReciprocityPanel(lead, view, f), getBalancePanel(lead, view, f), getOutcomesBySidePanel(lead, view, f), getFactorsPanel(lead, view, f),

@@ -1,0 +1,2 @@
+ALTER TABLE "aggregate_decisions" ADD COLUMN "benefit_orgs" uuid[] DEFAULT '{}'::uuid[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "aggregate_decisions" ADD COLUMN "benefit_k" integer[] DEFAULT '{}'::integer[] NOT NULL;
