@@ -22,83 +22,61 @@
 // (ports --port, --port + 1, …) and spreads the load round-robin: sequential loads take turns, and the
 // connections are shared out between the servers (one autocannon per server, at once; req/s summed).
 // It writes bench/results/postgres-<N>-servers.json instead of postgres.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { and, desc, eq, sql } from "drizzle-orm";
-import * as client from "@/db/client";
-import { decisions, organisations, users } from "@/db/schema";
-import { loadActor } from "@/lib/actors";
+import type * as client from "@/db/client";
 import { createApiToken } from "@/lib/tokens";
 import { getBalancePanel } from "@/lib/dashboards";
 import { RAW_NATIONAL_BALANCE } from "./bench-floor-sql";
+import { pct, round, table } from "./bench-report";
+import {
+  actorOf,
+  closeDb,
+  countData,
+  ensureBuild,
+  flag,
+  openDb as openTarget,
+  root,
+  runInfo,
+  runLine,
+  signedOffDecisionOfRna,
+  signInCookie as signInAt,
+  startServer as startAt,
+  stopServer,
+  targetFromArgs,
+  TSX,
+  val,
+  waitQuiet as waitQuietOn,
+} from "./bench-server";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const argv = process.argv;
-const val = (name: string) => (argv.indexOf(`--${name}`) > 0 ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
-const SMOKE = argv.includes("--smoke");
+const target = targetFromArgs(3950);
+const SMOKE = flag("smoke");
 /** `--show-sql <page key|all>`: print the statements of one load of that page (e.g. decision). */
 const SHOW_SQL = val("show-sql");
-const PG = val("pg");
+const PG = target.pg;
 const SHAPE = val("shape");
 const DECISIONS = val("decisions");
 const RUNS = Number(val("runs") ?? (SMOKE ? 2 : 20));
 const CONNECTIONS = Number(val("connections") ?? 10);
 const DURATION = Number(val("duration") ?? (SMOKE ? 1 : 10));
-const PORT = Number(val("port") ?? 3950);
 const SERVERS = Number(val("servers") ?? 1);
 if (!Number.isInteger(SERVERS) || SERVERS < 1 || (SERVERS > 1 && !PG)) {
   console.error("--servers takes a whole number, and more than one needs --pg (a PGlite folder has one process)");
   process.exit(2);
 }
-const DATA_DIR = path.resolve(root, val("data") ?? "data-bench");
+const DATA_DIR = target.dataDir;
 const OUT = val("out") ?? "bench/results/latest.json";
-const TSX = ["--conditions=react-server", "--import", "tsx"];
-const BASES = Array.from({ length: SERVERS }, (_, i) => `http://127.0.0.1:${PORT + i}`);
+const BASES = Array.from({ length: SERVERS }, (_, i) => `http://127.0.0.1:${target.port + i}`);
 const BASE = BASES[0];
 const TRACE_FILE = path.join(os.tmpdir(), `fulcrum-bench-sql-${process.pid}.jsonl`);
-
-const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PATH: `${path.join(root, "node_modules", ".bin")}:${process.env.PATH ?? ""}` };
-delete env.FULCRUM_SQL_TRACE;
-if (PG) env.DATABASE_URL = PG;
-else {
-  delete env.DATABASE_URL;
-  env.FULCRUM_DATA_DIR = DATA_DIR;
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-};
-const round = (x: number) => Math.round(x * 10) / 10;
+const env = target.env;
 
 // ---------------------------------------------------------------- database (in this process)
 
-async function openDb() {
-  const opened = PG ? await client.openPostgres(PG) : await client.openPglite({ dataDir: DATA_DIR });
-  client.setDbForProcess(opened.db);
-  return opened;
-}
-async function closeDb(opened: client.OpenedDatabase) {
-  client.setDbForProcess(undefined);
-  await opened.close();
-}
-async function countData(db: client.Database) {
-  const [n] = await client.executeRows<{ decisions: number; trusts: number; icss: number }>(
-    db,
-    sql`select (select count(*) from decisions)::int as decisions, (select count(*) from organisations where kind = 'trust')::int as trusts,
-      (select count(*) from organisations where kind = 'ics')::int as icss`,
-  );
-  return n;
-}
-
-async function actorOf(db: client.Database, email: string) {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (!u) throw new Error(`${email} not found: the database holds other data (load generated data into an empty one)`);
-  return (await loadActor(db, u.id))!;
-}
+const openDb = () => openTarget(target);
 
 /** Loads the data when there is none; answers the decision to open, a read token and the data's size. */
 async function prepare() {
@@ -117,17 +95,9 @@ async function prepare() {
   }
   try {
     const db = opened.db;
-    const [rna] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.ods, "RNA"));
-    // The decision page at its fullest: signed off, so the outcomes panel shows, most recent first.
-    const [d] = await db
-      .select({ id: decisions.id })
-      .from(decisions)
-      .where(and(eq(decisions.trustId, rna.id), eq(decisions.status, "signed_off")))
-      .orderBy(desc(decisions.decidedOn))
-      .limit(1);
-    if (!d) throw new Error("no signed-off decision of RNA to open");
+    const decisionId = await signedOffDecisionOfRna(db);
     const { token } = await createApiToken(await actorOf(db, "ics.qnv@fulcrum.demo"), { name: `bench ${new Date().toISOString()}`, scope: "read" });
-    return { decisionId: d.id, token, data: n };
+    return { decisionId, token, data: n };
   } finally {
     await closeDb(opened);
   }
@@ -135,90 +105,18 @@ async function prepare() {
 
 // ---------------------------------------------------------------- the app
 
-function ensureBuild() {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("No build (.next/BUILD_ID): running `next build` first (a few minutes)…");
-  const r = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) throw new Error("next build failed");
-}
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root,
-    env: {
-      ...env,
-      NODE_ENV: "production",
-      FULCRUM_DEMO: "0",
+const startServer = (port: number) =>
+  startAt(
+    target,
+    {
       FULCRUM_SQL_TRACE_FILE: TRACE_FILE,
       // One read token drives the API at 10 connections: the per-token limit would answer 429.
       FULCRUM_API_RATE_LIMIT: "100000000",
-      // No mail sender on the bench's servers: no background statement falls inside a counted load, and
-      // a freshly loaded database's backlog of reviews due (hundreds of thousands at 1,000,000
-      // decisions, one transaction each) is not measured as page time.
-      FULCRUM_MAIL_SENDER: "off",
-      AUTH_SECRET: env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
-      AUTH_TRUST_HOST: "true",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
-  const started = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/sign-in`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    if (child.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    if (Date.now() - started > 300_000) throw new Error(`server did not start in 5 minutes:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Waits until the app sends no statement for quietMs (its start-up work, the mail sender's first run, requests in flight). */
-async function waitQuiet(quietMs = 2000) {
-  const size = () => (fs.existsSync(TRACE_FILE) ? fs.statSync(TRACE_FILE).size : 0);
-  const started = Date.now();
-  let last = size();
-  let still = Date.now();
-  while (Date.now() - still < quietMs && Date.now() - started < 600_000) {
-    await new Promise((r) => setTimeout(r, 250));
-    const now = size();
-    if (now !== last) {
-      last = now;
-      still = Date.now();
-    }
-  }
-}
-
-async function stopServer(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, "SIGTERM");
-  } catch {
-    /* gone */
-  }
-  for (let i = 0; i < 40 && child.exitCode === null && child.signalCode === null; i++) await new Promise((r) => setTimeout(r, 250));
-  await new Promise((r) => setTimeout(r, 500));
-}
-
-/** Signs in through Auth.js's credentials endpoint (demo password) and answers the session cookie. */
-async function signInCookie(email: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: "fulcrum-demo-2026", callbackUrl: `${BASE}/` }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`sign-in failed for ${email} (${res.status})`);
-  return session.split(";")[0];
-}
+    port,
+  );
+const waitQuiet = (quietMs?: number) => waitQuietOn(TRACE_FILE, quietMs);
+const signInCookie = (email: string) => signInAt(BASE, email);
 
 // ---------------------------------------------------------------- measuring
 
@@ -389,22 +287,15 @@ function goalsOf(results: PageResult[], balance: { ratio: number }, other: { eng
   return goals;
 }
 
-function table(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|")}|`, ...rows.map(line)].join("\n");
-}
-
 async function main() {
-  ensureBuild();
+  ensureBuild(target);
   const { decisionId, token, data } = await prepare();
   const engine = PG ? "postgres" : "pglite";
   console.log(
-    `Fulcrum page benchmark: Node ${process.version}, ${engine}${SERVERS > 1 ? ` with ${SERVERS} app servers (round-robin)` : ""}, ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; ` +
-      `${data.decisions.toLocaleString("en-GB")} decisions, ${data.trusts} trusts, ${data.icss} ICSs. ${RUNS} sequential loads, ${CONNECTIONS} connections for ${DURATION} s.\n`,
+    `${runLine("Fulcrum page benchmark", engine, data)}${SERVERS > 1 ? ` ${SERVERS} app servers, round-robin.` : ""} ${RUNS} sequential loads, ${CONNECTIONS} connections for ${DURATION} s.\n`,
   );
   clearTrace();
-  const servers = await Promise.all(BASES.map((_, i) => startServer(PORT + i)));
+  const servers = await Promise.all(BASES.map((_, i) => startServer(target.port + i)));
   const results: PageResult[] = [];
   const sqlByPage = new Map<string, Statement[]>();
   try {
@@ -466,12 +357,8 @@ async function main() {
   console.log(`\nGoals (issue 16)${comparable ? "" : "; PGlite ÷ PostgreSQL needs a run of the other engine on the same data"}:\n`);
   console.log(table(["measure", "value", "goal", ""], goals.map((g) => [g.measure, String(g.value), g.goal, g.met === null ? "–" : g.met ? "met" : "not met"])));
   const report = {
-    at: new Date().toISOString(),
-    node: process.version,
-    engine,
+    ...runInfo(engine),
     servers: SERVERS,
-    cores: os.cpus().length,
-    loadAverage: os.loadavg(),
     runs: RUNS,
     connections: CONNECTIONS,
     durationSeconds: DURATION,
