@@ -19,8 +19,7 @@ export type DashboardContext = {
 
 export async function getDashboardContext(actor: Actor, view: DashboardView): Promise<DashboardContext> {
   const { db, view: v } = await open(actor, view);
-  const scope =
-    v.kind === "trust" ? sql`d.trust_id = ${v.orgId}` : v.kind === "ics" ? sql`d.trust_id = any(array(select o.id from organisations o where o.ics_id = ${v.orgId} and o.kind = 'trust'))` : sql`true`;
+  const trustsInView = v.kind === "trust" ? sql`o.id = ${v.orgId}` : v.kind === "ics" ? sql`o.ics_id = ${v.orgId} and o.kind = 'trust'` : sql`false`;
   const rows = await rowsOf<{ kind: string; ods: string | null; name: string | null }>(
     db,
     // Nationally the range comes from the roll-up by quarter (a few dozen rows), not every decision.
@@ -29,9 +28,15 @@ export async function getDashboardContext(actor: Actor, view: DashboardView): Pr
           from aggregate_rollups where dim = 'quarter' and key <> '' and decisions > 0
         union all
         select 'ics', o.ods, o.name from organisations o where o.kind = 'ics'`
-      : sql`select 'range' as kind, min(d.decided_on)::text as ods, max(d.decided_on)::text as name
-          from decisions d join organisations t on t.id = d.trust_id
-          where d.status <> 'draft' and d.version > 0 and ${scope}
+      : // Each trust's earliest and latest decision through its (trust_id, decided_on) index: two short
+        // index reads a trust, however many decisions it has.
+        sql`select 'range' as kind, min(lo.decided_on)::text as ods, max(hi.decided_on)::text as name
+          from organisations o
+          left join lateral (select d.decided_on from decisions d where d.trust_id = o.id and d.decided_on is not null
+            and d.status <> 'draft' and d.version > 0 order by d.decided_on asc limit 1) lo on true
+          left join lateral (select d.decided_on from decisions d where d.trust_id = o.id and d.decided_on is not null
+            and d.status <> 'draft' and d.version > 0 order by d.decided_on desc limit 1) hi on true
+          where ${trustsInView}
         union all
         select 'trust', o.ods, o.name from organisations o where ${v.kind === "ics" ? sql`o.ics_id = ${v.orgId} and o.kind = 'trust'` : sql`false`}
 `,

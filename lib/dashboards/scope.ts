@@ -114,7 +114,7 @@ export type RollupDim =
   | "factor_author"
   | "pending"
   | "pending_first"
-  | "signoff_day"
+  | "signoff_hour"
   | "ratification"
   | "risk_recorded"
   | "outside"

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
 import { todayInEngland } from "../clock";
-import { canUseRollups, keptFilters, open, rowsOf, scopedKept, scopedRollups, type DashboardView, type ResolvedView } from "./scope";
+import { canUseRollups, keptFilters, open, rowsOf, scopedKept, scopedRollups, type DashboardView, type ResolvedView, type RollupDim } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 7: sign-off across the decisions in view. (A decision's own sign-off record is getSignOffPanel
@@ -135,22 +135,27 @@ function meetingDays(d: SQL): SQL {
 /**
  * The national view with no filter but side and status, from the roll-ups (a few thousand rows, however
  * many decisions): counts by trust; reviews due from the criteria and decisions counted by judged-by
- * date; the median exactly, from the count of decisions by whole days to sign-off (which day holds the
- * middle) and then only that day's values (aggregate_decisions_sign_off_days_idx). Meetings are read from
- * the approved meeting items, each looked up in the kept rows.
+ * date (each an index range over the dates before today); the median exactly, from the count of
+ * decisions by whole hours to sign-off (which hour holds the middle) and then only that hour's values
+ * (aggregate_decisions_sign_off_days_idx). Meetings are read from the approved meeting items, each looked
+ * up in the kept rows.
  */
 function nationalSql(filters: DashboardFilters, today: string): SQL {
   const a = keptFilters(filters, "a");
-  return sql`with r as (${scopedRollups(filters, ["trust", "signoff_day", "pending", "pending_first"])}),
+  const due = (dim: RollupDim) =>
+    sql`(select coalesce(sum(p.decisions), 0) from (${scopedRollups(filters, [dim])}) p where p.status = 'signed_off' and p.key < ${today})::int`;
+  return sql`with r as (${scopedRollups(filters, ["trust", "signoff_hour"])}),
       tr as (select * from r where dim = 'trust'),
-      h as (select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_day' group by 1),
+      h as (select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_hour' group by 1),
       c as (select b, n, sum(n) over (order by b) - n as before from h),
       rk as (select floor((sum(n) - 1) / 2.0)::bigint as r1, ceil((sum(n) - 1) / 2.0)::bigint as r2 from h having sum(n) > 0),
       bk as (select min(c.b) as lo, max(c.b) as hi, min(c.before) as before from c, rk
         where (rk.r1 >= c.before and rk.r1 < c.before + c.n) or (rk.r2 >= c.before and rk.r2 < c.before + c.n)),
+      -- The hours' values: the index range a little wider than the hours, then exactly the keys' rule.
       v as (select a.sign_off_days as x, row_number() over (order by a.sign_off_days) - 1 + bk.before as i
         from aggregate_decisions a, bk
-        where a.sign_off_days >= bk.lo and a.sign_off_days < bk.hi + 1 and ${a}),
+        where a.sign_off_days >= (bk.lo - 1) / 24.0 and a.sign_off_days < (bk.hi + 2) / 24.0
+          and floor(a.sign_off_days * 24) between bk.lo and bk.hi and ${a}),
       lo as (select v.x from v, rk where v.i = rk.r1),
       hi as (select v.x from v, rk where v.i = rk.r2),
       m as (${meetingDays(sql`(select a.* from aggregate_decisions a join meeting_items mi on mi.decision_id = a.decision_id and mi.resolution = 'approved' where ${a}) d`)})
@@ -158,8 +163,8 @@ function nationalSql(filters: DashboardFilters, today: string): SQL {
         ((select x from lo) + 0.5 * ((select x from hi) - (select x from lo)))::float8 as median_days,
         coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
         coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
-        (select coalesce(sum(decisions), 0) from r where dim = 'pending' and status = 'signed_off' and key < ${today})::int as due_criteria,
-        (select coalesce(sum(decisions), 0) from r where dim = 'pending_first' and status = 'signed_off' and key < ${today})::int as due_decisions,
+        ${due("pending")} as due_criteria,
+        ${due("pending_first")} as due_decisions,
         (select count(*) from m)::int as at_meeting,
         (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
       from tr`;
