@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { openPostgres, setDbForProcess, type OpenedDatabase } from "@/db/client";
 import { recordAudit, verifyAuditChains } from "@/lib/audit";
+import { checkAggregates } from "@/lib/dashboards/aggregates";
 import { createDecision } from "@/lib/decisions";
 import { makeTrustWithBoard } from "../support/factories";
 import { decisionInput } from "../support/decisions";
@@ -74,6 +75,14 @@ describe.runIf(enabled)("npm run db:roles: owner migrates, runtime serves", () =
     const report = await verifyAuditChains(app.db);
     expect(report.intact).toBe(true);
     expect(report.chains.find((c) => c.chain === `org:${trust.id}`)?.events).toBe(2);
+  });
+
+  it("lets the runtime role rebuild the kept aggregates (aggregates:rebuild), emptying them without TRUNCATE", async () => {
+    const { ce } = await makeTrustWithBoard(app.db);
+    await createDecision(ce, decisionInput());
+    expect((await rt.unsafe(`select has_table_privilege('aggregate_decisions', 'TRUNCATE') as t`))[0].t).toBe(false);
+    await rt.begin((tx) => tx.unsafe(`select aggregate_rebuild()`));
+    expect(await checkAggregates(app.db)).toEqual([]);
   });
 
   it("refuses UPDATE, DELETE, TRUNCATE and ALTER on the audit tables to the runtime role", async () => {
