@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { Suspense } from "react";
 import { signOutAction, switchMembershipAction } from "../actions";
 import { ROLE, ROLE_LABELS, SEAT_LABELS, activeMembership, type Actor, type ActorMembership } from "@/lib/access";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { ReactNode } from "react";
 
 /** A GET filter form for an admin list: plain fields, an Apply button, and Clear when filtered. */

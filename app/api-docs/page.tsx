@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { openApiDocument } from "@/lib/api/openapi";
 import { ALL_ROUTES, type RouteSpec } from "@/lib/api/routes";
 import { PageHeading } from "../_components/ui";

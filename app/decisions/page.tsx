@@ -1,6 +1,6 @@
 import { ratificationWords } from "@/lib/chairs-action-words";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs, PageHeading, Tag } from "@/app/_components/ui";
 import { ROLE, activeMembership, hasRole, insiderTrustIds } from "@/lib/access";

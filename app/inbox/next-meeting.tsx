@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { Actor } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { nextMeetingFor } from "@/lib/meetings";

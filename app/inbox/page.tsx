@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { SEAT_LABELS } from "@/lib/access";
 import { requireActor } from "@/lib/auth";
 import { ratificationWords } from "@/lib/chairs-action-words";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth";
 import { safeReturnPath } from "@/lib/auth/return-path";

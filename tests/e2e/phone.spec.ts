@@ -38,3 +38,24 @@ test("someone with no position to record sees no prompt", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your position is needed" })).toHaveCount(0);
 });
+
+test("on a phone the register fetches nothing for its links until one is followed", async ({ page }) => {
+  await signIn(page, demo("ce.rna"));
+  // Next's prefetch of a link in view is a request for the route's RSC payload (an RSC header).
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["rsc"] || r.headers()["next-router-prefetch"]) prefetched.push(r.url());
+  });
+  await page.goto("/decisions");
+  const links = page.locator("main table a[href^='/decisions/']");
+  await expect(links.first()).toBeVisible();
+  expect(await links.count()).toBeGreaterThan(1);
+  await page.waitForLoadState("networkidle");
+  await links.first().scrollIntoViewIfNeeded();
+  await page.waitForLoadState("networkidle");
+  expect(prefetched).toEqual([]);
+
+  await links.first().click();
+  await expect(page).toHaveURL(/\/decisions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getOrganisation, ORG_KIND_LABELS, ORG_KINDS, searchOrganisations, TRUST_TYPE_LABELS } from "@/lib/admin";
 import { BackLink, InsetText, PageHeading, Tag } from "../../_components/ui";
 import { FilterBar, FilterField, Pager } from "../list-controls";

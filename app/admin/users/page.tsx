@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { listOrganisationChoices, searchUsers } from "@/lib/admin";
 import { ROLE_LABELS, type Role } from "@/lib/access";
 import { BackLink, PageHeading, Tag } from "../../_components/ui";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/access";
 import type { Cell, DashboardView } from "@/lib/dashboards";

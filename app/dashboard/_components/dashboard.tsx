@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import type { Actor } from "@/lib/access";

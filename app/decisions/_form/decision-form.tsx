@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useActionState, useMemo, useRef, useState } from "react";
 import { oversize, type FieldLimit } from "@/app/_components/body-guard";
 import { ErrorSummary, fieldId } from "@/app/_components/error-summary";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { describePasswordLink } from "@/lib/auth/password-links";
 import { PageHeading } from "../../_components/ui";
 import { SetPasswordForm } from "./form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireActor } from "@/lib/auth";
 import { PageHeading } from "../../_components/ui";
 import { ChangePasswordForm } from "./form";

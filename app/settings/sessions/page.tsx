@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireActor } from "@/lib/auth";
 import { describeDevice, listMySessions } from "@/lib/auth/sessions";
 import { formatDateTime } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireActor } from "@/lib/auth";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { DEFAULT_TOKEN_DAYS, listApiTokens, MAX_TOKEN_DAYS } from "@/lib/tokens";

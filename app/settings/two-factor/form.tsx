@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useActionState } from "react";
 import { IDLE } from "@/lib/action-state";
 import { ErrorSummary } from "../../_components/error-summary";

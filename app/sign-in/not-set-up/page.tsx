@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { PageHeading } from "../../_components/ui";
 
 export const metadata = { title: "Your account is not set up for Fulcrum" };

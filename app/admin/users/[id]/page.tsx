@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getSignInFactors, getUser, listUserIdentities } from "@/lib/admin";
 import { ROLE, ROLE_LABELS, SEAT_LABELS } from "@/lib/access";
 import { formatDate } from "@/lib/format";

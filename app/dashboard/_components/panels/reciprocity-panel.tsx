@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { getReciprocityPanel } from "@/lib/dashboards";
 import { reciprocityChart } from "@/lib/dashboards/chart-specs";
 import { formatMoneyK } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { ratificationWords } from "@/lib/chairs-action-words";
 import { getRegisterPanel, REGISTER_PANEL_LIMIT } from "@/lib/dashboards";
 import { CATEGORY_LABELS, FAVOURED_LABELS } from "@/lib/dashboards/filters";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { requireActor } from "@/lib/auth";
 import { DashboardPage, loadContext, type SearchParams } from "../../_components/dashboard";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { InsetText, Tag } from "@/app/_components/ui";
 import type { Actor } from "@/lib/access";
 import { getChairsActionView, OUTSIDE_APPETITE_MESSAGE } from "@/lib/chairs-action";

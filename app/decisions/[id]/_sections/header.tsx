@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { Breadcrumbs, InsetText, PageHeading, Tag } from "@/app/_components/ui";
 import { submitProblems } from "@/lib/decisions/schemas";
 import { FAVOURED_LABELS } from "@/lib/decisions/taxonomy";

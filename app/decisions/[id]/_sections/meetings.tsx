@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { Tag } from "@/app/_components/ui";
 import type { Actor } from "@/lib/access";
 import { listMeetingsForDecision, RESOLUTION_LABELS } from "@/lib/meetings";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { isInsider, type Actor } from "@/lib/access";
 import { RISK_DOMAIN_LABELS, RISK_LEVEL_LABELS, isRiskDomain, isRiskLevel, outsideSentence } from "@/lib/risk-appetite/taxonomy";
 import { PlainText } from "@/app/_components/ui";

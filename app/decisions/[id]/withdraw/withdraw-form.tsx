@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { useActionState, useState } from "react";
 import { oversize } from "@/app/_components/body-guard";
 import { ErrorSummary } from "@/app/_components/error-summary";

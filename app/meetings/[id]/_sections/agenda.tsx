@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { Choices, Select, TextArea, TextField } from "@/app/_components/form";
 import { Tag } from "@/app/_components/ui";
 import { OUTSIDE_APPETITE_GATE } from "@/lib/board-paper/labels";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/app/_components/link";
 import { PageHeading, PlainText, Tag } from "@/app/_components/ui";
 import { requireActor } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
