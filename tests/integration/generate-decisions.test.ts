@@ -12,23 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, openPglite, openPostgres, type OpenedDatabase } from "@/db/client";
 import { verifyAuditChains } from "@/lib/audit";
 import { checkAggregates, rebuildAggregates } from "@/lib/dashboards/aggregates";
-import { engineName } from "../support/db";
+import { admin, engineName } from "../support/db";
 
 const root = path.resolve(__dirname, "../..");
 const onPostgres = engineName() === "postgres";
 
 let dir: string | null = null;
 let url: string | null = null;
-
-async function admin(statement: string) {
-  const { default: postgres } = await import("postgres");
-  const client = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-  try {
-    await client.unsafe(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   if (onPostgres) {

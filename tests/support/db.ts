@@ -49,6 +49,17 @@ export function useTestDatabase(): { readonly db: OpenedDatabase["db"]; readonly
 
 export const engineName = () => process.env.FULCRUM_TEST_ENGINE ?? "pglite";
 
+/** Runs one statement on TEST_DATABASE_URL's server (create or drop a database of a file's own). */
+export async function admin(statement: string) {
+  const { default: postgres } = await import("postgres");
+  const client = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    await client.unsafe(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * useTestDatabase, but on PostgreSQL in a database of this file's own (`<test database>_<suffix>`,
  * made fresh and dropped afterwards): for tests of something whose state is the whole database's,
@@ -57,15 +68,6 @@ export const engineName = () => process.env.FULCRUM_TEST_ENGINE ?? "pglite";
 export function useOwnTestDatabase(suffix: string): { readonly db: OpenedDatabase["db"]; readonly url: string | null } {
   let opened: OpenedDatabase | undefined;
   let url: string | null = null;
-  const admin = async (sql: string) => {
-    const { default: postgres } = await import("postgres");
-    const client = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    try {
-      await client.unsafe(sql);
-    } finally {
-      await client.end();
-    }
-  };
   beforeAll(async () => {
     if (process.env.FULCRUM_TEST_ENGINE !== "postgres") {
       opened = await openTestPglite();
