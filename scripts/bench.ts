@@ -63,8 +63,8 @@ const RUNS = Number(val("runs") ?? (SMOKE ? 2 : 20));
 const CONNECTIONS = Number(val("connections") ?? 10);
 const DURATION = Number(val("duration") ?? (SMOKE ? 1 : 10));
 const SERVERS = Number(val("servers") ?? 1);
-if (!Number.isInteger(SERVERS) || SERVERS < 1 || (SERVERS > 1 && !PG)) {
-  console.error("--servers takes a whole number, and more than one needs --pg (a PGlite folder has one process)");
+if (!Number.isInteger(SERVERS) || SERVERS < 1 || (SERVERS > 1 && !PG) || SERVERS > CONNECTIONS) {
+  console.error("--servers takes a whole number up to --connections, and more than one needs --pg (a PGlite folder has one process)");
   process.exit(2);
 }
 const DATA_DIR = target.dataDir;
@@ -295,7 +295,14 @@ async function main() {
     `${runLine("Fulcrum page benchmark", engine, data)}${SERVERS > 1 ? ` ${SERVERS} app servers, round-robin.` : ""} ${RUNS} sequential loads, ${CONNECTIONS} connections for ${DURATION} s.\n`,
   );
   clearTrace();
-  const servers = await Promise.all(BASES.map((_, i) => startServer(target.port + i)));
+  // All started, or none left running: a server that fails to start stops the others.
+  const starting = await Promise.allSettled(BASES.map((_, i) => startServer(target.port + i)));
+  const servers = starting.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failed = starting.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    await Promise.all(servers.map(stopServer));
+    throw failed.reason;
+  }
   const results: PageResult[] = [];
   const sqlByPage = new Map<string, Statement[]>();
   try {

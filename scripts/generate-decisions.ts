@@ -292,14 +292,18 @@ async function main() {
     }
     if (BULK) {
       const t = Date.now();
-      await db.transaction(async (tx) => {
-        const r = await rebuildAggregates(tx);
+      const recount = db.transaction(async (tx) => {
+        const r = await rebuildAggregates(tx, { compact: true });
         await recordAudit(tx, null, {
           organisationId: null,
           action: "aggregates.rebuild",
           entityType: "decision",
           after: { decisions: r.decisions, counts: r.counts, after: "generate.decisions --bulk" },
         });
+      });
+      await recount.catch((e) => {
+        console.error(`The ${written} decisions are written but their dashboard figures are not counted: run npm run aggregates:rebuild.`);
+        throw e;
       });
       console.log(`Recounted the dashboard aggregates in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
     }

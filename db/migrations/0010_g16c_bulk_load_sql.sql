@@ -2,10 +2,12 @@
 -- decision dirty, so its commit adds nothing to the kept aggregates. Only the generator does this, for
 -- its batches of new decisions, and its last transaction runs aggregate_rebuild(): one set-based pass
 -- instead of a trigger per row and a flush per batch. Until that rebuild the aggregates miss the
--- batches (`npm run aggregates:check` says so; `npm run aggregates:rebuild` mends it).
+-- batches (`npm run aggregates:check` says so; `npm run aggregates:rebuild` mends it). Only a role that
+-- may TRUNCATE the kept tables (the owner, who could rebuild them anyway) can defer: the app's runtime
+-- role setting it changes nothing, so no session can silently stop the upkeep the dashboards rely on.
 CREATE OR REPLACE FUNCTION aggregate_mark() RETURNS trigger AS $$
 BEGIN
-  IF current_setting('fulcrum.aggregates', true) = 'deferred' THEN
+  IF current_setting('fulcrum.aggregates', true) = 'deferred' AND has_table_privilege('aggregate_decisions', 'TRUNCATE') THEN
     RETURN NULL;
   END IF;
   IF TG_TABLE_NAME = 'decisions' THEN

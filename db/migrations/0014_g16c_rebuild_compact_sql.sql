@@ -3,18 +3,24 @@
 -- generator's --bulk) left a dead copy of every row behind and the live rows in decision order: at
 -- 1,000,000 decisions aggregate_decisions had grown to 653 MB, and an ICS's or trust's rows lay on
 -- nearly every page, so each panel read most of the table (the factors panel took 137 ms; 25 ms once the
--- rows were in trust order). It now TRUNCATEs them where it may (it already held them locked against
--- writers; readers wait for the rebuild instead of reading the old figures) and inserts in key order —
--- trust first — so a trust's kept rows share pages. Rows written later, one decision at a time, go where there is room.
-CREATE OR REPLACE FUNCTION aggregate_rebuild() RETURNS void AS $$
+-- rows were in trust order). aggregate_rebuild(compact => true) — migrations and the generator's --bulk,
+-- when no one is reading — locks them outright and TRUNCATEs them where the role may; the default (the
+-- `aggregates:rebuild` command, maybe on a live app) still DELETEs, so readers keep the old figures
+-- meanwhile. Either way it inserts in key order — trust first — so a trust's kept rows share pages.
+-- Rows written later, one decision at a time, go where there is room.
+DROP FUNCTION IF EXISTS aggregate_rebuild();
+--> statement-breakpoint
+CREATE FUNCTION aggregate_rebuild(compact boolean DEFAULT false) RETURNS void AS $$
 BEGIN
-  LOCK TABLE aggregate_decisions, aggregate_counts, aggregate_factor_counts, aggregate_rollups IN EXCLUSIVE MODE;
-  -- TRUNCATE where the caller may (the owner: migrations, the generator); a role with DELETE only (the
-  -- runtime role of the two-role set-up, running aggregates:rebuild) empties them the old way.
-  IF has_table_privilege('aggregate_decisions', 'TRUNCATE') AND has_table_privilege('aggregate_counts', 'TRUNCATE')
+  -- compact (migrations, the generator's --bulk: no one is reading): lock everyone out from the start
+  -- (no lock upgrade to deadlock on) and TRUNCATE, where the role may. Otherwise (aggregates:rebuild
+  -- on a live app, or a role with DELETE only): writers wait, readers go on reading the old figures.
+  IF compact AND has_table_privilege('aggregate_decisions', 'TRUNCATE') AND has_table_privilege('aggregate_counts', 'TRUNCATE')
     AND has_table_privilege('aggregate_factor_counts', 'TRUNCATE') AND has_table_privilege('aggregate_rollups', 'TRUNCATE') THEN
+    LOCK TABLE aggregate_decisions, aggregate_counts, aggregate_factor_counts, aggregate_rollups IN ACCESS EXCLUSIVE MODE;
     TRUNCATE aggregate_rollups, aggregate_factor_counts, aggregate_counts, aggregate_decisions;
   ELSE
+    LOCK TABLE aggregate_decisions, aggregate_counts, aggregate_factor_counts, aggregate_rollups IN EXCLUSIVE MODE;
     DELETE FROM aggregate_rollups;
     DELETE FROM aggregate_factor_counts;
     DELETE FROM aggregate_counts;
@@ -58,4 +64,4 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-SELECT aggregate_rebuild();
+SELECT aggregate_rebuild(true);

@@ -55,7 +55,7 @@ export const aggregateDecisions = pgTable(
   },
   (t) => [
     index("aggregate_decisions_trust_idx").on(t.trustId, t.status),
-    // The national sign-off median reads only the values in the median's one-day bucket (lib/dashboards/sign-off-summary-panel.ts).
+    // The national sign-off median reads only the values in the median's one-hour bucket (lib/dashboards/sign-off-summary-panel.ts).
     index("aggregate_decisions_sign_off_days_idx").on(t.signOffDays).where(sql`${t.signOffDays} is not null`),
     index("aggregate_decisions_ratification_idx").on(t.ratification).where(sql`${t.ratification} <> ''`),
   ],

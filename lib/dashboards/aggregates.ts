@@ -81,9 +81,13 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
   return rows;
 }
 
-/** Recomputes every kept aggregate from the base tables, in one transaction. */
-export async function rebuildAggregates(db: DbOrTx): Promise<{ decisions: number; counts: number }> {
-  await db.execute(sql`select aggregate_rebuild()`);
+/**
+ * Recomputes every kept aggregate from the base tables, in one transaction, in key order (trust first).
+ * `compact` (when no one is reading: a bulk load) locks the tables outright and TRUNCATEs them, leaving
+ * no dead rows; otherwise they are emptied with DELETE and readers keep the old figures meanwhile.
+ */
+export async function rebuildAggregates(db: DbOrTx, opts: { compact?: boolean } = {}): Promise<{ decisions: number; counts: number }> {
+  await db.execute(sql`select aggregate_rebuild(${opts.compact === true})`);
   const [r] = await executeRows<{ decisions: number; counts: number }>(
     db,
     sql`select (select count(*) from aggregate_decisions)::int as decisions, (select count(*) from aggregate_counts)::int as counts`,

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { createDecision, getDecisionVersion, submitDecision, updateDecision, withdrawDecision } from "@/lib/decisions";
 import { declineDecision, recordPosition } from "@/lib/sign-off";
 import { recordOutcome } from "@/lib/outcomes";
+import { isSuppressed } from "@/lib/dashboards/suppression";
 import { checkAggregates, rebuildAggregates } from "@/lib/dashboards/aggregates";
 import { engineName, useTestDatabase } from "../support/db";
 import { makeNational, makeTrustWithBoard, makeUser } from "../support/factories";
@@ -238,7 +239,9 @@ describe(`kept aggregates on ${engineName()}`, () => {
       for (const f of [{}, { favoured: "system" as const }]) {
         const viaRollups = await getSignOffSummaryPanel(analyst, view, f);
         expect(viaRollups, JSON.stringify(f)).toEqual(await getSignOffSummaryPanel(analyst, view, f, { rollups: false }));
-        if (!f.favoured) expect(viaRollups.medianDays).not.toBeNull();
+        // (Other test files write to the same PostgreSQL database at once: a small count of them can make
+        // the national "timed" cell, and so the median, suppressed — correctly — in both paths.)
+        if (!f.favoured && !isSuppressed(viaRollups.timed)) expect(viaRollups.medianDays).not.toBeNull();
       }
       expect(await checkAggregates(t.db)).toEqual([]);
     }
