@@ -213,7 +213,8 @@ function keptDue(trustIds: string[], opts: { now?: Date }) {
   return and(
     inArray(aggregateDecisions.trustId, trustIds),
     eq(aggregateDecisions.status, "signed_off"),
-    sql`exists (select 1 from unnest(${aggregateDecisions.pendingDue}) p where p < ${todayInEngland(opts.now)})`,
+    // pending_due is in date order, so its first date says whether any is due (as the sign-off panel reads it).
+    sql`${aggregateDecisions.pendingDue}[1] < ${todayInEngland(opts.now)}::date`,
   );
 }
 
