@@ -247,6 +247,26 @@ export function homePathFor(m: ActorMembership | null): string {
 }
 
 /**
+ * readableDecisionsWhere's rule for counted (submitted) decisions, over rows with trust_id and visibility
+ * named `alias` (the kept roll-ups by trust): the trusts the actor is an insider of, and what the ICSs
+ * they lead share with the system. (Its clause for a Chief Executive's own drafts adds nothing here: a
+ * Chief Executive is an insider of their trust, and drafts are never counted.)
+ */
+export function readableCountedWhere(actor: Actor, alias: string): SQL {
+  const a = sql.identifier(alias);
+  const trustIds = insiderTrustIds(actor);
+  const icsIds = sharedReaderIcsIds(actor);
+  const conds: SQL[] = [];
+  if (trustIds.length) conds.push(sql`${a}.trust_id in (${sql.join(trustIds.map((id) => sql`${id}`), sql`, `)})`);
+  if (icsIds.length) {
+    conds.push(
+      sql`(${a}.visibility = 'system' and ${a}.trust_id in (select o.id from organisations o where o.ics_id in (${sql.join(icsIds.map((id) => sql`${id}`), sql`, `)})))`,
+    );
+  }
+  return conds.length ? sql`(${sql.join(conds, sql` or `)})` : sql`false`;
+}
+
+/**
  * The SQL condition for decisions the actor may read (for `decisions` in the FROM clause):
  * - its author, while Chief Executive of its trust (drafts are seen by nobody else);
  * - the Chief Executive and board of its trust once it has been submitted (drafts stay private);

@@ -58,6 +58,12 @@ export const aggregateDecisions = pgTable(
     // The national sign-off median reads only the values in the median's one-hour bucket (lib/dashboards/sign-off-summary-panel.ts).
     index("aggregate_decisions_sign_off_days_idx").on(t.signOffDays).where(sql`${t.signOffDays} is not null`),
     index("aggregate_decisions_ratification_idx").on(t.ratification).where(sql`${t.ratification} <> ''`),
+    // Trust and ICS views (issue 16, g16d): a trust's sign-off times in order (the median reads only the
+    // middle day's values), its signed-off decisions by first pending date (reviews due, the inbox), and
+    // its decisions signed off by Chair's action (the lag median).
+    index("aggregate_decisions_trust_sign_off_days_idx").on(t.trustId, t.signOffDays).where(sql`${t.signOffDays} is not null`),
+    index("aggregate_decisions_trust_due_idx").on(t.trustId, sql`(${t.pendingDue}[1])`).where(sql`${t.status} = 'signed_off'`),
+    index("aggregate_decisions_trust_ratification_idx").on(t.trustId, t.ratification).where(sql`${t.ratification} <> ''`),
   ],
 );
 
@@ -138,4 +144,37 @@ export const aggregateRollups = pgTable(
     timed: integer("timed").notNull(),
   },
   (t) => [primaryKey({ columns: [t.dim, t.key, t.status, t.favoured] })],
+);
+
+/**
+ * Roll-ups by trust (issue 16, g16d): each trust's counted decisions summed over one dimension at a time
+ * (`dim`, `key`) by status, side and visibility, so a trust or ICS view reads a few hundred rows per
+ * trust, not one per decision. Dimensions (aggregate_trust_rollup_keys(), migration *_g16d_trust_rollups_sql):
+ * 'all' (key ''), 'author', 'category', 'quarter' ('' when undated), 'factor_author' ("factor|author id"),
+ * 'signoff_day' (whole days from submission to sign-off), 'ratification', 'risk_recorded', 'outside',
+ * 'outside_domain', 'gave' (decisions naming another organisation as benefiting; amount: the £k named in
+ * all) and 'benefit' (key: the organisation named; amount: the £k named for it). `amount_n` counts the
+ * amounts named (a sum of none is no amount, not £0). Kept by the same commit trigger; rows whose
+ * figures fell to 0 may stay.
+ */
+export const aggregateTrustRollups = pgTable(
+  "aggregate_trust_rollups",
+  {
+    trustId: uuid("trust_id").notNull(),
+    dim: text("dim").notNull(),
+    key: text("key").notNull(),
+    status: text("status").notNull(),
+    favoured: text("favoured").notNull(),
+    visibility: text("visibility").notNull(),
+    decisions: integer("decisions").notNull(),
+    assessedDecisions: integer("assessed_decisions").notNull(),
+    met: integer("met").notNull(),
+    partlyMet: integer("partly_met").notNull(),
+    notMet: integer("not_met").notNull(),
+    unknown: integer("unknown").notNull(),
+    timed: integer("timed").notNull(),
+    amountK: bigint("amount_k", { mode: "number" }).notNull(),
+    amountN: integer("amount_n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trustId, t.dim, t.key, t.status, t.favoured, t.visibility] })],
 );

@@ -221,6 +221,9 @@ export const decisions = pgTable(
     index("decisions_category_idx").on(t.category),
     index("decisions_decided_on_idx").on(t.decidedOn),
     index("decisions_trust_decided_on_idx").on(t.trustId, t.decidedOn),
+    // A trust's latest decisions first, in the registers' order (the dashboards' register panel reads
+    // each trust's first ten, issue 16).
+    index("decisions_trust_latest_idx").on(t.trustId, t.decidedOn.desc().nullsLast(), t.id),
     index("decisions_search_idx").using(
       "gin",
       sql`to_tsvector('english', ${t.title} || ' ' || ${t.summary} || ' ' || ${t.rationale})`,

@@ -2,7 +2,8 @@
 // triggers keep, and a rebuild (after a restore, or if the check ever reports a difference). The
 // tables and triggers are in db/tables/aggregates.ts and the migration *_h16_aggregates_sql.
 // aggregate_rollups (the national roll-ups, migrations *_g16a_national_rollups_sql and
-// *_g16b_panel_rollups_sql) are checked against the same recount summed over each of their dimensions. Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
+// *_g16b_panel_rollups_sql) and aggregate_trust_rollups (by trust, *_g16d_trust_rollups_sql) are checked
+// against the same recount summed over each of their dimensions. Maintenance functions take the database, like lib/audit.ts's verifier: they run from scripts and
 // tests, never from a page or the API.
 import { sql } from "drizzle-orm";
 import { executeRows, type DbOrTx } from "@/db/client";
@@ -58,7 +59,21 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
         from recount_facts r
         cross join lateral aggregate_rollup_keys(r.author_id, r.factors, r.pending_due, r.sign_off_days, r.ratification,
           r.has_risks, r.outside_appetite, r.outside_domains) e
-        group by 1, 2, 3, 4)
+        group by 1, 2, 3, 4),
+      kept_trust_rollups as (
+        select trust_id, dim, key, status, favoured, visibility, decisions, assessed_decisions, met, partly_met, not_met, unknown, timed, amount_k, amount_n
+        from aggregate_trust_rollups
+        where decisions <> 0 or assessed_decisions <> 0 or met <> 0 or partly_met <> 0 or not_met <> 0 or unknown <> 0 or timed <> 0
+          or amount_k <> 0 or amount_n <> 0),
+      recount_trust_rollups as (
+        select r.trust_id, e.dim, e.key, r.status, r.favoured, e.visibility, count(*)::int as decisions,
+          (count(*) filter (where r.met + r.partly_met + r.not_met + r.unknown > 0))::int as assessed_decisions,
+          sum(r.met)::int as met, sum(r.partly_met)::int as partly_met, sum(r.not_met)::int as not_met, sum(r.unknown)::int as unknown,
+          (count(*) filter (where r.sign_off_days is not null))::int as timed, sum(e.amount_k)::bigint as amount_k, sum(e.amount_n)::int as amount_n
+        from recount_facts r
+        cross join lateral aggregate_trust_rollup_keys(r.author_id, r.quarter, r.category, r.visibility, r.factors, r.sign_off_days, r.ratification,
+          r.has_risks, r.outside_appetite, r.outside_domains, r.benefit_orgs, r.benefit_k) e
+        group by 1, 2, 3, 4, 5, 6)
       select 'aggregate_decisions' as "table", coalesce(x.decision_id, y.decision_id)::text as key,
         row(x.*)::text as kept, row(y.*)::text as recount
       from kept_facts x full join recount_facts y on x.decision_id = y.decision_id
@@ -75,6 +90,13 @@ export async function checkAggregates(db: DbOrTx): Promise<AggregateDifference[]
       select 'aggregate_rollups', coalesce(x.dim, y.dim) || '/' || coalesce(x.key, y.key) || '/' || coalesce(x.status, y.status) || '/' || coalesce(x.favoured, y.favoured),
         row(x.*)::text, row(y.*)::text
       from kept_rollups x full join recount_rollups y using (dim, key, status, favoured)
+      where row(x.*) is distinct from row(y.*)
+      union all
+      select 'aggregate_trust_rollups',
+        coalesce(x.trust_id, y.trust_id)::text || '/' || coalesce(x.dim, y.dim) || '/' || coalesce(x.key, y.key) || '/' || coalesce(x.status, y.status)
+          || '/' || coalesce(x.favoured, y.favoured) || '/' || coalesce(x.visibility, y.visibility),
+        row(x.*)::text, row(y.*)::text
+      from kept_trust_rollups x full join recount_trust_rollups y using (trust_id, dim, key, status, favoured, visibility)
       where row(x.*) is distinct from row(y.*)
       limit 100`,
   );

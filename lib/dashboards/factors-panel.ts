@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { FACTORS, type DashboardFilters, type Factor } from "./filters";
-import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
+import { canUseRollups, canUseTrustRollups, open, rowsOf, scopedKept, scopedRollups, scopedTrustRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, protectedCells, type SideCounts } from "./suppression";
 
 // Panel 4: factors weighed, like the study's Table 2.
@@ -40,6 +40,13 @@ export async function getFactorsPanel(
         // "factor|author id"), a few thousand rows, and the trusts from the roll-up by trust.
         sql`with r as (${scopedRollups(filters, ["trust", "factor_author"])}),
         n as (select count(distinct key)::int as trusts from r where dim = 'trust'),
+        f as (select split_part(key, '|', 1) as factor, split_part(key, '|', 2) as author_id, favoured, decisions from r where dim = 'factor_author')
+        select n.trusts, x.* from n left join (${factorTotals}) x on true`
+      : (opts.rollups ?? true) && canUseTrustRollups(v, filters)
+      ? // Trust and ICS views with no filter by category or period: the roll-ups by trust, by factor and
+        // Chief Executive.
+        sql`with r as (${scopedTrustRollups(v, filters, ["all", "factor_author"])}),
+        n as (select count(distinct trust_id)::int as trusts from r where dim = 'all'),
         f as (select split_part(key, '|', 1) as factor, split_part(key, '|', 2) as author_id, favoured, decisions from r where dim = 'factor_author')
         select n.trusts, x.* from n left join (${factorTotals}) x on true`
       : // Read from the kept counts: decisions by key and factor (db/tables/aggregates.ts).

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters, Favoured } from "./filters";
-import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
+import { canUseRollups, canUseTrustRollups, open, rowsOf, scopedKept, scopedRollups, scopedTrustRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 3: outcomes by side. (A decision's own outcomes panel is getOutcomesPanel in lib/outcomes.ts.)
@@ -40,7 +40,14 @@ export async function getOutcomesBySidePanel(
     // Read from the kept counts: each decision's latest outcome per live criterion is counted once,
     // when written (db/tables/aggregates.ts), instead of deduplicating every outcome here.
     // The national view with no filter but side and status reads the per-trust roll-up rows instead.
-    sql`with s as (${(opts.rollups ?? true) && canUseRollups(v, filters) ? sql`select key::uuid as trust_id, r.* from (${scopedRollups(filters, ["trust"])}) r` : scopedKept(v, filters, "aggregate_counts")}),
+    // Trust and ICS views with no filter by category or period read their trusts' roll-up rows ('all').
+    sql`with s as (${
+      (opts.rollups ?? true) && canUseRollups(v, filters)
+        ? sql`select key::uuid as trust_id, r.* from (${scopedRollups(filters, ["trust"])}) r`
+        : (opts.rollups ?? true) && canUseTrustRollups(v, filters)
+          ? scopedTrustRollups(v, filters, ["all"])
+          : scopedKept(v, filters, "aggregate_counts")
+    }),
       n as (select count(distinct trust_id)::int as trusts from s)
       select n.trusts, x.* from n left join (
         select s.favoured, sum(assessed_decisions)::int as decisions, sum(met + partly_met + not_met + unknown)::int as assessed,

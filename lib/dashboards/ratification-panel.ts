@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
-import { canUseRollups, keptFilters, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
+import { canUseRollups, canUseTrustRollups, keptFilters, keptTrustFilters, open, rowsOf, scopedKept, scopedRollups, scopedTrustRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Chair's action and ratification (issue 14) across the decisions in view: how many were signed off
@@ -44,6 +44,17 @@ export async function getRatificationPanel(
           coalesce(sum(decisions) filter (where key = 'ratified'), 0)::int as ratified,
           coalesce(sum(decisions) filter (where key = 'not_ratified'), 0)::int as not_ratified,
           ${lagMedian(sql`(select * from aggregate_decisions a where a.ratification <> '' and ${keptFilters(filters, "a")}) x`)} as median_lag
+        from r where dim = 'ratification'`
+      : (opts.rollups ?? true) && canUseTrustRollups(v, filters)
+      ? // Trust and ICS views with no filter by category or period: the roll-ups by trust; the lag from
+        // their decisions signed off by Chair's action (aggregate_decisions_trust_ratification_idx).
+        sql`with r as (${scopedTrustRollups(v, filters, ["all", "ratification"])})
+        select (select count(distinct trust_id) from r where dim = 'all')::int as trusts,
+          coalesce(sum(decisions), 0)::int as by_action,
+          coalesce(sum(decisions) filter (where key = 'awaiting'), 0)::int as awaiting,
+          coalesce(sum(decisions) filter (where key = 'ratified'), 0)::int as ratified,
+          coalesce(sum(decisions) filter (where key = 'not_ratified'), 0)::int as not_ratified,
+          ${lagMedian(sql`(select * from aggregate_decisions a where a.ratification <> '' and ${keptTrustFilters(v, filters, "a")}) x`)} as median_lag
         from r where dim = 'ratification'`
       : sql`with d as (${scopedKept(v, filters, "aggregate_decisions")})
         select count(distinct trust_id)::int as trusts,

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../access";
 import { RISK_DOMAINS, type RiskDomain } from "../risk-appetite/taxonomy";
 import type { DashboardFilters } from "./filters";
-import { canUseRollups, open, rowsOf, scopedKept, scopedRollups, type DashboardView } from "./scope";
+import { canUseRollups, canUseTrustRollups, open, rowsOf, scopedKept, scopedRollups, scopedTrustRollups, type DashboardView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, protectedCells, type SideCounts } from "./suppression";
 
 // Panel 8 (issue 14): decisions outside the board's risk appetite, by domain and by the side favoured —
@@ -42,6 +42,13 @@ export async function getRiskAppetitePanel(
         // outside the appetite, and outside it by domain.
         sql`with r as (${scopedRollups(filters, ["trust", "risk_recorded", "outside", "outside_domain"])})
         select 'n' as kind, null as domain, count(distinct key)::int as s, 0 as t, 0 as a from r where dim = 'trust'
+        union all select 'recorded', null, ${bySide} from r where dim = 'risk_recorded'
+        union all select 'outside', null, ${bySide} from r where dim = 'outside'
+        union all select 'domain', key, ${bySide} from r where dim = 'outside_domain' group by key`
+      : (opts.rollups ?? true) && canUseTrustRollups(v, filters)
+      ? // Trust and ICS views with no filter by category or period: the roll-ups by trust.
+        sql`with r as (${scopedTrustRollups(v, filters, ["all", "risk_recorded", "outside", "outside_domain"])})
+        select 'n' as kind, null as domain, count(distinct trust_id)::int as s, 0 as t, 0 as a from r where dim = 'all'
         union all select 'recorded', null, ${bySide} from r where dim = 'risk_recorded'
         union all select 'outside', null, ${bySide} from r where dim = 'outside'
         union all select 'domain', key, ${bySide} from r where dim = 'outside_domain' group by key`

@@ -130,6 +130,68 @@ export function scopedRollups(f: DashboardFilters, dims: readonly RollupDim[]): 
 }
 
 /**
+ * Whether a trust or ICS panel can read the roll-ups by trust (aggregate_trust_rollups, one dimension at
+ * a time): only when no filter narrows by category or period. The trust and trust type filters pick
+ * whole trusts; side and status are keys of every row, so they filter it exactly.
+ */
+export function canUseTrustRollups(view: ResolvedView, f: DashboardFilters): boolean {
+  return view.kind !== "national" && !f.category && !f.from && !f.to;
+}
+
+/** aggregate_trust_rollups' dimensions (db/tables/aggregates.ts; migration *_g16d_trust_rollups_sql). */
+export type TrustRollupDim =
+  | "all"
+  | "author"
+  | "category"
+  | "quarter"
+  | "factor_author"
+  | "signoff_day"
+  | "ratification"
+  | "risk_recorded"
+  | "outside"
+  | "outside_domain"
+  | "gave"
+  | "benefit";
+
+/**
+ * The ids of the trusts a trust or ICS view covers under the filters (the ICS's trusts, narrowed by the
+ * trust and trust type filters), as an SQL array: kept rows are then found through their trust_id index.
+ */
+export function viewTrustIds(view: ResolvedView, f: DashboardFilters): SQL {
+  if (view.kind === "national") throw new Error("viewTrustIds: a trust or ICS view only");
+  const conds: SQL[] = [sql`o.kind = 'trust'`, view.kind === "trust" ? sql`o.id = ${view.orgId}` : sql`o.ics_id = ${view.orgId}`];
+  if (f.trust && view.kind === "ics") conds.push(sql`o.ods = ${f.trust}`);
+  if (f.trustType) conds.push(sql`o.trust_type = ${f.trustType}`);
+  return sql`array(select o.id from organisations o where ${sql.join(conds, sql` and `)})`;
+}
+
+/**
+ * The roll-up rows by trust (aggregate_trust_rollups) of `dims` for a trust or ICS view under the
+ * filters' trusts, side and status, as a CTE body: the table's columns and the trust's type.
+ */
+export function scopedTrustRollups(view: ResolvedView, f: DashboardFilters, dims: readonly TrustRollupDim[]): SQL {
+  const conds: SQL[] = [
+    sql`k.trust_id = any(${viewTrustIds(view, f)})`,
+    sql`k.dim in (${sql.join(dims.map((d) => sql`${d}`), sql`, `)})`,
+    sql`k.decisions > 0`,
+    keptFilters(f, "k"),
+  ];
+  return sql`select k.*, t.trust_type::text as trust_type
+    from aggregate_trust_rollups k
+    join organisations t on t.id = k.trust_id
+    where ${sql.join(conds, sql` and `)}`;
+}
+
+/**
+ * The kept per-decision rows (aggregate_decisions) of a trust or ICS view under the filters' trusts,
+ * side and status, as a condition on `alias`: for the few per-decision reads the roll-up paths still
+ * make (a median's middle values, reviews due), each through an index by trust.
+ */
+export function keptTrustFilters(view: ResolvedView, f: DashboardFilters, alias: string): SQL {
+  return sql`${sql.identifier(alias)}.trust_id = any(${viewTrustIds(view, f)}) and ${keptFilters(f, alias)}`;
+}
+
+/**
  * The filters a national roll-up path allows (side and status) as a condition on kept rows of
  * aggregate_decisions named `alias`: for the few per-decision reads those paths still make.
  */

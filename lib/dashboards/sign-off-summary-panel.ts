@@ -3,7 +3,21 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
 import { todayInEngland } from "../clock";
-import { canUseRollups, keptFilters, open, rowsOf, scopedKept, scopedRollups, type DashboardView, type ResolvedView, type RollupDim } from "./scope";
+import {
+  canUseRollups,
+  canUseTrustRollups,
+  keptFilters,
+  keptTrustFilters,
+  open,
+  rowsOf,
+  scopedKept,
+  scopedRollups,
+  scopedTrustRollups,
+  viewTrustIds,
+  type DashboardView,
+  type ResolvedView,
+  type RollupDim,
+} from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, isSuppressed, protectedCells, type Cell } from "./suppression";
 
 // Panel 7: sign-off across the decisions in view. (A decision's own sign-off record is getSignOffPanel
@@ -52,7 +66,15 @@ export async function getSignOffSummaryPanel(
 ): Promise<SignOffSummaryPanel> {
   const { db, view: v, cell } = await open(actor, view);
   const today = todayInEngland();
-  const [r] = await rowsOf<Row>(db, (opts.rollups ?? true) && canUseRollups(v, filters) ? nationalSql(filters, today) : keptSql(v, filters, today));
+  const rollups = opts.rollups ?? true;
+  const [r] = await rowsOf<Row>(
+    db,
+    rollups && canUseRollups(v, filters)
+      ? nationalSql(filters, today)
+      : rollups && canUseTrustRollups(v, filters)
+        ? trustRollupSql(v, filters, today)
+        : keptSql(v, filters, today),
+  );
   if (v.kind === "national" && r.trusts < NATIONAL_MIN_TRUSTS) {
     return {
       timed: SECONDARY,
@@ -146,25 +168,67 @@ function nationalSql(filters: DashboardFilters, today: string): SQL {
     sql`(select coalesce(sum(p.decisions), 0) from (${scopedRollups(filters, [dim])}) p where p.status = 'signed_off' and p.key < ${today})::int`;
   return sql`with r as (${scopedRollups(filters, ["trust", "signoff_hour"])}),
       tr as (select * from r where dim = 'trust'),
-      h as (select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_hour' group by 1),
-      c as (select b, n, sum(n) over (order by b) - n as before from h),
-      rk as (select floor((sum(n) - 1) / 2.0)::bigint as r1, ceil((sum(n) - 1) / 2.0)::bigint as r2 from h having sum(n) > 0),
-      bk as (select min(c.b) as lo, max(c.b) as hi, min(c.before) as before from c, rk
-        where (rk.r1 >= c.before and rk.r1 < c.before + c.n) or (rk.r2 >= c.before and rk.r2 < c.before + c.n)),
-      -- The hours' values: the index range a little wider than the hours, then exactly the keys' rule.
-      v as (select a.sign_off_days as x, row_number() over (order by a.sign_off_days) - 1 + bk.before as i
-        from aggregate_decisions a, bk
-        where a.sign_off_days >= (bk.lo - 1) / 24.0 and a.sign_off_days < (bk.hi + 2) / 24.0
-          and floor(a.sign_off_days * 24) between bk.lo and bk.hi and ${a}),
-      lo as (select v.x from v, rk where v.i = rk.r1),
-      hi as (select v.x from v, rk where v.i = rk.r2),
+      ${bucketMedian(sql`select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_hour' group by 1`, 24, a)},
       m as (${meetingDays(sql`(select a.* from aggregate_decisions a join meeting_items mi on mi.decision_id = a.decision_id and mi.resolution = 'approved' where ${a}) d`)})
       select count(distinct key)::int as trusts, coalesce(sum(decisions), 0)::int as total, coalesce(sum(timed), 0)::int as timed,
-        ((select x from lo) + 0.5 * ((select x from hi) - (select x from lo)))::float8 as median_days,
+        ${MEDIAN} as median_days,
         coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
         coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
         ${due("pending")} as due_criteria,
         ${due("pending_first")} as due_decisions,
+        (select count(*) from m)::int as at_meeting,
+        (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
+      from tr`;
+}
+
+/**
+ * The exact median of sign-off days from a count of decisions by bucket (`buckets`: rows of b, the
+ * bucket floor(days × perDay), and n, its decisions): which bucket(s) hold the middle decision(s), then
+ * only their values, read from aggregate_decisions rows meeting `cond` on alias `a` (through an index on
+ * sign_off_days, a little wider than the buckets, then exactly the buckets' rule), ranked. CTEs h, c, rk,
+ * bk, v, lo, hi; MEDIAN reads them.
+ */
+function bucketMedian(buckets: SQL, perDay: 1 | 24, cond: SQL): SQL {
+  const k = sql.raw(String(perDay));
+  return sql`h as (${buckets}),
+      c as (select b, n, sum(n) over (order by b) - n as before from h),
+      rk as (select floor((sum(n) - 1) / 2.0)::bigint as r1, ceil((sum(n) - 1) / 2.0)::bigint as r2 from h having sum(n) > 0),
+      bk as (select min(c.b) as lo, max(c.b) as hi, min(c.before) as before from c, rk
+        where (rk.r1 >= c.before and rk.r1 < c.before + c.n) or (rk.r2 >= c.before and rk.r2 < c.before + c.n)),
+      v as (select a.sign_off_days as x, row_number() over (order by a.sign_off_days) - 1 + bk.before as i
+        from aggregate_decisions a, bk
+        where a.sign_off_days >= (bk.lo - 1) / ${k}.0 and a.sign_off_days < (bk.hi + 2) / ${k}.0
+          and floor(a.sign_off_days * ${k}) between bk.lo and bk.hi and ${cond}),
+      lo as (select v.x from v, rk where v.i = rk.r1),
+      hi as (select v.x from v, rk where v.i = rk.r2)`;
+}
+
+/** The median read from bucketMedian's CTEs (as percentile_cont(0.5) gives it). */
+const MEDIAN = sql`((select x from lo) + 0.5 * ((select x from hi) - (select x from lo)))::float8`;
+
+/**
+ * Trust and ICS views with no filter by category or period, from the roll-ups by trust: counts, the
+ * median through the count by whole days (then that day's values, aggregate_decisions_trust_sign_off_days_idx),
+ * reviews due from the signed-off decisions whose first pending date is before today
+ * (aggregate_decisions_trust_due_idx: only the due ones are read), and the decisions approved at the
+ * board meetings of the view's trusts (a decision is only ever on its own trust's agenda).
+ */
+function trustRollupSql(v: ResolvedView, filters: DashboardFilters, today: string): SQL {
+  const a = keptTrustFilters(v, filters, "a");
+  return sql`with r as (${scopedTrustRollups(v, filters, ["all", "signoff_day"])}),
+      tr as (select * from r where dim = 'all'),
+      ${bucketMedian(sql`select key::bigint as b, sum(decisions)::bigint as n from r where dim = 'signoff_day' group by 1`, 1, a)},
+      due as (select coalesce(sum((select count(*) from unnest(a.pending_due) p where p < ${today}::date)), 0)::int as criteria, count(*)::int as decisions
+        from aggregate_decisions a where a.status = 'signed_off' and a.pending_due[1] < ${today}::date and ${a}),
+      m as (${meetingDays(sql`(select a.* from aggregate_decisions a
+        where a.decision_id in (select mi.decision_id from meetings mt join meeting_items mi on mi.meeting_id = mt.id and mi.resolution = 'approved'
+          where mt.trust_id = any(${viewTrustIds(v, filters)})) and ${a}) d`)})
+      select count(distinct trust_id)::int as trusts, coalesce(sum(decisions), 0)::int as total, coalesce(sum(timed), 0)::int as timed,
+        ${MEDIAN} as median_days,
+        coalesce(sum(decisions) filter (where status = 'awaiting_sign_off'), 0)::int as awaiting,
+        coalesce(sum(decisions) filter (where status = 'signed_off'), 0)::int as signed_off,
+        (select criteria from due) as due_criteria,
+        (select decisions from due) as due_decisions,
         (select count(*) from m)::int as at_meeting,
         (select percentile_cont(0.5) within group (order by days) from m)::float8 as median_meeting_days
       from tr`;

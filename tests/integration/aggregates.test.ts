@@ -16,7 +16,15 @@ import { makeNational, makeTrustWithBoard, makeUser } from "../support/factories
 import { getBalancePanel, getOutcomesBySidePanel } from "@/lib/dashboards";
 import { decisionInput } from "../support/decisions";
 import { RISK_DOMAINS } from "@/lib/risk-appetite/taxonomy";
-import { getFactorsPanel, getRatificationPanel, getRiskAppetitePanel, getSignOffSummaryPanel, getWordPairsPanel } from "@/lib/dashboards";
+import {
+  getFactorsPanel,
+  getRatificationPanel,
+  getReciprocityPanel,
+  getRegisterPanel,
+  getRiskAppetitePanel,
+  getSignOffSummaryPanel,
+  getWordPairsPanel,
+} from "@/lib/dashboards";
 
 const t = useTestDatabase();
 
@@ -247,6 +255,88 @@ describe(`kept aggregates on ${engineName()}`, () => {
     }
   });
 
+  it("trust and ICS panels read from the roll-ups by trust give the same figures as from the per-decision kept rows", async () => {
+    const boards = await world(3);
+    // A mental health trust in the ICS (the trust type filter), and a trust of another ICS whose
+    // decisions must count nowhere here, though they name this ICS's trusts as benefiting.
+    await t.db.execute(sql`update organisations set trust_type = 'mental_health' where id = ${boards[2].trust.id}`);
+    const outsider = await makeTrustWithBoard(t.db);
+    const all = [...boards, outsider];
+    const ids: string[] = [];
+    // Each trust's decisions of both sides, shared and confidential, over categories, factors and
+    // quarters; then random writes of every kind.
+    for (const [n, b] of all.entries()) {
+      for (let i = 0; i < 6; i++) {
+        const created = await createDecision(
+          b.ce,
+          decisionInput({
+            favoured: (i + n) % 3 ? "system" : "trust",
+            visibility: i % 2 ? "trust" : "system",
+            category: CATEGORIES[(i + n) % CATEGORIES.length],
+            factors: [FACTORS[i % FACTORS.length], FACTORS[(i + n + 1) % FACTORS.length]].filter((x, k, xs) => xs.indexOf(x) === k),
+            decidedOn: DATES[(i + 2 * n) % (DATES.length - 1)]!,
+          } as never),
+        );
+        ids.push(created.id);
+        await submitDecision(b.ce, { id: created.id, baseRevision: created.revision });
+      }
+    }
+    const rand = prng(2016);
+    for (let i = 0; i < 45; i++) await randomWrite(rand, all, ids);
+    // Sign-off times over many days (one before its submission), so the median is found through the
+    // count by whole days; and a link with an amount from each trust to the next.
+    const timed = await executeRows<{ id: string }>(
+      t.db,
+      sql`select decision_id as id from aggregate_decisions where submitted_at is not null and status <> 'withdrawn' order by decision_id`,
+    );
+    for (const [i, { id }] of timed.entries()) {
+      const days = i === 0 ? -0.25 : (i * 5.83) % 19;
+      await t.db.execute(sql`update decisions set status = 'signed_off', signed_off_at = submitted_at + make_interval(secs => ${days * 86400}) where id = ${id}`);
+    }
+    for (const [i, b] of all.entries()) {
+      const [d] = await executeRows<{ id: string }>(t.db, sql`select decision_id as id from aggregate_decisions where trust_id = ${b.trust.id} limit 1`);
+      if (d) {
+        await t.db.execute(sql`insert into decision_organisations (decision_id, organisation_id, role, amount_k) values (${d.id}, ${all[(i + 1) % all.length].trust.id}, 'benefits', ${100 + i})`);
+      }
+    }
+    expect(await checkAggregates(t.db)).toEqual([]);
+    const [a, b2, mh] = boards;
+    const icsView = { kind: "ics", ods: (await executeRows<{ ods: string }>(t.db, sql`select ods from organisations where id = ${a.trust.icsId}`))[0].ods } as const;
+    const filterSets = [{}, { favoured: "trust" as const }, { status: "signed_off" as const }, { trust: b2.trust.ods }, { trustType: "mental_health" as const }, { trust: mh.trust.ods, favoured: "system" as const }];
+    const viewers: [Parameters<typeof getBalancePanel>[0], Parameters<typeof getBalancePanel>[1]][] = [
+      [a.icsLead, icsView],
+      [a.ce, { kind: "trust", ods: a.trust.ods }],
+      [b2.ned1, { kind: "trust", ods: b2.trust.ods }],
+    ];
+    let figures = 0;
+    for (const [actor, view] of viewers) {
+      for (const f of view.kind === "ics" ? filterSets : filterSets.slice(0, 3)) {
+        const label = `${view.kind} ${JSON.stringify(f)}`;
+        const balance = await getBalancePanel(actor, view, f);
+        figures += Number(balance.total.total);
+        expect(balance, label).toEqual(await getBalancePanel(actor, view, f, { rollups: false }));
+        expect(await getOutcomesBySidePanel(actor, view, f), label).toEqual(await getOutcomesBySidePanel(actor, view, f, { rollups: false }));
+        expect(await getFactorsPanel(actor, view, f), label).toEqual(await getFactorsPanel(actor, view, f, { rollups: false }));
+        expect(await getSignOffSummaryPanel(actor, view, f), label).toEqual(await getSignOffSummaryPanel(actor, view, f, { rollups: false }));
+        expect(await getRatificationPanel(actor, view, f), label).toEqual(await getRatificationPanel(actor, view, f, { rollups: false }));
+        expect(await getRiskAppetitePanel(actor, view, f), label).toEqual(await getRiskAppetitePanel(actor, view, f, { rollups: false }));
+        expect(await getRegisterPanel(actor, view, f), label).toEqual(await getRegisterPanel(actor, view, f, { rollups: false }));
+        if (view.kind === "ics") expect(await getReciprocityPanel(actor, view, f), label).toEqual(await getReciprocityPanel(actor, view, f, { rollups: false }));
+      }
+    }
+    // The sequence gave the panels something to count, a median by day, and reciprocity with amounts.
+    expect(figures).toBeGreaterThan(10);
+    expect((await getSignOffSummaryPanel(a.icsLead, icsView, {})).medianDays).not.toBeNull();
+    const reciprocity = await getReciprocityPanel(a.icsLead, icsView, {});
+    expect(reciprocity.trusts.some((x) => x.gaveK !== null)).toBe(true);
+    // Nothing of the other ICS's trust: not in the ICS view's register, nor in a trust of its own.
+    const register = await getRegisterPanel(a.icsLead, icsView, {});
+    expect(register.rows.some((r) => r.trustOds === outsider.trust.ods)).toBe(false);
+    expect(reciprocity.flows.some((x) => x.fromOds === outsider.trust.ods)).toBe(false);
+    await expect(getBalancePanel(outsider.icsLead, icsView, {})).rejects.toMatchObject({ code: "not_found" });
+    await expect(getRegisterPanel(outsider.ce, { kind: "trust", ods: a.trust.ods }, {})).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("the check reports a kept figure that differs, and the rebuild makes it exact again", async () => {
     const boards = await world(1);
     const ids: string[] = [];
@@ -266,6 +356,11 @@ describe(`kept aggregates on ${engineName()}`, () => {
     const rollupDiff = await checkAggregates(t.db);
     expect(rollupDiff.map((d) => d.table)).toContain("aggregate_rollups");
     await rebuildAggregates(t.db);
+    expect(await checkAggregates(t.db)).toEqual([]);
+    // And the roll-ups by trust.
+    await t.db.execute(sql`update aggregate_trust_rollups set decisions = decisions + 1 where trust_id = ${boards[0].trust.id} and dim = 'all'`);
+    expect((await checkAggregates(t.db)).map((d) => d.table)).toContain("aggregate_trust_rollups");
+    await rebuildAggregates(t.db, { compact: true });
     expect(await checkAggregates(t.db)).toEqual([]);
   });
 
