@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHART_LAYOUTS, NHS_CHART_COLOURS, lruMemo, renderBarChart, renderChartPair } from "@/lib/dashboards/charts";
+import { CHART_LAYOUTS, NHS_CHART_COLOURS, compactSvg, lruMemo, renderBarChart, renderChartPair } from "@/lib/dashboards/charts";
 
 const base = {
   title: "Top word pairs",
@@ -158,6 +158,41 @@ describe("renderBarChart", () => {
   it("is deterministic apart from ECharts' per-instance ids", () => {
     const normalise = (svg: string) => svg.replace(/zr\d+-cls-\d+/g, "zr-cls");
     expect(normalise(renderBarChart(base))).toBe(normalise(renderBarChart(base)));
+  });
+});
+
+describe("compactSvg (a static image's SVG)", () => {
+  // Every chart shape the dashboards draw: vertical, horizontal stacked, with hidden (hatched) figures.
+  const shapes = [
+    { ...base, categories: Array.from({ length: 40 }, (_, i) => `2025-Q${(i % 4) + 1} ${i}`), series: [{ name: "System", values: Array.from({ length: 40 }, (_, i) => i * 3) }, { name: "Trust", values: Array.from({ length: 40 }, (_, i) => 40 - i) }] },
+    { ...base, horizontal: true, stacked: true, series: [{ name: "System", values: [5, null, 3] }, { name: "Trust", values: [null, 4, 0] }] },
+  ];
+  const visible = (svg: string) => [...svg.matchAll(/<path d="([^"]*)"[^>]*?fill="(#[0-9A-Fa-f]+|url\([^)]*\))"/g)].map((m) => `${m[1]} ${m[2].replace(/url\(#[^)]*\)/, "url")}`);
+  it("draws the same marks and text in far fewer bytes, with nothing for a live chart left", () => {
+    for (const opts of shapes) {
+      const raw = renderBarChart(opts, { compact: false });
+      const compact = renderBarChart(opts);
+      // About 60 % of the size for a chart of many bars; the hatching patterns are most of a small one.
+      expect(compact.length).toBeLessThan(raw.length * (opts.categories.length > 10 ? 0.65 : 0.8));
+      expect(textContents(compact)).toEqual(textContents(raw));
+      expect(visible(compact)).toEqual(visible(raw));
+      expect(visible(compact).length).toBeGreaterThan(5);
+      expect(compact).not.toMatch(/ecmeta_|pointer-events|zr\d+-cls-|<style/);
+      expect(openingTag(compact)).toContain('font-family="Arial, Helvetica, sans-serif"');
+      expect(openingTag(compact)).toContain('role="img"');
+      // The hatched marks' patterns and their references survive.
+      if (opts.horizontal) {
+        expect(compact).toMatch(/<pattern /);
+        for (const [, id] of compact.matchAll(/url\(#([^)]+)\)/g)) expect(compact).toContain(`id="${id}"`);
+      }
+    }
+  });
+  it("leaves a style block alone unless every rule in it is a hover rule", () => {
+    const svg = '<svg width="1"><text class="zr0-cls-1" style="font-size:13px;font-family:Arial, Helvetica, sans-serif;">a</text><style ><![CDATA[\n.zr0-cls-1 { fill: red; }\n]]>\n</style></svg>';
+    const out = compactSvg(svg);
+    expect(out).toContain('class="zr0-cls-1"');
+    expect(out).toContain("fill: red");
+    expect(out).toBe('<svg font-family="Arial, Helvetica, sans-serif" width="1"><text class="zr0-cls-1" style="font-size:13px;">a</text><style ><![CDATA[\n.zr0-cls-1 { fill: red; }\n]]>\n</style></svg>');
   });
 });
 
