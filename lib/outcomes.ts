@@ -226,8 +226,22 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
   if (!trustIds.length) return [];
   const db = opts.db ?? (await getDb());
   // The decisions with a review due, from their kept rows, then their criteria (checked again on the
-  // base tables: the list shows exactly what reviewDueWhere selects).
-  const due = db.select({ id: aggregateDecisions.decisionId }).from(aggregateDecisions).where(keptDue(trustIds, opts));
+  // base tables: the list shows exactly what reviewDueWhere selects). Only the decisions whose first due
+  // date is at most the limit-th smallest such date can hold the first `limit` criteria by date (each has
+  // a criterion of its first date, and every other decision's are later), ties included: at 1,000,000
+  // decisions a trust had 1,410 decisions with a review due and reading all their criteria took 60–90 ms.
+  const limit = opts.limit ?? 200;
+  const nth = db
+    .select({ first: sql`${aggregateDecisions.pendingDue}[1]` })
+    .from(aggregateDecisions)
+    .where(keptDue(trustIds, opts))
+    .orderBy(sql`${aggregateDecisions.pendingDue}[1]`)
+    .offset(limit - 1)
+    .limit(1);
+  const due = db
+    .select({ id: aggregateDecisions.decisionId })
+    .from(aggregateDecisions)
+    .where(and(keptDue(trustIds, opts), sql`${aggregateDecisions.pendingDue}[1] <= coalesce((${nth}), 'infinity'::date)`));
   return db
     .select({
       criterionId: successCriteria.id,
@@ -244,7 +258,7 @@ export async function listDueReviews(actor: Actor, opts: { now?: Date; db?: DbOr
     .innerJoin(organisations, eq(organisations.id, decisions.trustId))
     .where(and(dueWhere(trustIds, opts), inArray(successCriteria.decisionId, due)))
     .orderBy(asc(successCriteria.judgedBy), asc(decisions.title))
-    .limit(opts.limit ?? 200);
+    .limit(limit);
 }
 
 /** How many criteria listDueReviews would list without its limit (the inbox's "Reviews due" and its badge share it). */

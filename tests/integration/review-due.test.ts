@@ -95,6 +95,33 @@ describe("review due: one rule at a fixed date", () => {
     });
   });
 
+  it("a shorter list is the first part of the longer one (the list reads only the decisions that can fill it)", async () => {
+    const board = await makeTrustWithBoard(t.db);
+    // Decisions whose criteria interleave: a decision's first due date early, its second late.
+    const dates = [["2027-03-01", "2027-09-01"], ["2027-04-01", "2027-05-01"], ["2027-03-01", "2028-01-01"], ["2027-06-01", "2027-06-01"], ["2027-02-01", "2027-12-01"]];
+    for (const [i, [a, b]] of dates.entries()) {
+      const decision = await makeSubmittedDecision(t.db, {
+        trust: board.trust,
+        author: board.ce,
+        title: `Decision ${"EDCBA"[i]}`,
+        criteria: [
+          { statement: `First ${i}`, judgedBy: a },
+          { statement: `Second ${i}`, judgedBy: b },
+        ],
+      });
+      for (const m of [board.chair, board.ned1, board.ned2]) {
+        await recordPosition(m, { decisionId: decision.id, position: "support", forum: "public_board", version: 1 });
+      }
+    }
+    const now = new Date("2028-07-01T12:00:00Z");
+    const full = (await listDueReviews(board.ce, { now })).map((r) => `${r.judgedBy} ${r.decisionTitle}`);
+    expect(full).toHaveLength(10);
+    expect(full).toEqual([...full].sort());
+    for (let k = 1; k <= 10; k++) {
+      expect((await listDueReviews(board.ce, { now, limit: k })).map((r) => `${r.judgedBy} ${r.decisionTitle}`), `limit ${k}`).toEqual(full.slice(0, k));
+    }
+  });
+
   it("never shows another trust's due reviews", async () => {
     const board = await signedOffWithCriteria();
     const other = await makeTrustWithBoard(t.db, { icsId: board.trust.icsId! });

@@ -181,7 +181,7 @@ describe("compactSvg (a static image's SVG)", () => {
       expect(openingTag(compact)).toContain('font-family="Arial, Helvetica, sans-serif"');
       expect(openingTag(compact)).toContain('role="img"');
       // The hatched marks' patterns and their references survive.
-      if (opts.horizontal) {
+      if ("horizontal" in opts && opts.horizontal) {
         expect(compact).toMatch(/<pattern /);
         for (const [, id] of compact.matchAll(/url\(#([^)]+)\)/g)) expect(compact).toContain(`id="${id}"`);
       }
