@@ -178,3 +178,14 @@ export const aggregateTrustRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.trustId, t.dim, t.key, t.status, t.favoured, t.visibility] })],
 );
+
+/**
+ * A version per trust of its decisions' data (issue 16): bumped in the same transaction as any insert,
+ * update or delete of its decisions, or an update of the trust itself (triggers, migration
+ * *_g16d_text_versions_sql). The word-pairs panel keeps its counts per view and filters until the
+ * versions of the view's trusts change: another trust's writes, sign-ins and the like leave it be.
+ */
+export const decisionTextVersions = pgTable("decision_text_versions", {
+  trustId: uuid("trust_id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
+});

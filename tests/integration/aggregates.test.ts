@@ -4,7 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { decisions, successCriteria } from "@/db/schema";
-import { executeRows } from "@/db/client";
+import { executeRows, sqlStatementCount } from "@/db/client";
 import { isAppError } from "@/lib/errors";
 import { createDecision, getDecisionVersion, submitDecision, updateDecision, withdrawDecision } from "@/lib/decisions";
 import { declineDecision, recordPosition } from "@/lib/sign-off";
@@ -364,7 +364,7 @@ describe(`kept aggregates on ${engineName()}`, () => {
     expect(await checkAggregates(t.db)).toEqual([]);
   });
 
-  it("word pairs are kept per view until anything is written, and access is still checked first", async () => {
+  it("word pairs are kept per view until a decision of its trusts is written, and access is still checked first", async () => {
     const [b] = await world(1);
     const other = await makeTrustWithBoard(t.db);
     const view = { kind: "trust", ods: b.trust.ods } as const;
@@ -378,8 +378,20 @@ describe(`kept aggregates on ${engineName()}`, () => {
     expect(await getWordPairsPanel(b.ce, view, {})).toEqual(first);
     expect(first.pairs.some((p) => p.pair.includes("giraffe"))).toBe(false);
     for (let i = 0; i < 3; i++) await submitWith("Purple giraffe rota; purple giraffe rota; purple giraffe rota.");
-    expect((await getWordPairsPanel(b.ce, view, {})).pairs.some((p) => p.pair.includes("giraffe"))).toBe(true);
+    const withGiraffes = await getWordPairsPanel(b.ce, view, {});
+    expect(withGiraffes.pairs.some((p) => p.pair.includes("giraffe"))).toBe(true);
     await expect(getWordPairsPanel(other.ce, view, {})).rejects.toMatchObject({ code: "not_found" });
+    // Another trust's decisions, sign-ins and the like leave the kept answer be: one statement (the
+    // versions of the view's trusts), no text read.
+    const c = await createDecision(other.ce, decisionInput({ summary: "Orange zebra crossing." } as never));
+    await submitDecision(other.ce, { id: c.id, baseRevision: c.revision });
+    const before = sqlStatementCount();
+    expect(await getWordPairsPanel(b.ce, view, {})).toEqual(withGiraffes);
+    expect(sqlStatementCount() - before).toBe(1);
+    // Any write to its own decisions counts again, even one no audit event records (raw SQL).
+    await t.db.execute(sql`update decisions set summary = 'Orange zebra crossing. Orange zebra crossing.', rationale = 'Orange zebra crossing.' where trust_id = ${b.trust.id}`);
+    const after = await getWordPairsPanel(b.ce, view, {});
+    expect(after.pairs.map((p) => p.pair)).toEqual(["orange zebra", "zebra crossing"]);
   });
 
   it("leave no decision marked dirty after commit", async () => {
