@@ -42,6 +42,14 @@ CREATE OR REPLACE FUNCTION aggregate_trust_rollups_fill() RETURNS void AS $$
   ORDER BY 1, 2, 3, 4, 5, 6;
 $$ LANGUAGE sql;
 --> statement-breakpoint
+-- Marks the trusts of the decisions `ids` (every trust when null) as changed: called by aggregate_flush
+-- and aggregate_rebuild; a no-op here, given its body by migration *_g16d_text_versions_sql.
+CREATE OR REPLACE FUNCTION aggregate_touch(ids uuid[]) RETURNS void AS $$
+BEGIN
+  NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION aggregate_flush() RETURNS trigger AS $$
 DECLARE
   ids uuid[];
@@ -190,6 +198,10 @@ BEGIN
     amount_k = c.amount_k + excluded.amount_k,
     amount_n = c.amount_n + excluded.amount_n;
 
+  -- The changed decisions' trusts are touched (a no-op until migration *_g16d_text_versions_sql),
+  -- last of the shared rows this flush locks, in trust order.
+  PERFORM aggregate_touch(ids);
+
   DELETE FROM aggregate_decisions WHERE decision_id = ANY (ids);
   INSERT INTO aggregate_decisions (decision_id, trust_id, author_id, quarter, category, favoured, status, visibility,
     submitted_at, signed_off_at, sign_off_days, met, partly_met, not_met, unknown, factors,
@@ -256,6 +268,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 4, 3;
   PERFORM aggregate_trust_rollups_fill();
+  PERFORM aggregate_touch(NULL);
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint

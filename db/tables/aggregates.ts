@@ -180,10 +180,11 @@ export const aggregateTrustRollups = pgTable(
 );
 
 /**
- * A version per trust of its decisions' data (issue 16): bumped in the same transaction as any insert,
- * update or delete of its decisions, or an update of the trust itself (triggers, migration
- * *_g16d_text_versions_sql). The word-pairs panel keeps its counts per view and filters until the
- * versions of the view's trusts change: another trust's writes, sign-ins and the like leave it be.
+ * A version per trust of its decisions' data (issue 16): bumped at the commit of any transaction that
+ * wrote one of its decisions (aggregate_flush calls aggregate_touch(), migration
+ * *_g16d_text_versions_sql), and for every trust by aggregate_rebuild(). The word-pairs panel keeps its
+ * counts per view and filters until the versions of the view's trusts change: another trust's writes,
+ * sign-ins and the like leave it be.
  */
 export const decisionTextVersions = pgTable("decision_text_versions", {
   trustId: uuid("trust_id").primaryKey(),

@@ -39,7 +39,7 @@ export async function getWordPairsPanel(actor: Actor, view: DashboardView, filte
   // Counting the words of every decision in view is the dashboards' largest cost (13 s nationally at
   // 1,000,000 decisions, 0.7 s at 52,500; 265 ms for an ICS), so the answer is kept per view and filter
   // set until a decision of the view's trusts (or a trust itself) is written: the trusts' versions
-  // (decision_text_versions, bumped by triggers in the writing transaction) are read first, so a write
+  // (decision_text_versions, bumped by the commit trigger in the writing transaction) are read first, so a write
   // committed while the words are counted makes the next reader count again. (Access was checked by
   // open() above, and the answer depends only on the view and the filters, never on who asks.)
   const key = JSON.stringify([v.kind, v.kind === "national" ? null : v.orgId, filters]);
@@ -60,12 +60,18 @@ export async function getWordPairsPanel(actor: Actor, view: DashboardView, filte
 /** Word pairs by view and filter set, with the data version they were counted at (least recently used first). */
 const keptWordPairs = new Map<string, { version: string; panel: WordPairsPanel }>();
 
-/** Changes whenever a decision of the view's trusts, or one of the trusts, is written (decision_text_versions). */
+/**
+ * Changes whenever a decision of the view's trusts is written (decision_text_versions, bumped at each
+ * commit by aggregate_flush) or the trusts themselves change (which trusts, their type, their ICS).
+ */
 async function trustsVersion(db: Database, v: ResolvedView): Promise<string> {
-  const trusts = v.kind === "national" ? sql`true` : sql`trust_id = any(${viewTrustIds(v, {})})`;
+  const versions = v.kind === "national" ? sql`true` : sql`trust_id = any(${viewTrustIds(v, {})})`;
+  const trusts = v.kind === "national" ? sql`o.kind = 'trust'` : sql`o.id = any(${viewTrustIds(v, {})})`;
   const [r] = await rowsOf<{ v: string }>(
     db,
-    sql`select count(*)::text || ':' || coalesce(sum(version), 0)::text as v from decision_text_versions where ${trusts}`,
+    sql`select (select count(*)::text || ':' || coalesce(sum(version), 0)::text from decision_text_versions where ${versions})
+      || ':' || (select md5(coalesce(string_agg(o.id::text || '/' || o.ods || '/' || coalesce(o.trust_type::text, '') || '/' || coalesce(o.ics_id::text, ''), ',' order by o.id), ''))
+        from organisations o where ${trusts}) as v`,
   );
   return String(r?.v ?? "");
 }
