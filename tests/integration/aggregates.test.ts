@@ -284,7 +284,7 @@ describe(`kept aggregates on ${engineName()}`, () => {
     const rand = prng(2016);
     for (let i = 0; i < 45; i++) await randomWrite(rand, all, ids);
     // Sign-off times over many days (one before its submission), so the median is found through the
-    // count by whole days; and a link with an amount from each trust to the next.
+    // count by whole days; and a link with an amount from a shared decision of each trust to the next trust.
     const timed = await executeRows<{ id: string }>(
       t.db,
       sql`select decision_id as id from aggregate_decisions where submitted_at is not null and status <> 'withdrawn' order by decision_id`,
@@ -294,7 +294,7 @@ describe(`kept aggregates on ${engineName()}`, () => {
       await t.db.execute(sql`update decisions set status = 'signed_off', signed_off_at = submitted_at + make_interval(secs => ${days * 86400}) where id = ${id}`);
     }
     for (const [i, b] of all.entries()) {
-      const [d] = await executeRows<{ id: string }>(t.db, sql`select decision_id as id from aggregate_decisions where trust_id = ${b.trust.id} limit 1`);
+      const [d] = await executeRows<{ id: string }>(t.db, sql`select decision_id as id from aggregate_decisions where trust_id = ${b.trust.id} and visibility = 'system' and status <> 'withdrawn' order by decision_id limit 1`);
       if (d) {
         await t.db.execute(sql`insert into decision_organisations (decision_id, organisation_id, role, amount_k) values (${d.id}, ${all[(i + 1) % all.length].trust.id}, 'benefits', ${100 + i})`);
       }
