@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { readableCountedWhere, readableDecisionsWhere, type Actor } from "../access";
 import { AppError } from "../errors";
-import { DEFAULT_STATUSES, type Category, type DashboardFilters, type Favoured, type Status } from "./filters";
+import type { Category, DashboardFilters, Favoured, Status } from "./filters";
 import type { RatificationState } from "../chairs-action-words";
-import { canUseTrustRollups, open, rowsOf, scopedDecisions, scopedTrustRollups, viewTrustIds, type DashboardView } from "./scope";
+import { canUseTrustRollups, keptFilters, open, rowsOf, scopedDecisions, scopedTrustRollups, viewTrustIds, type DashboardView } from "./scope";
 
 // Panel 1: the register, in the layout of the study's Table 6.
 
@@ -68,9 +68,7 @@ export async function getRegisterPanel(
               decisions.status::text as status, decisions.ratification::text as ratification, decisions.trust_id, decisions.author_id, decisions.decided_on
             from decisions
             where decisions.trust_id = vt.id and decisions.status <> 'draft' and decisions.version > 0
-              ${filters.favoured ? sql`and decisions.favoured = ${filters.favoured}` : sql``}
-              and ${filters.status ? sql`decisions.status = ${filters.status}` : sql`decisions.status in (${sql.join(DEFAULT_STATUSES.map((x) => sql`${x}`), sql`, `)})`}
-              and (${readableDecisionsWhere(actor)})
+              and ${keptFilters(filters, "decisions")} and (${readableDecisionsWhere(actor)})
             order by decisions.decided_on desc nulls last, decisions.id limit ${REGISTER_PANEL_LIMIT}
           ) l
           order by l.decided_on desc nulls last, l.id limit ${REGISTER_PANEL_LIMIT})

@@ -192,8 +192,9 @@ export function keptTrustFilters(view: ResolvedView, f: DashboardFilters, alias:
 }
 
 /**
- * The filters a national roll-up path allows (side and status) as a condition on kept rows of
- * aggregate_decisions named `alias`: for the few per-decision reads those paths still make.
+ * The filters a roll-up path allows (side and status) as a condition on rows named `alias` with
+ * favoured and status columns (kept rows, roll-up rows, or decisions themselves): for the few
+ * per-decision reads those paths still make.
  */
 export function keptFilters(f: DashboardFilters, alias: string): SQL {
   const a = sql.identifier(alias);
