@@ -46,6 +46,36 @@ for (const [who, path] of [
   });
 }
 
+test("on a phone every panel is one tap from the top: the contents list sits in the first 2,000 px and each entry lands on its panel", async ({ page }) => {
+  await signIn(page, demo("ics.qnv"));
+  await page.setViewportSize({ width: 320, height: 800 });
+  await new DashboardPage(page).goto("/dashboard/ics/QNV");
+  const contents = page.getByRole("navigation", { name: "On this page" });
+  const top = await contents.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeLessThan(2000);
+  const entries = contents.getByRole("link");
+  const titles = await entries.allTextContents();
+  expect(titles).toEqual([
+    "Filter the decisions",
+    "Register of decisions",
+    "Balance between system and trust",
+    "Outcomes by side",
+    "Factors weighed",
+    "Word pairs",
+    "Reciprocity: who helped whom",
+    "Sign-off",
+    "Chair's action and ratification",
+    "Decisions outside the board's risk appetite",
+  ]);
+  // Follow one far down the page: its heading is then on screen, without scrolling sideways.
+  await contents.getByRole("link", { name: "Sign-off", exact: true }).click();
+  await expect(page).toHaveURL(/#sign-off$/);
+  const heading = page.getByRole("heading", { level: 2, name: "Sign-off", exact: true });
+  await expect(heading).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectAccessible(page);
+});
+
 test("the national charts draw hidden counts as a hatched 'not shown' mark, and the outcomes chart is not empty", async ({ page }) => {
   await signIn(page, demo("analyst"));
   await new DashboardPage(page).goto("/dashboard/national");

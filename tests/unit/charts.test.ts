@@ -224,3 +224,33 @@ describe("renderChartPair (kept charts)", () => {
     expect([get("a"), get("c"), get("b")]).toEqual([1, 3, 4]);
   });
 });
+
+describe("the value axis of a narrow horizontal chart", () => {
+  // Reported at 320 px: the labels ran together ("100150200250"). Each label is estimated at 0.6 em a
+  // character (Arial's widest digits are 0.556 em); neighbours must keep a gap.
+  for (const largest of [9, 47, 290, 1480, 23500]) {
+    it(`keeps its labels apart when the longest bar is ${largest}`, () => {
+      const pair = renderChartPair({
+        title: "Decisions citing each factor",
+        categories: ["Finance", "Workforce", "Estates", "Service"],
+        series: [
+          { name: "Favoured the system", values: [largest, Math.round(largest * 0.7), Math.round(largest * 0.4), 1] },
+          { name: "Favoured the trust", values: [Math.round(largest * 0.1), 0, Math.round(largest * 0.2), 0] },
+        ],
+        horizontal: true,
+        stacked: true,
+        ariaLabel: "Factors",
+      });
+      const labels = [...pair.narrow.matchAll(/<text[^>]*style="font-size:(\d+)px;"[^>]*transform="translate\(([\d.]+) ([\d.]+)\)"[^>]*>([\d,.]+)<\/text>/g)]
+        .map((m) => ({ size: Number(m[1]), x: Number(m[2]), y: Number(m[3]), text: m[4] }));
+      // The value labels share one baseline (the lowest row of numbers).
+      const baseline = Math.max(...labels.map((l) => l.y));
+      const axis = labels.filter((l) => l.y === baseline).sort((a, b) => a.x - b.x);
+      expect(axis.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < axis.length; i++) {
+        const half = (l: (typeof axis)[number]) => (l.text.length * 0.6 * l.size) / 2;
+        expect(axis[i].x - axis[i - 1].x - half(axis[i]) - half(axis[i - 1]), `${axis[i - 1].text} and ${axis[i].text}`).toBeGreaterThanOrEqual(2);
+      }
+    });
+  }
+});

@@ -108,8 +108,39 @@ function FilterForm({ context, filters, path }: { context: DashboardContext; fil
   );
 }
 
-function Streamed({ title, children }: { title: string; children: ReactNode }) {
-  return <Suspense fallback={<PanelSkeleton title={title} />}>{children}</Suspense>;
+/** A panel streamed in when its figures are ready; its anchor (the contents' target) is there from the start. */
+function Streamed({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <div id={id} className="scroll-mt-4">
+      <Suspense fallback={<PanelSkeleton title={title} />}>{children}</Suspense>
+    </div>
+  );
+}
+
+type PanelEntry = { id: string; title: string; body: ReactNode };
+
+/**
+ * "On this page": every panel one tap away. At England's scale a dashboard is 13,000–20,000 px tall on
+ * a phone; what a reader came for (sign-off, say) must not sit 18,000 px down (UI.md, Reflow).
+ */
+function Contents({ panels }: { panels: PanelEntry[] }) {
+  return (
+    <nav aria-labelledby="contents-heading" className="mb-8">
+      <h2 id="contents-heading" className="mb-2 text-xl">
+        On this page
+      </h2>
+      <ul className="list-none pl-0">
+        <li className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
+          <a href="#filters-heading">Filter the decisions</a>
+        </li>
+        {panels.map((p) => (
+          <li key={p.id} className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
+            <a href={`#${p.id}`}>{p.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 export async function DashboardPage({
@@ -134,42 +165,28 @@ export async function DashboardPage({
   const props = { actor, view, filters };
   // A key per filter set, so a new filter shows skeletons rather than stale panels.
   const k = JSON.stringify(filters);
+  const panels: PanelEntry[] = [
+    ...(view.kind !== "national" ? [{ id: "register", title: "Register of decisions", body: <RegisterPanelView {...props} /> }] : []),
+    { id: "balance", title: "Balance between system and trust", body: <BalancePanelView {...props} /> },
+    { id: "outcomes", title: "Outcomes by side", body: <OutcomesBySidePanelView {...props} /> },
+    { id: "factors", title: "Factors weighed", body: <FactorsPanelView {...props} /> },
+    { id: "word-pairs", title: "Word pairs", body: <WordPairsPanelView {...props} /> },
+    ...(view.kind === "ics" ? [{ id: "reciprocity", title: "Reciprocity: who helped whom", body: <ReciprocityPanelView {...props} /> }] : []),
+    { id: "sign-off", title: "Sign-off", body: <SignOffSummaryPanelView {...props} /> },
+    { id: "ratification", title: "Chair's action and ratification", body: <RatificationPanelView {...props} /> },
+    { id: "risk-appetite", title: "Decisions outside the board's risk appetite", body: <RiskAppetitePanelView {...props} /> },
+  ];
   return (
     <>
       <PageHeading caption={caption}>{heading}</PageHeading>
       <div className="mb-6 max-w-prose">{intro}</div>
+      <Contents panels={panels} />
       <FilterForm context={context} filters={filters} path={path} />
-      {view.kind !== "national" ? (
-        <Streamed key={`r${k}`} title="Register of decisions">
-          <RegisterPanelView {...props} />
+      {panels.map((p) => (
+        <Streamed key={`${p.id}${k}`} id={p.id} title={p.title}>
+          {p.body}
         </Streamed>
-      ) : null}
-      <Streamed key={`b${k}`} title="Balance between system and trust">
-        <BalancePanelView {...props} />
-      </Streamed>
-      <Streamed key={`o${k}`} title="Outcomes by side">
-        <OutcomesBySidePanelView {...props} />
-      </Streamed>
-      <Streamed key={`f${k}`} title="Factors weighed">
-        <FactorsPanelView {...props} />
-      </Streamed>
-      <Streamed key={`w${k}`} title="Word pairs">
-        <WordPairsPanelView {...props} />
-      </Streamed>
-      {view.kind === "ics" ? (
-        <Streamed key={`x${k}`} title="Reciprocity: who helped whom">
-          <ReciprocityPanelView {...props} />
-        </Streamed>
-      ) : null}
-      <Streamed key={`s${k}`} title="Sign-off">
-        <SignOffSummaryPanelView {...props} />
-      </Streamed>
-      <Streamed key={`r${k}`} title="Chair's action and ratification">
-        <RatificationPanelView {...props} />
-      </Streamed>
-      <Streamed key={`a${k}`} title="Decisions outside the board's risk appetite">
-        <RiskAppetitePanelView {...props} />
-      </Streamed>
+      ))}
     </>
   );
 }
