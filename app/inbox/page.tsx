@@ -29,6 +29,32 @@ function Count({ n }: { n: number }) {
   return <span className="text-nhs-secondary">({n.toLocaleString("en-GB")})</span>;
 }
 
+/**
+ * "On this page", when the inbox has more than one list: each list one tap away, with how many it holds.
+ * A Chief Executive's inbox at a trust's real volume runs to 19,000 px on a phone, reviews due 4,500 px
+ * down (UI.md, Reflow: what a person came for is at the top).
+ */
+function InboxContents({ entries }: { entries: { id: string; title: string; n?: number }[] }) {
+  if (entries.length < 2) return null;
+  return (
+    <nav aria-labelledby="inbox-contents" className="mb-8">
+      <h2 id="inbox-contents" className="mb-2 text-xl">
+        On this page
+      </h2>
+      <ul className="list-none pl-0">
+        {entries.map((e) => (
+          <li key={e.id} className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
+            <a href={`#${e.id}`}>
+              {e.title}
+              {e.n === undefined ? null : ` (${e.n.toLocaleString("en-GB")})`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="mb-8 text-nhs-secondary">{children}</p>;
 }
@@ -44,6 +70,19 @@ export default async function InboxPage() {
       <AccessChanges changes={accessChanges} />
       <NextMeeting actor={actor} />
       {!ce && !board ? <p>Nothing here for your role. Use the navigation above.</p> : null}
+      <InboxContents
+        entries={[
+          ...(board ? [{ id: "awaiting-mine", title: "Awaiting your position", n: inbox.counts.awaitingMyPosition }] : []),
+          ...(ce
+            ? [
+                { id: "awaiting-board", title: "Awaiting sign-off", n: inbox.counts.awaitingSignOff },
+                { id: "my-drafts", title: "Your drafts" },
+                { id: "declined", title: "Declined by the Chair" },
+              ]
+            : []),
+          ...(ce || board ? [{ id: "reviews-due", title: "Reviews due", n: inbox.counts.reviewsDue }] : []),
+        ]}
+      />
       {board ? <More shown={board.awaitingMyPosition.length} href="/decisions?status=awaiting_sign_off" /> : null}
       {ce ? <More shown={Math.max(ce.awaiting.length, ce.drafts.length)} href="/decisions?status=awaiting_sign_off,draft" /> : null}
 
