@@ -85,3 +85,25 @@ export function PlainText({ children, className }: { children: string | null | u
   if (!children) return <span className="text-nhs-secondary">Not given</span>;
   return <div className={`prose-text ${className ?? ""}`}>{children}</div>;
 }
+
+/**
+ * "On this page": a long page's parts, each a link to its anchor (NHS contents list). On a phone a
+ * dashboard or a busy inbox runs to 13,000–20,000 px; what a person came for must be one tap from the top
+ * (UI.md, Reflow).
+ */
+export function OnThisPage({ id, entries }: { id: string; entries: { target: string; label: string }[] }) {
+  return (
+    <nav aria-labelledby={id} className="mb-8">
+      <h2 id={id} className="mb-2 text-xl">
+        On this page
+      </h2>
+      <ul className="list-none pl-0">
+        {entries.map((e) => (
+          <li key={e.target} className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
+            <a href={`#${e.target}`}>{e.label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

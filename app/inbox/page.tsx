@@ -7,7 +7,7 @@ import { STATUS_LABELS } from "@/lib/lifecycle";
 import { formatDate } from "@/lib/format";
 import { INBOX_LIMIT, getInbox } from "@/lib/inbox";
 import { POSITION_LABELS } from "@/lib/sign-off";
-import { PageHeading, PlainText } from "@/app/_components/ui";
+import { OnThisPage, PageHeading, PlainText } from "@/app/_components/ui";
 import { NextMeeting } from "./next-meeting";
 import { listUnseenAccessChanges } from "@/lib/admin/access-changes";
 import { AccessChanges } from "./access-changes";
@@ -29,29 +29,14 @@ function Count({ n }: { n: number }) {
   return <span className="text-nhs-secondary">({n.toLocaleString("en-GB")})</span>;
 }
 
-/**
- * "On this page", when the inbox has more than one list: each list one tap away, with how many it holds.
- * A Chief Executive's inbox at a trust's real volume runs to 19,000 px on a phone, reviews due 4,500 px
- * down (UI.md, Reflow: what a person came for is at the top).
- */
+/** The inbox's lists for "On this page" (shown when there is more than one), each with how many it holds. */
 function InboxContents({ entries }: { entries: { id: string; title: string; n?: number }[] }) {
   if (entries.length < 2) return null;
   return (
-    <nav aria-labelledby="inbox-contents" className="mb-8">
-      <h2 id="inbox-contents" className="mb-2 text-xl">
-        On this page
-      </h2>
-      <ul className="list-none pl-0">
-        {entries.map((e) => (
-          <li key={e.id} className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
-            <a href={`#${e.id}`}>
-              {e.title}
-              {e.n === undefined ? null : ` (${e.n.toLocaleString("en-GB")})`}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <OnThisPage
+      id="inbox-contents"
+      entries={entries.map((e) => ({ target: e.id, label: e.n === undefined ? e.title : `${e.title} (${e.n.toLocaleString("en-GB")})` }))}
+    />
   );
 }
 

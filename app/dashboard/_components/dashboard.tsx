@@ -17,7 +17,7 @@ import {
 } from "@/lib/dashboards/filters";
 import { isAppError } from "@/lib/errors";
 import { STATUS_LABELS } from "@/lib/lifecycle";
-import { PageHeading } from "../../_components/ui";
+import { OnThisPage, PageHeading } from "../../_components/ui";
 import { PanelSkeleton } from "./bits";
 import { BalancePanelView } from "./panels/balance-panel";
 import { FactorsPanelView } from "./panels/factors-panel";
@@ -119,30 +119,6 @@ function Streamed({ id, title, children }: { id: string; title: string; children
 
 type PanelEntry = { id: string; title: string; body: ReactNode };
 
-/**
- * "On this page": every panel one tap away. At England's scale a dashboard is 13,000–20,000 px tall on
- * a phone; what a reader came for (sign-off, say) must not sit 18,000 px down (UI.md, Reflow).
- */
-function Contents({ panels }: { panels: PanelEntry[] }) {
-  return (
-    <nav aria-labelledby="contents-heading" className="mb-8">
-      <h2 id="contents-heading" className="mb-2 text-xl">
-        On this page
-      </h2>
-      <ul className="list-none pl-0">
-        <li className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
-          <a href="#filters-heading">Filter the decisions</a>
-        </li>
-        {panels.map((p) => (
-          <li key={p.id} className="mb-2 border-l-4 border-nhs-pale-grey pl-3">
-            <a href={`#${p.id}`}>{p.title}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
 export async function DashboardPage({
   actor,
   view,
@@ -180,7 +156,10 @@ export async function DashboardPage({
     <>
       <PageHeading caption={caption}>{heading}</PageHeading>
       <div className="mb-6 max-w-prose">{intro}</div>
-      <Contents panels={panels} />
+      <OnThisPage
+        id="contents-heading"
+        entries={[{ target: "filters-heading", label: "Filter the decisions" }, ...panels.map((p) => ({ target: p.id, label: p.title }))]}
+      />
       <FilterForm context={context} filters={filters} path={path} />
       {panels.map((p) => (
         <Streamed key={`${p.id}${k}`} id={p.id} title={p.title}>
