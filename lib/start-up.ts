@@ -9,6 +9,7 @@ import { sealLegacyChains } from "./audit";
 import { logError } from "./log-error";
 import { pruneOldRows } from "./rate-limit";
 import { registerDatabaseProbe } from "./db-health";
+import { drainWordPairs } from "./dashboards/word-pairs-store";
 
 /**
  * Runs `fn` holding a PostgreSQL advisory lock for the whole of it (a transaction that only holds the
@@ -78,6 +79,12 @@ export async function startUp() {
       }
     })().catch((e) => logError("Fulcrum: checkpoint loop", e));
   }
+  // Word pairs still queued for extraction (after the migration that added them, or a write that does
+  // not extract them itself): extracted in the background now and every minute, in batches that skip
+  // what another server holds (lib/dashboards/word-pairs-store.ts). The panel is exact meanwhile.
+  const drain = () => void drainWordPairs(db).catch((e) => logError("Fulcrum: word pairs", e));
+  drain();
+  setInterval(drain, 60_000).unref();
   // E-mail notifications: this process's share of the outbox (lib/notifications/sender.ts).
   (await import("./notifications/sender")).startMailSender();
   console.log(`Fulcrum: database ready in ${Date.now() - started} ms (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}).`);

@@ -3,6 +3,8 @@
 // compares every kept figure with a from-scratch recount and prints the differences; exits 1 on any.
 // Uses DATABASE_URL's PostgreSQL, or the PGlite data folder (stop the app first: PGlite cannot be shared).
 import { checkAggregates, rebuildAggregates } from "../lib/dashboards/aggregates";
+import { checkWordPairs, drainWordPairs } from "../lib/dashboards/word-pairs-store";
+import { sql } from "drizzle-orm";
 import { withDatabase } from "./cli";
 
 const mode = process.argv[2];
@@ -17,11 +19,21 @@ async function main() {
       const started = Date.now();
       const r = await db.transaction((tx) => rebuildAggregates(tx));
       console.log(`Aggregates rebuilt: ${r.decisions} decisions counted, ${r.counts} count rows, in ${Date.now() - started} ms.`);
+      // Word pairs: queue every counted decision again (the trigger drops its old pairs), then extract.
+      const queued = Date.now();
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`delete from decision_word_pairs`);
+        await tx.execute(sql`insert into decision_word_pairs_pending (decision_id) select id from decisions where version > 0 on conflict do nothing`);
+      });
+      const n = await drainWordPairs(db);
+      console.log(`Word pairs extracted again for ${n} decisions, in ${Date.now() - queued} ms.`);
       return;
     }
     const diff = await checkAggregates(db);
+    const pairs = await checkWordPairs(db);
+    for (const d of pairs) diff.push({ table: "decision_word_pairs", key: d.decisionId, kept: d.kept, recount: d.recount });
     if (!diff.length) {
-      console.log("Aggregates exact: every kept figure equals the recount.");
+      console.log("Aggregates exact: every kept figure equals the recount, and every decision's word pairs its text.");
       return;
     }
     console.log(`Aggregates differ from the recount (${diff.length}${diff.length === 100 ? " or more" : ""}); run npm run aggregates:rebuild`);

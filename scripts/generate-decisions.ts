@@ -39,6 +39,7 @@ import {
 import { ROLE } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { rebuildAggregates } from "@/lib/dashboards/aggregates";
+import { extractWordPairs } from "@/lib/dashboards/word-pairs-store";
 import { hashVersionContent, type VersionContent } from "@/lib/decisions/content";
 import { DEMO_ICSS } from "@/lib/demo/organisations";
 import { seedDemoPeople } from "@/lib/demo/seed";
@@ -261,6 +262,9 @@ async function main() {
         lap("criteria+outcomes");
         await insertChunked(tx, positions, rows.positions);
         lap("positions");
+        // Word pairs are extracted in the batch's transaction even in --bulk (the queue's trigger always runs).
+        await extractWordPairs(tx, rows.decisions.filter((d) => (d.version ?? 0) > 0).map((d) => d.id!));
+        lap("word pairs");
         await recordAudit(tx, null, {
           organisationId: null,
           action: "generate.decisions",

@@ -7,6 +7,7 @@
 // `npm run aggregates:rebuild` recomputes them; `npm run aggregates:check` compares them with a recount.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { decisions } from "./core";
 
 /**
  * One row per counted decision (submitted at least once, not a draft): the dimensions the dashboards
@@ -189,4 +190,36 @@ export const aggregateTrustRollups = pgTable(
 export const decisionTextVersions = pgTable("decision_text_versions", {
   trustId: uuid("trust_id").primaryKey(),
   version: bigint("version", { mode: "number" }).notNull(),
+});
+
+/**
+ * The word pairs of each counted decision's current text (summary, a line break, rationale), extracted
+ * once when the text is frozen (lib/dashboards/word-pairs-store.ts, with the tokeniser of
+ * lib/dashboards/word-pairs.ts), so the word-pairs panel counts them in SQL instead of reading and
+ * tokenising every decision's text. `n`: how many times the pair occurs in that text (ICS and trust
+ * views add these up; the national view counts decisions).
+ */
+export const decisionWordPairs = pgTable(
+  "decision_word_pairs",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    pair: text("pair").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.pair] })],
+);
+
+/**
+ * Counted decisions whose text changed (or that became counted) and whose pairs are not extracted yet:
+ * a row trigger on `decisions` queues them and drops their old pairs in the writing transaction
+ * (migration *_g16e_word_pairs_sql); the writes that freeze text extract them in the same transaction,
+ * and a background pass any that remain. Readers tokenise a queued decision's text themselves, so the
+ * panel is exact whatever is queued.
+ */
+export const decisionWordPairsPending = pgTable("decision_word_pairs_pending", {
+  decisionId: uuid("decision_id")
+    .primaryKey()
+    .references(() => decisions.id, { onDelete: "cascade" }),
 });

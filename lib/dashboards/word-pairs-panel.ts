@@ -1,11 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
 import { open, rowsOf, scopedDecisions, viewTrustIds, type DashboardView, type ResolvedView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, type Cell } from "./suppression";
-import { countWordPairs, countWordPairsByDocument, type WordPairCount } from "./word-pairs";
+import { type WordPairCount } from "./word-pairs";
+import { countStoredWordPairs } from "./word-pairs-store";
 
 // Panel 5: word pairs, like the study's Figure 1.
 
@@ -27,8 +28,9 @@ export type WordPairsPanel = {
 };
 
 /**
- * The 20 most frequent word pairs in the summaries and rationales of the set (./word-pairs.ts).
- * Text is fetched in one query and never returned. The ICS lead's set is the decisions shared with
+ * The 20 most frequent word pairs in the summaries and rationales of the set (./word-pairs.ts),
+ * counted in SQL from each decision's pairs kept when its text was frozen (./word-pairs-store.ts; the
+ * text of a decision still queued for extraction is read and tokenised here, never returned). The ICS lead's set is the decisions shared with
  * the system, because pairs from a confidential decision would leak its words. The national set is
  * every decision, but a pair counts once per decision and shows only when at least 3 decisions from
  * at least 3 trusts use it (countWordPairsByDocument), so no one trust's confidential words show;
@@ -36,8 +38,7 @@ export type WordPairsPanel = {
  */
 export async function getWordPairsPanel(actor: Actor, view: DashboardView, filters: DashboardFilters): Promise<WordPairsPanel> {
   const { db, view: v, cell } = await open(actor, view);
-  // Counting the words of every decision in view is the dashboards' largest cost (13 s nationally at
-  // 1,000,000 decisions, 0.7 s at 52,500; 265 ms for an ICS), so the answer is kept per view and filter
+  // Counting the pairs of every decision in view is still the dashboards' largest query, so the answer is kept per view and filter
   // set until a decision of the view's trusts (or a trust itself) is written: the trusts' versions
   // (decision_text_versions, bumped by the commit trigger in the writing transaction) are read first, so a write
   // committed while the words are counted makes the next reader count again. (Access was checked by
@@ -76,29 +77,35 @@ async function trustsVersion(db: Database, v: ResolvedView): Promise<string> {
   return String(r?.v ?? "");
 }
 
+/**
+ * The decisions whose words the panel counts, as a CTE body (id, trust_id, summary, rationale): the
+ * view's set, and in the ICS view only those shared with the system.
+ */
+export function wordPairsScope(v: ResolvedView, filters: DashboardFilters): SQL {
+  return sql`select id, trust_id, summary, rationale from (${scopedDecisions(v, filters, sql`, decisions.summary, decisions.rationale`)}) s
+    ${v.kind === "ics" ? sql`where visibility = 'system'` : sql``}`;
+}
+
+/** The national rule for a pair (see getWordPairsPanel); undefined for a trust or ICS view. */
+export function wordPairsRule(v: ResolvedView) {
+  return v.kind === "national" ? { minDocs: NATIONAL_MIN_PAIR_DECISIONS, minGroups: NATIONAL_MIN_PAIR_TRUSTS } : undefined;
+}
+
 async function countPanelWordPairs(db: Database, v: ResolvedView, filters: DashboardFilters, cell: (n: number) => Cell): Promise<WordPairsPanel> {
   const sharedOnly = v.kind === "ics";
-  const rows = await rowsOf<{ text: string; trust_id: string; trusts: number }>(
+  const scope = wordPairsScope(v, filters);
+  const [size] = await rowsOf<{ n: number; trusts: number }>(
     db,
-    sql`with s as (${scopedDecisions(v, filters, sql`, decisions.summary, decisions.rationale`)})
-      select summary || E'\n' || rationale as text, trust_id, (select count(distinct trust_id) from s)::int as trusts
-      from s ${sharedOnly ? sql`where visibility = 'system'` : sql``}`,
+    sql`select count(*)::int as n, count(distinct trust_id)::int as trusts from (${scope}) s`,
   );
-  const n = rows.length;
-  if (v.kind === "national" && (rows[0]?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
+  const n = size?.n ?? 0;
+  if (v.kind === "national" && (size?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
     return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true };
   }
   // Nationally the number of decisions in the set is not given here: it would show the balance panel's
   // total even where that panel hides it to protect a small count.
   const decisions = v.kind === "national" ? SECONDARY : cell(n);
   if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions, shown: false, pairs: [], sharedOnly };
-  const pairs =
-    v.kind === "national"
-      ? countWordPairsByDocument(rows.map((r) => ({ group: r.trust_id, text: r.text })), {
-          minDocs: NATIONAL_MIN_PAIR_DECISIONS,
-          minGroups: NATIONAL_MIN_PAIR_TRUSTS,
-          limit: 20,
-        })
-      : countWordPairs(rows.map((r) => r.text), { limit: 20 });
+  const pairs = await countStoredWordPairs(db, scope, { limit: 20, byDocument: wordPairsRule(v) });
   return { decisions, shown: true, pairs, sharedOnly };
 }

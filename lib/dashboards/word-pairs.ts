@@ -242,3 +242,69 @@ export function countWordPairsByDocument(
   }
   return topCounts(byPair, Math.floor(limit));
 }
+
+/**
+ * Each text's pairs with how often each occurs in it (repeats counted), sharing one vocabulary: what
+ * decision_word_pairs keeps per decision. countWordPairs over the same texts equals these maps added
+ * up; countWordPairsByDocument counts each map's keys once.
+ */
+export function pairCountsByText(texts: string[]): Map<string, number>[] {
+  const scanner = pairScanner();
+  return texts.map((text) => {
+    const counts = new Map<number, number>();
+    scanner.scan(text, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+    const byPair = new Map<string, number>();
+    for (const [key, count] of counts) byPair.set(scanner.pairOf(key), count);
+    return byPair;
+  });
+}
+
+/** What a store of counted pairs answers for the top of a set, and for the pairs asked by name. */
+export type StoredPairCounts = {
+  /**
+   * The top stored pairs by count, every pair tied with the last included (so ordering ties by name is
+   * left to topCounts, in code-unit order). National: only pairs meeting minDocs and minGroups.
+   */
+  top: { pair: string; count: number }[];
+  /** For each pair of the unstored texts: its stored count (and, by document, its groups). */
+  named: Map<string, { count: number; groups?: Set<string> }>;
+};
+
+/**
+ * The top pairs of a set split in two: pairs already counted in a store (`stored`, e.g. SQL over
+ * decision_word_pairs) and texts not yet in it (`unstored`). Exact when `stored.top` holds the store's
+ * top `limit` pairs and every pair tied with the last of them, and `stored.named` the stored counts of
+ * every pair of the unstored texts: more texts only add to a pair's count (and groups), so each pair of
+ * `stored.top` still outranks any pair the store left out. `byDocument`: as countWordPairsByDocument
+ * (count = documents, shown only from minDocs documents in minGroups groups; `stored.top` then holds
+ * only pairs that meet both on the stored documents alone).
+ */
+export function mergeStoredPairCounts(
+  stored: StoredPairCounts,
+  unstored: { group: string; pairs: Map<string, number> }[],
+  opts: { limit?: number; byDocument?: { minDocs: number; minGroups: number } } = {},
+): WordPairCount[] {
+  const limit = opts.limit ?? DEFAULT_WORD_PAIR_LIMIT;
+  checkLimit(limit);
+  const extra = new Map<string, { count: number; groups: Set<string> }>();
+  for (const doc of unstored) {
+    for (const [pair, n] of doc.pairs) {
+      let e = extra.get(pair);
+      if (e === undefined) extra.set(pair, (e = { count: 0, groups: new Set() }));
+      e.count += opts.byDocument ? 1 : n;
+      e.groups.add(doc.group);
+    }
+  }
+  const merged = new Map<string, number>();
+  for (const { pair, count } of stored.top) if (!extra.has(pair)) merged.set(pair, count);
+  for (const [pair, e] of extra) {
+    const s = stored.named.get(pair);
+    const count = (s?.count ?? 0) + e.count;
+    if (opts.byDocument) {
+      const groups = new Set([...(s?.groups ?? []), ...e.groups]);
+      if (count < opts.byDocument.minDocs || groups.size < opts.byDocument.minGroups) continue;
+    }
+    merged.set(pair, count);
+  }
+  return topCounts(merged, Math.floor(limit));
+}

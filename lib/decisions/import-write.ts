@@ -16,6 +16,7 @@ import { parseInput } from "../validation";
 import { CreateDecisionSchema, submitProblems, type DecisionInput } from "./schemas";
 import { appendHistoricSignOff, assertHistoricSignOff, writeHistoricSignOffs, type HistoricSignOff, type HistoricWrite } from "./import-history";
 import { columnsFrom, linkableOrganisations, matchParts, partRows, readContents, trustRef, versionRow } from "./store";
+import { extractWordPairs } from "../dashboards/word-pairs-store";
 
 export type ImportWriteRow = {
   /** The spreadsheet row, for errors. */
@@ -204,6 +205,7 @@ async function markSubmitted(tx: DbOrTx, submits: { id: string; status: Decision
       .returning({ id: decisions.id });
     // The drafts were inserted by this transaction, so none can have moved on.
     if (updated.length !== chunk.length) throw new Error(`import: ${chunk.length - updated.length} submitted decisions changed under the import`);
+    await extractWordPairs(tx, chunk.map((x) => x.id));
   }
 }
 

@@ -8,6 +8,7 @@ import { assertCan, can, chiefExecutiveTrustIds, type Actor } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notifyDecision } from "../notifications/events";
+import { extractWordPairs } from "../dashboards/word-pairs-store";
 import { formatDateTime } from "../format";
 import { nextStatus, refusalMessage, type DecisionStatus } from "../lifecycle";
 import { parseInput } from "../validation";
@@ -160,6 +161,7 @@ export async function freezeAmendment(
   const version = d.version + 1;
   const { contentHash, outsideAppetite } = await freezeVersion(tx, actor, a.updated, trust, version);
   const [frozen] = await tx.update(decisions).set({ version, contentHash, outsideAppetite, status: a.status, submittedAt: new Date() }).where(eq(decisions.id, d.id)).returning();
+  await extractWordPairs(tx, [d.id]);
   await recordAudit(tx, actor, {
     organisationId: trust.id,
     action: "decision.amend",
@@ -200,6 +202,7 @@ export async function submitDecisionInTx(tx: DbOrTx, actor: Actor, raw: unknown,
   const version = d.version + 1;
   const { contentHash, outsideAppetite } = await freezeVersion(tx, actor, d, trust, version);
   const updated = await bumpRevision(tx, d, input.baseRevision, { status: to, version, contentHash, outsideAppetite, submittedAt: new Date() });
+  await extractWordPairs(tx, [d.id]);
   await recordAudit(tx, actor, {
     organisationId: trust.id,
     action: "decision.submit",

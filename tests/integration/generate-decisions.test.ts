@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows, openPglite, openPostgres, type OpenedDatabase } from "@/db/client";
 import { verifyAuditChains } from "@/lib/audit";
+import { checkWordPairs } from "@/lib/dashboards/word-pairs-store";
 import { checkAggregates, rebuildAggregates } from "@/lib/dashboards/aggregates";
 import { admin, engineName } from "../support/db";
 
@@ -85,6 +86,14 @@ describe("scripts/generate-decisions.ts", () => {
       );
       // 1,500 in two batches, then 1,200 in two; the demo's own decisions are not the generator's.
       expect(counts).toMatchObject({ batches: 4, rebuilds: 1, dirty: 0 });
+      // Word pairs are extracted in each batch's transaction, --bulk or not: none left queued, all exact.
+      const [pairs] = await executeRows<{ queued: number; kept: number }>(
+        o.db,
+        sql`select (select count(*) from decision_word_pairs_pending)::int as queued, (select count(distinct decision_id) from decision_word_pairs)::int as kept`,
+      );
+      expect(pairs.queued).toBe(0);
+      expect(pairs.kept).toBeGreaterThan(kept + 800);
+      expect(await checkWordPairs(o.db)).toEqual([]);
       expect(counts.decisions).toBeGreaterThanOrEqual(2700);
       expect((await verifyAuditChains(o.db)).intact).toBe(true);
     });

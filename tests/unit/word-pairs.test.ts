@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWordPairs, countWordPairsByDocument, STOP_WORDS, tokenise } from "@/lib/dashboards/word-pairs";
+import { countWordPairs, countWordPairsByDocument, mergeStoredPairCounts, pairCountsByText, STOP_WORDS, tokenise } from "@/lib/dashboards/word-pairs";
 
 describe("tokenise", () => {
   it("lower-cases and splits on punctuation and spaces", () => {
@@ -234,5 +234,66 @@ describe("countWordPairsByDocument", () => {
 
   it("refuses a negative limit", () => {
     expect(() => countWordPairsByDocument([], { limit: -1 })).toThrow(RangeError);
+  });
+});
+
+describe("mergeStoredPairCounts (kept pairs plus texts not yet kept)", () => {
+  // A small vocabulary so pairs repeat and counts tie often (ties at the cut are the hard case).
+  const WORDS = ["acute", "beds", "care", "mental", "health", "social", "rota", "stroke", "Ærø", "𝒜lpha", "and", "the"];
+  function prng(seed: number) {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  }
+  // Skewed towards the first words, so counts spread out (a few frequent pairs, a long tail).
+  const text = (rand: () => number) =>
+    Array.from({ length: 1 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() ** 2 * WORDS.length)] + (rand() < 0.15 ? "." : "")).join(" ");
+
+  /** What SQL answers over decision_word_pairs for the stored documents (see word-pairs-store.ts). */
+  function storedSide(stored: { group: string; text: string }[], names: string[], k: number, by?: { minDocs: number; minGroups: number }) {
+    const maps = pairCountsByText(stored.map((d) => d.text));
+    const totals = new Map<string, { count: number; groups: Set<string> }>();
+    maps.forEach((m, i) => {
+      for (const [pair, n] of m) {
+        const e = totals.get(pair) ?? { count: 0, groups: new Set<string>() };
+        e.count += by ? 1 : n;
+        e.groups.add(stored[i].group);
+        totals.set(pair, e);
+      }
+    });
+    const eligible = [...totals].filter(([, e]) => !by || (e.count >= by.minDocs && e.groups.size >= by.minGroups));
+    // ORDER BY count DESC FETCH FIRST k ROWS WITH TIES, the ties in an arbitrary (here reversed) order.
+    eligible.sort(([a, x], [b, y]) => y.count - x.count || (a < b ? 1 : -1));
+    const cut = eligible.length > k ? eligible[k - 1][1].count : -1;
+    const top = eligible.filter(([, e], i) => i < k || e.count === cut).map(([pair, e]) => ({ pair, count: e.count }));
+    const named = new Map(names.filter((p) => totals.has(p)).map((p) => [p, totals.get(p)!]));
+    return { top, named };
+  }
+
+  it("equals counting every text at once, for any split between kept and not yet kept", () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const rand = prng(seed);
+      const docs = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => ({ group: `t${Math.floor(rand() * 5)}`, text: text(rand) }));
+      const queued = docs.filter(() => rand() < 0.3);
+      const stored = docs.filter((d) => !queued.includes(d));
+      const limit = 1 + Math.floor(rand() * 4);
+      const by = seed % 2 ? { minDocs: 1 + Math.floor(rand() * 3), minGroups: 1 + Math.floor(rand() * 3) } : undefined;
+      const queuedMaps = pairCountsByText(queued.map((d) => d.text));
+      const names = [...new Set(queuedMaps.flatMap((m) => [...m.keys()]))];
+      const merged = mergeStoredPairCounts(
+        storedSide(stored, names, limit, by),
+        queued.map((d, i) => ({ group: d.group, pairs: queuedMaps[i] })),
+        { limit, byDocument: by },
+      );
+      const expected = by
+        ? countWordPairsByDocument(docs, { ...by, limit })
+        : countWordPairs(docs.map((d) => d.text), { limit });
+      expect(merged, `seed ${seed}`).toEqual(expected);
+    }
+  });
+
+  it("keeps each text's pairs with their repeats, a pair never spanning two texts", () => {
+    const [a, b] = pairCountsByText(["Stroke rota. Stroke rota; stroke rota", "rota stroke"]);
+    expect([...a]).toEqual([["stroke rota", 3]]);
+    expect([...b]).toEqual([["rota stroke", 1]]);
   });
 });
