@@ -15,9 +15,8 @@ function Money({ k, href, label }: { k: number | null; href: string | null; labe
   }
   if (!href) return <>{formatMoneyK(k)}</>;
   return (
-    <Link href={href}>
+    <Link href={href} aria-label={`${formatMoneyK(k)} ${label}`}>
       {formatMoneyK(k)}
-      <span className="sr-only"> {label}</span>
     </Link>
   );
 }
