@@ -66,8 +66,9 @@ const keptWordPairs = new Map<string, { version: string; panel: WordPairsPanel }
  * commit by aggregate_flush) or the trusts themselves change (which trusts, their type, their ICS).
  */
 async function trustsVersion(db: Database, v: ResolvedView): Promise<string> {
-  const versions = v.kind === "national" ? sql`true` : sql`trust_id = any(${viewTrustIds(v, {})})`;
-  const trusts = v.kind === "national" ? sql`o.kind = 'trust'` : sql`o.id = any(${viewTrustIds(v, {})})`;
+  const ids = v.kind === "national" ? null : viewTrustIds(v, {});
+  const versions = ids === null ? sql`true` : sql`trust_id = any(${ids})`;
+  const trusts = ids === null ? sql`o.kind = 'trust'` : sql`o.id = any(${ids})`;
   const [r] = await rowsOf<{ v: string }>(
     db,
     sql`select (select count(*)::text || ':' || coalesce(sum(version), 0)::text from decision_text_versions where ${versions})
