@@ -82,7 +82,15 @@ export async function startUp() {
   // Word pairs still queued for extraction (after the migration that added them, or a write that does
   // not extract them itself): extracted in the background now and every minute, in batches that skip
   // what another server holds (lib/dashboards/word-pairs-store.ts). The panel is exact meanwhile.
-  const drain = () => void drainWordPairs(db).catch((e) => logError("Fulcrum: word pairs", e));
+  // One pass at a time in this process: after the migration queued every decision, a pass takes minutes.
+  let draining = false;
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    void drainWordPairs(db)
+      .catch((e) => logError("Fulcrum: word pairs", e))
+      .finally(() => (draining = false));
+  };
   drain();
   setInterval(drain, 60_000).unref();
   // E-mail notifications: this process's share of the outbox (lib/notifications/sender.ts).

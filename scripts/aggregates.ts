@@ -3,8 +3,7 @@
 // compares every kept figure with a from-scratch recount and prints the differences; exits 1 on any.
 // Uses DATABASE_URL's PostgreSQL, or the PGlite data folder (stop the app first: PGlite cannot be shared).
 import { checkAggregates, rebuildAggregates } from "../lib/dashboards/aggregates";
-import { checkWordPairs, drainWordPairs } from "../lib/dashboards/word-pairs-store";
-import { sql } from "drizzle-orm";
+import { checkWordPairs, drainWordPairs, requeueAllWordPairs } from "../lib/dashboards/word-pairs-store";
 import { withDatabase } from "./cli";
 
 const mode = process.argv[2];
@@ -21,10 +20,7 @@ async function main() {
       console.log(`Aggregates rebuilt: ${r.decisions} decisions counted, ${r.counts} count rows, in ${Date.now() - started} ms.`);
       // Word pairs: queue every counted decision again (the trigger drops its old pairs), then extract.
       const queued = Date.now();
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`delete from decision_word_pairs`);
-        await tx.execute(sql`insert into decision_word_pairs_pending (decision_id) select id from decisions where version > 0 on conflict do nothing`);
-      });
+      await db.transaction((tx) => requeueAllWordPairs(tx));
       const n = await drainWordPairs(db);
       console.log(`Word pairs extracted again for ${n} decisions, in ${Date.now() - queued} ms.`);
       return;

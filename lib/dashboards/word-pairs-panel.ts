@@ -1,12 +1,12 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { executeRows, type Database } from "@/db/client";
 import type { Actor } from "../access";
 import type { DashboardFilters } from "./filters";
 import { open, rowsOf, scopedDecisions, viewTrustIds, type DashboardView, type ResolvedView } from "./scope";
 import { NATIONAL_MIN_TRUSTS, SECONDARY, type Cell } from "./suppression";
 import { type WordPairCount } from "./word-pairs";
-import { countStoredWordPairs } from "./word-pairs-store";
+import { countStoredWordPairsIn, inSnapshot } from "./word-pairs-store";
 
 // Panel 5: word pairs, like the study's Figure 1.
 
@@ -95,18 +95,21 @@ export function wordPairsRule(v: ResolvedView) {
 async function countPanelWordPairs(db: Database, v: ResolvedView, filters: DashboardFilters, cell: (n: number) => Cell): Promise<WordPairsPanel> {
   const sharedOnly = v.kind === "ics";
   const scope = wordPairsScope(v, filters);
-  const [size] = await rowsOf<{ n: number; trusts: number }>(
-    db,
-    sql`select count(*)::int as n, count(distinct trust_id)::int as trusts from (${scope}) s`,
-  );
-  const n = size?.n ?? 0;
-  if (v.kind === "national" && (size?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
-    return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true };
-  }
-  // Nationally the number of decisions in the set is not given here: it would show the balance panel's
-  // total even where that panel hides it to protect a small count.
-  const decisions = v.kind === "national" ? SECONDARY : cell(n);
-  if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions, shown: false, pairs: [], sharedOnly };
-  const pairs = await countStoredWordPairs(db, scope, { limit: 20, byDocument: wordPairsRule(v) });
-  return { decisions, shown: true, pairs, sharedOnly };
+  // The set's size and its pairs in one snapshot, so the count shown is that of the decisions counted.
+  return inSnapshot(db, async (tx) => {
+    const [size] = await executeRows<{ n: number; trusts: number }>(
+      tx,
+      sql`select count(*)::int as n, count(distinct trust_id)::int as trusts from (${scope}) s`,
+    );
+    const n = size?.n ?? 0;
+    if (v.kind === "national" && (size?.trusts ?? 0) < NATIONAL_MIN_TRUSTS) {
+      return { decisions: SECONDARY, shown: false, pairs: [], sharedOnly, tooFewTrusts: true as const };
+    }
+    // Nationally the number of decisions in the set is not given here: it would show the balance panel's
+    // total even where that panel hides it to protect a small count.
+    const decisions = v.kind === "national" ? SECONDARY : cell(n);
+    if (n < WORD_PAIRS_MIN_DECISIONS) return { decisions, shown: false, pairs: [], sharedOnly };
+    const pairs = await countStoredWordPairsIn(tx, scope, { limit: 20, byDocument: wordPairsRule(v) });
+    return { decisions, shown: true, pairs, sharedOnly };
+  });
 }

@@ -8,7 +8,7 @@
 // what it shows is exact whatever the queue holds. Maintenance (drain, check) runs from start-up,
 // scripts and tests, never from a page.
 import { sql, type SQL } from "drizzle-orm";
-import { executeRows, type Database, type DbOrTx } from "@/db/client";
+import { executeRows, type Database, type DbOrTx, type Tx } from "@/db/client";
 import { mergeStoredPairCounts, pairCountsByText, type StoredPairCounts, type WordPairCount } from "./word-pairs";
 
 /** The text a decision's pairs come from: a pair never spans the summary and the rationale. */
@@ -49,6 +49,18 @@ export async function extractWordPairs(tx: DbOrTx, decisionIds: string[]): Promi
         where p.decision_id = any(${listOf(decisionIds)}::uuid[])`,
   );
   return writePairs(tx, rows);
+}
+
+/**
+ * Queues every counted decision again and drops all kept pairs, in the caller's transaction (the
+ * rebuild; then drainWordPairs). It first locks decision_word_pairs against writes, so no pairs
+ * extracted by a transaction that commits meanwhile survive beside their decision's new queue row
+ * (which the panel would count twice); readers carry on.
+ */
+export async function requeueAllWordPairs(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`lock table decision_word_pairs in exclusive mode`);
+  await tx.execute(sql`delete from decision_word_pairs`);
+  await tx.execute(sql`insert into decision_word_pairs_pending (decision_id) select id from decisions where version > 0 on conflict do nothing`);
 }
 
 /**
@@ -114,50 +126,54 @@ const canonical = (m: Map<string, number>) =>
   JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
- * The top `limit` pairs of a set of decisions (`scope`: a CTE body with id, trust_id and the decision's
- * summary and rationale), exact whatever is queued. One statement reads the top kept pairs (SQL over
- * decision_word_pairs, the top `limit` with ties) and the text of any decision of the set still queued;
- * when none is, that is the answer. Otherwise, in one snapshot (a decision extracted between two
- * statements would count twice), the queued texts are tokenised, their pairs' kept counts read by name,
- * and the two merged (mergeStoredPairCounts). `byDocument`: the national rule, a pair counted once per
- * decision and shown only from minDocs decisions of minGroups trusts.
+ * Runs `fn` in one read-only REPEATABLE READ transaction: every statement sees the same snapshot, so a
+ * decision extracted (or queued again) by another transaction meanwhile is counted once, on one side.
  */
-export async function countStoredWordPairs(
-  db: Database,
-  scope: SQL,
-  opts: { limit: number; byDocument?: { minDocs: number; minGroups: number } },
-): Promise<WordPairCount[]> {
-  const first = await topAndQueued(db, scope, opts);
-  if (!first.queued.length) return mergeStoredPairCounts({ top: first.top, named: new Map() }, [], opts);
-  return db.transaction(
-    async (tx) => {
-      const { top, queued } = await topAndQueued(tx, scope, opts);
-      const maps = pairCountsByText(queued.map((r) => decisionText(r.summary, r.rationale)));
-      const names = [...new Set(maps.flatMap((m) => [...m.keys()]))];
-      const named: StoredPairCounts["named"] = new Map();
-      if (names.length) {
-        const rows = await executeRows<{ pair: string; trust_id: string; count: number }>(
-          tx,
-          sql`with s as (${scope})
-              select w.pair, s.trust_id, ${opts.byDocument ? sql`count(*)` : sql`sum(w.n)`}::int as count
-              from decision_word_pairs w join s on s.id = w.decision_id
-              where w.pair = any(${listOf(names)}) group by 1, 2`,
-        );
-        for (const r of rows) {
-          let e = named.get(r.pair);
-          if (e === undefined) named.set(r.pair, (e = { count: 0, groups: new Set() }));
-          e.count += r.count;
-          e.groups!.add(r.trust_id);
-        }
-      }
-      return mergeStoredPairCounts({ top, named }, queued.map((r, i) => ({ group: r.trust_id, pairs: maps[i] })), opts);
-    },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
+export function inSnapshot<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(fn, { isolationLevel: "repeatable read", accessMode: "read only" });
+}
+
+/**
+ * The top `limit` pairs of a set of decisions (`scope`: a CTE body with id, trust_id and the decision's
+ * summary and rationale), exact whatever is queued, in one snapshot (countStoredWordPairsIn).
+ */
+export function countStoredWordPairs(db: Database, scope: SQL, opts: PairCountOptions): Promise<WordPairCount[]> {
+  return inSnapshot(db, (tx) => countStoredWordPairsIn(tx, scope, opts));
+}
+
+type PairCountOptions = { limit: number; byDocument?: { minDocs: number; minGroups: number } };
+
+/**
+ * countStoredWordPairs inside the caller's snapshot (inSnapshot). One statement reads the top kept pairs
+ * (SQL over decision_word_pairs, the top `limit` with ties) and the text of any decision of the set
+ * still queued; when none is, that is the answer. Otherwise the queued texts are tokenised, their pairs'
+ * kept counts read by name, and the two merged (mergeStoredPairCounts). `byDocument`: the national
+ * rule, a pair counted once per decision and shown only from minDocs decisions of minGroups trusts.
+ */
+export async function countStoredWordPairsIn(tx: Tx, scope: SQL, opts: PairCountOptions): Promise<WordPairCount[]> {
+  const { top, queued } = await topAndQueued(tx, scope, opts);
+  if (!queued.length) return mergeStoredPairCounts({ top, named: new Map() }, [], opts);
+  const maps = pairCountsByText(queued.map((r) => decisionText(r.summary, r.rationale)));
+  const names = [...new Set(maps.flatMap((m) => [...m.keys()]))];
+  const named: StoredPairCounts["named"] = new Map();
+  const rows = await executeRows<{ pair: string; trust_id: string; count: number }>(
+    tx,
+    sql`with s as (${scope})
+        select w.pair, s.trust_id, ${opts.byDocument ? sql`count(*)` : sql`sum(w.n)`}::int as count
+        from decision_word_pairs w join s on s.id = w.decision_id
+        where w.pair = any(${listOf(names)}) group by 1, 2`,
   );
+  for (const r of rows) {
+    let e = named.get(r.pair);
+    if (e === undefined) named.set(r.pair, (e = { count: 0, groups: new Set() }));
+    e.count += r.count;
+    e.groups!.add(r.trust_id);
+  }
+  return mergeStoredPairCounts({ top, named }, queued.map((r, i) => ({ group: r.trust_id, pairs: maps[i] })), opts);
 }
 
 /** The top kept pairs of the set and the text of its queued decisions, in one statement (one snapshot). */
-async function topAndQueued(db: DbOrTx, scope: SQL, opts: { limit: number; byDocument?: { minDocs: number; minGroups: number } }) {
+async function topAndQueued(db: DbOrTx, scope: SQL, opts: PairCountOptions) {
   const by = opts.byDocument;
   const rows = await executeRows<{ pair: string | null; count: number | null; trust_id: string | null; summary: string | null; rationale: string | null }>(
     db,

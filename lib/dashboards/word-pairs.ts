@@ -21,6 +21,11 @@
 //   adjacency like a stop word: "cut 20 beds" gives no "cut beds".
 // - A pair never spans . ! ? ; : or a line break, nor two texts. Commas do
 //   not break pairs (tidytext's n-grams ignore them too).
+//
+// Each counted decision's pairs are kept in decision_word_pairs (./word-pairs-store.ts), extracted with
+// these rules when its text was frozen. A change to the rules or the stop words must ship with a
+// migration that queues every decision again (as requeueAllWordPairs does): the kept pairs would
+// otherwise follow the old rules until `npm run aggregates:rebuild`.
 
 export type WordPairCount = { pair: string; count: number };
 

@@ -11,7 +11,7 @@ import { declineDecision, recordPosition } from "@/lib/sign-off";
 import { recordOutcome } from "@/lib/outcomes";
 import { isSuppressed } from "@/lib/dashboards/suppression";
 import { checkAggregates, rebuildAggregates } from "@/lib/dashboards/aggregates";
-import { checkWordPairs, countStoredWordPairs, drainWordPairs } from "@/lib/dashboards/word-pairs-store";
+import { checkWordPairs, countStoredWordPairs, drainWordPairs, requeueAllWordPairs } from "@/lib/dashboards/word-pairs-store";
 import { countWordPairs, countWordPairsByDocument } from "@/lib/dashboards/word-pairs";
 import { scopedDecisions, type ResolvedView } from "@/lib/dashboards/scope";
 import { engineName, useTestDatabase } from "../support/db";
@@ -409,6 +409,20 @@ describe(`kept aggregates on ${engineName()}`, () => {
     expect((await checkAggregates(t.db)).map((d) => d.table)).toContain("aggregate_trust_rollups");
     await rebuildAggregates(t.db, { compact: true });
     expect(await checkAggregates(t.db)).toEqual([]);
+    // And a decision's kept word pairs: a wrong count and a stray pair are reported; queuing every decision
+    // again and extracting the queue (what aggregates:rebuild does) makes them exact.
+    await t.db.execute(sql`update decision_word_pairs set n = n + 1 where decision_id = ${created.id} and pair = 'stroke rehabilitation'`);
+    await t.db.execute(sql`insert into decision_word_pairs (decision_id, pair, n) values (${created.id}, 'purple giraffe', 1)`);
+    expect((await checkWordPairs(t.db)).map((d) => d.decisionId)).toEqual([created.id]);
+    await t.db.transaction((tx) => requeueAllWordPairs(tx));
+    const [queued] = await executeRows<{ n: number; kept: number }>(
+      t.db,
+      sql`select (select count(*) from decision_word_pairs_pending)::int as n, (select count(*) from decision_word_pairs)::int as kept`,
+    );
+    expect(queued.kept).toBe(0);
+    expect(queued.n).toBeGreaterThan(1);
+    expect(await drainWordPairs(t.db, { batch: 2 })).toBe(queued.n);
+    expect(await checkWordPairs(t.db)).toEqual([]);
   });
 
   it("word pairs are kept per view until a decision of its trusts is written, and access is still checked first", async () => {
