@@ -18,7 +18,7 @@ async function main() {
       const started = Date.now();
       const r = await db.transaction((tx) => rebuildAggregates(tx));
       console.log(`Aggregates rebuilt: ${r.decisions} decisions counted, ${r.counts} count rows, in ${Date.now() - started} ms.`);
-      // Word pairs: queue every counted decision again (the trigger drops its old pairs), then extract.
+      // Word pairs: drop them all and queue every counted decision again (requeueAllWordPairs), then extract.
       const queued = Date.now();
       await db.transaction((tx) => requeueAllWordPairs(tx));
       const n = await drainWordPairs(db);
